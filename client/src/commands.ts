@@ -1,0 +1,128 @@
+// The extension's commands: find an entity, check names in a file, open the samples, and the
+// sidebar's item actions (definition, references, rename, open a mention).
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { SymbolInformation } from 'vscode-languageserver-protocol';
+import type { Range as LspRange } from 'vscode-languageserver-types';
+import type { TreeNode } from './sidebar/entityTree';
+import type { IndexSource } from './sidebar/indexSource';
+
+export interface CommandContext {
+  context: vscode.ExtensionContext;
+  client: () => LanguageClient | undefined;
+  source: IndexSource;
+  restart: () => Promise<void>;
+}
+
+export function registerCommands({ context, client, source, restart }: CommandContext): void {
+  const register = (id: string, run: (...args: never[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  };
+  register('historyNotes.find', () => findEntity(client()));
+  register('historyNotes.checkNames', () => checkNames());
+  register('historyNotes.openSamples', () => openSamples(context));
+  register('historyNotes.refresh', () => source.invalidate());
+  register('historyNotes.restartServer', () => restart());
+  register('historyNotes.openMention', (uri: string, range: LspRange) => openAt(uri, range));
+  register('historyNotes.goToDefinition', (node: TreeNode) => {
+    const target = definitionOf(node);
+    return target && openAt(target.uri, target.range);
+  });
+  register('historyNotes.findReferences', async (node: TreeNode) => {
+    const target = definitionOf(node);
+    if (!target) return;
+    const uri = vscode.Uri.parse(target.uri);
+    const position = toRange(target.range).start;
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, position);
+    await vscode.commands.executeCommand('editor.action.showReferences', uri, position, locations ?? []);
+  });
+  register('historyNotes.rename', async (node: TreeNode) => {
+    const target = definitionOf(node);
+    if (!target) return;
+    await openAt(target.uri, target.range);
+    await vscode.commands.executeCommand('editor.action.rename');
+  });
+}
+
+function definitionOf(node: TreeNode | undefined): { uri: string; range: LspRange } | undefined {
+  if (!node) return undefined;
+  if (node.type === 'mention') return node.mention;
+  if (node.entity.definition) return node.entity.definition;
+  void vscode.window.showInformationMessage(`Your notes do not define ${node.entity.name} yet.`);
+  return undefined;
+}
+
+export function toRange(range: LspRange): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+export async function openAt(uri: string, range: LspRange): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  return vscode.window.showTextDocument(document, { selection: toRange(range), preview: true });
+}
+
+interface EntityPick extends vscode.QuickPickItem {
+  symbol: SymbolInformation;
+}
+
+const KIND_ICONS: Record<string, string> = { person: 'person', trial: 'law', cause: 'lightbulb', event: 'calendar', organisation: 'organization', place: 'location' };
+
+/** A quick pick over every entity; the server's fuzzy match finds `Zionev` → Zinoviev, so the editor's own filter is off. */
+async function findEntity(client: LanguageClient | undefined): Promise<void> {
+  if (!client?.isRunning()) {
+    void vscode.window.showWarningMessage('History Notes is still starting. Try again in a moment.');
+    return;
+  }
+  const pick = vscode.window.createQuickPick<EntityPick>();
+  pick.placeholder = 'Type a name, even misspelt: Zionev, Bukarin, Trial of the 21...';
+  pick.matchOnDescription = true;
+  let generation = 0;
+  const update = async (query: string): Promise<void> => {
+    const mine = ++generation;
+    pick.busy = true;
+    const symbols = (await client.sendRequest<SymbolInformation[] | null>('workspace/symbol', { query }).catch(() => null)) ?? [];
+    if (mine !== generation) return;
+    pick.items = symbols.map((symbol) => ({
+      label: `$(${KIND_ICONS[symbol.containerName ?? ''] ?? 'symbol-misc'}) ${symbol.name}`,
+      description: symbol.containerName,
+      alwaysShow: true,
+      symbol,
+    }));
+    pick.busy = false;
+  };
+  pick.onDidChangeValue((value) => void update(value));
+  pick.onDidAccept(() => {
+    const chosen = pick.selectedItems[0];
+    pick.hide();
+    if (chosen) void openAt(chosen.symbol.location.uri, chosen.symbol.location.range);
+  });
+  pick.onDidHide(() => pick.dispose());
+  pick.show();
+  await update('');
+}
+
+async function checkNames(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Open a note to check the names in it.');
+    return;
+  }
+  const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'History Notes');
+  if (problems.length === 0) {
+    void vscode.window.showInformationMessage('No misspelt names in this file.');
+    return;
+  }
+  const summary = [...new Set(problems.map((p) => p.message))].slice(0, 5).join('; ');
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  void vscode.window.showInformationMessage(`${problems.length} misspelt name${problems.length === 1 ? '' : 's'}: ${summary}`);
+}
+
+async function openSamples(context: vscode.ExtensionContext): Promise<void> {
+  for (const [file, column] of [
+    ['great-terror.md', vscode.ViewColumn.Beside],
+    ['stalin-terror-and-ww2.txt', vscode.ViewColumn.One],
+  ] as const) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(context.extensionUri, 'data', 'samples', file));
+    await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
+  }
+}

@@ -1,0 +1,101 @@
+// Activation: the language client, the sidebar views, the status bar item and the commands. Every
+// registration goes into context.subscriptions.
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { IndexChangedNotification, IndexReadyNotification, type IndexCounts } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { EntityTreeProvider } from './sidebar/entityTree';
+import { IndexSource } from './sidebar/indexSource';
+import { IndexStatus } from './statusBar';
+
+/** What the extension exports, for its own tests in VS Code. */
+export interface HistoryNotesApi {
+  /** Resolves once the server has indexed the workspace (again after a restart). */
+  ready(): Promise<IndexCounts>;
+  readonly trees: Record<'people' | 'trials' | 'causes' | 'timeline', EntityTreeProvider>;
+  readonly source: IndexSource;
+  readonly status: IndexStatus;
+  client(): LanguageClient | undefined;
+  /** Fires with the counts whenever the index changes. */
+  readonly onDidChangeIndex: vscode.Event<IndexCounts>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<HistoryNotesApi> {
+  const output = vscode.window.createOutputChannel('History Notes', { log: true });
+  const status = new IndexStatus();
+  let client: LanguageClient | undefined;
+  const source = new IndexSource(() => client);
+  const indexChanged = new vscode.EventEmitter<IndexCounts>();
+  let readyNow: Promise<IndexCounts> = new Promise(() => undefined);
+  context.subscriptions.push(output, status, source, indexChanged);
+
+  const onCounts = (counts: IndexCounts): void => {
+    status.show(counts);
+    void vscode.commands.executeCommand('setContext', 'historyNotes.noNotes', counts.notes === 0);
+    void vscode.commands.executeCommand('setContext', 'historyNotes.ready', true);
+    source.invalidate();
+    indexChanged.fire(counts);
+  };
+
+  const start = async (): Promise<void> => {
+    status.indexing();
+    const next = createLanguageClient(context, output);
+    readyNow = new Promise((resolve) => {
+      next.onNotification(IndexReadyNotification.type, (params) => {
+        onCounts(params);
+        resolve(params);
+      });
+    });
+    next.onNotification(IndexChangedNotification.type, onCounts);
+    next.onDidChangeState(({ newState }) => {
+      if (newState === State.Stopped) status.stopped();
+      if (newState === State.Starting) status.indexing();
+    });
+    client = next;
+    await next.start();
+  };
+
+  const restart = async (): Promise<void> => {
+    const previous = client;
+    client = undefined;
+    await previous?.stop().catch(() => undefined);
+    await start();
+  };
+
+  const trees = {
+    people: new EntityTreeProvider(source, { kinds: ['person'] }),
+    trials: new EntityTreeProvider(source, { kinds: ['trial'] }),
+    causes: new EntityTreeProvider(source, { kinds: ['cause'] }),
+    timeline: new EntityTreeProvider(source, { kinds: ['event', 'trial'], timeline: true }),
+  };
+  for (const [name, provider] of Object.entries(trees)) {
+    context.subscriptions.push(provider, vscode.window.createTreeView(`historyNotes.${name}`, { treeDataProvider: provider, showCollapseAll: true }));
+  }
+
+  registerCommands({ context, client: () => client, source, restart });
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      // Which documents the client serves is fixed when it starts: restart for a new list.
+      if (event.affectsConfiguration('historyNotes.languages')) void restart();
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  await start().catch((error: unknown) => {
+    output.error(`History Notes could not start its language server: ${String(error)}`);
+    status.stopped();
+  });
+  return {
+    ready: () => readyNow,
+    trees,
+    source,
+    status,
+    client: () => client,
+    onDidChangeIndex: indexChanged.event,
+  };
+}
+
+export function deactivate(): void {
+  // The client is stopped through context.subscriptions.
+}

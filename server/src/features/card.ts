@@ -1,0 +1,142 @@
+// The card shown for an entity: in a hover, in completion documentation, in the sidebar's tooltips
+// and by `history-notes lookup`. Built once as data, rendered as escaped Markdown or plain text.
+import type { KnowledgeEntry } from '../knowledge/model';
+import type { NotesIndex } from '../index/notesIndex';
+import type { Entity } from '../index/model';
+import { formatDate, formatSpan } from './dates';
+
+export interface CardLine {
+  label: string;
+  value: string;
+}
+
+export interface NoteExcerpt {
+  text?: string;
+  uri: string;
+  /** Zero-based, as in LSP. */
+  line: number;
+}
+
+export interface Card {
+  id: string;
+  name: string;
+  kind: string;
+  dates?: string;
+  facts: CardLine[];
+  inNotes: NoteExcerpt[];
+  related: { name: string; relation: string }[];
+  variants: string[];
+  mentions: number;
+  documents: number;
+}
+
+const KIND_LABELS: Record<string, string> = { person: 'person', trial: 'trial', cause: 'cause', event: 'event', organisation: 'organisation', place: 'place' };
+const MAX_EXCERPTS = 3;
+const MAX_RELATED = 12;
+
+export function buildCard(index: NotesIndex, entity: Entity): Card {
+  const entry = entity.knowledge?.entry;
+  const kinds = [...new Set([entity.kind, ...index.noteKinds(entity.id)])].map((k) => KIND_LABELS[k]);
+  const { mentions, documents } = index.mentionCount(entity.id);
+  const noteYears = index.noteDefinitions(entity.id).map((d) => d.note.year).find((y) => y !== undefined);
+  return {
+    id: entity.id,
+    name: entity.name,
+    kind: kinds.join(', '),
+    dates: entry ? shortDates(entry) : noteYears,
+    facts: entry ? knowledgeFacts(entry) : [],
+    inNotes: index.noteDefinitions(entity.id).slice(0, MAX_EXCERPTS).map((d) => ({ text: d.note.text, uri: d.uri, line: d.range.start.line })),
+    related: index
+      .related(entity.id)
+      .slice(0, MAX_RELATED)
+      .map((r) => ({ name: index.entity(r.id)!.name, relation: r.relation })),
+    variants: index.variants(entity.id),
+    mentions,
+    documents,
+  };
+}
+
+/** `1883–1936` for a life, `1936` or `1936–1938` for a trial or event. */
+export function shortDates(entry: KnowledgeEntry): string | undefined {
+  const from = (entry.kind === 'person' ? entry.born : entry.date)?.slice(0, 4);
+  const to = (entry.kind === 'person' ? entry.died : entry.endDate)?.slice(0, 4);
+  if (from && to) return from === to ? from : `${from}–${to}`;
+  if (entry.kind === 'person') return from ? `born ${from}` : to && `died ${to}`;
+  return from;
+}
+
+function knowledgeFacts(entry: KnowledgeEntry): CardLine[] {
+  const facts: CardLine[] = [];
+  const add = (label: string, value: string | undefined): void => {
+    if (value) facts.push({ label, value });
+  };
+  if (entry.kind === 'person') {
+    add('Born', entry.born && formatDate(entry.born));
+    add('Died', entry.died && formatDate(entry.died));
+  } else {
+    add('Date', formatSpan(entry.date, entry.endDate));
+  }
+  add('Also called', entry.aliases?.filter((a) => a !== entry.name).slice(0, 4).join(', '));
+  add('Role', entry.roles?.map((r) => `${r.title}${r.from || r.to ? ` (${formatRoleYears(r.from, r.to)})` : ''}`).join('; '));
+  add('What', entry.summary);
+  add('Charges', entry.charges);
+  add('Verdict', entry.verdict);
+  add('Fate', entry.fate);
+  add('Source', entry.source);
+  return facts;
+}
+
+function formatRoleYears(from: string | undefined, to: string | undefined): string {
+  const a = from?.slice(0, 4);
+  const b = to?.slice(0, 4);
+  if (a && b) return a === b ? a : `${a}–${b}`;
+  return a ? `from ${a}` : `until ${b}`;
+}
+
+/** Backslash-escapes every Markdown character and HTML, so note text is shown as written and stays inert. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|~:<>"'=]/g, '\\$&').replace(/&/g, '&amp;').replace(/\r?\n/g, ' ');
+}
+
+/** `file:line` relative to the workspace, with the link opening the note at that line. */
+export type Describe = (uri: string) => string;
+
+export function renderMarkdown(card: Card, describe: Describe): string {
+  const out: string[] = [];
+  out.push(`**${escapeMarkdown(card.name)}** *${escapeMarkdown(card.kind)}*${card.dates ? ` · ${escapeMarkdown(card.dates)}` : ''}`);
+  if (card.facts.length > 0) {
+    out.push('', card.facts.map((f) => `**${escapeMarkdown(f.label)}:** ${escapeMarkdown(f.value)}`).join('  \n'));
+  }
+  if (card.inNotes.length > 0) {
+    out.push('', '**In your notes:**');
+    for (const excerpt of card.inNotes) {
+      const where = `${describe(excerpt.uri)}:${excerpt.line + 1}`;
+      const link = `[${escapeMarkdown(where)}](${excerpt.uri}#L${excerpt.line + 1})`;
+      out.push(`- ${excerpt.text ? `${escapeMarkdown(excerpt.text)} — ` : ''}${link}`);
+    }
+  }
+  if (card.related.length > 0) {
+    out.push('', `**Related:** ${card.related.map((r) => `${escapeMarkdown(r.name)} (${r.relation})`).join(', ')}`);
+  }
+  if (card.variants.length > 0) out.push('', `**Spelt in your notes as:** ${card.variants.map(escapeMarkdown).join(', ')}`);
+  out.push('', `*${mentionLine(card)}*`);
+  return out.join('\n');
+}
+
+export function renderText(card: Card, describe: Describe): string {
+  const out: string[] = [`${card.name} (${card.kind}${card.dates ? `, ${card.dates}` : ''})`];
+  for (const fact of card.facts) out.push(`  ${fact.label}: ${fact.value}`);
+  if (card.inNotes.length > 0) {
+    out.push('  In your notes:');
+    for (const excerpt of card.inNotes) out.push(`    ${describe(excerpt.uri)}:${excerpt.line + 1}${excerpt.text ? `  ${excerpt.text}` : ''}`);
+  }
+  if (card.related.length > 0) out.push(`  Related: ${card.related.map((r) => `${r.name} (${r.relation})`).join(', ')}`);
+  if (card.variants.length > 0) out.push(`  Spelt in your notes as: ${card.variants.join(', ')}`);
+  out.push(`  ${mentionLine(card)}`);
+  return out.join('\n');
+}
+
+function mentionLine(card: Card): string {
+  if (card.mentions === 0) return 'Not mentioned in your notes yet';
+  return `Mentioned ${card.mentions} time${card.mentions === 1 ? '' : 's'} in ${card.documents} note${card.documents === 1 ? '' : 's'}`;
+}

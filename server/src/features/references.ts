@@ -1,0 +1,38 @@
+// References and document highlights: every mention of the entity under the cursor, misspellings and
+// possessives included, with the definitions when asked.
+import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver-types';
+import type { NotesIndex } from '../index/notesIndex';
+
+export function provideReferences(index: NotesIndex, uri: string, position: Position, includeDeclaration: boolean): Location[] {
+  const found = index.at(uri, position);
+  if (!found) return [];
+  return occurrences(index, found.entityId, includeDeclaration).map(({ uri, range }) => ({ uri, range }));
+}
+
+export function provideDocumentHighlights(index: NotesIndex, uri: string, position: Position): DocumentHighlight[] {
+  const found = index.at(uri, position);
+  if (!found) return [];
+  const definitions = new Set(index.definitionsIn(uri).filter((d) => d.entityId === found.entityId).map((d) => key(d)));
+  return occurrences(index, found.entityId, true)
+    .filter((o) => o.uri === uri)
+    .map((o) => ({ range: o.range, kind: definitions.has(key(o)) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+}
+
+/** Mentions, plus definitions no mention covers (a cause's term, `Lenin's police state`), in document order. */
+export function occurrences(index: NotesIndex, id: string, includeDefinitions: boolean): Location[] {
+  const mentions: Location[] = index.mentions(id);
+  if (!includeDefinitions) return mentions;
+  const extra = index.noteDefinitions(id).filter((d) => !mentions.some((m) => m.uri === d.uri && overlaps(m, d)));
+  return [...mentions, ...extra].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+}
+
+function overlaps(a: Location, b: Location): boolean {
+  const { start: as, end: ae } = a.range;
+  const { start: bs, end: be } = b.range;
+  if (as.line !== bs.line) return false;
+  return as.character < be.character && bs.character < ae.character && ae.line === be.line;
+}
+
+function key(location: Location): string {
+  return `${location.uri}#${location.range.start.line}:${location.range.start.character}`;
+}

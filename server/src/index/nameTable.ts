@@ -1,0 +1,173 @@
+// Which entity a written name means: exact names and aliases from the knowledge base and the notes,
+// misspellings the knowledge base lists, `Stalins` for `Stalin's`, and a conservative fuzzy match
+// of unknown capitalised words against people's names (`Bukarin` → Bukharin).
+import { COMMON_WORDS } from '../notes/commonWords';
+import type { EntityKind } from '../notes/extract';
+import { editDistance, isLikelyMisspelling, nameKey } from '../notes/names';
+import type { KnowledgeBase } from '../knowledge/base';
+import type { NameTarget } from './model';
+
+interface PersonWord {
+  key: string;
+  id: string;
+  /** The spelling to suggest for a near miss: the canonical surname, never another alias. */
+  form: string;
+}
+
+export class NameTable {
+  private knowledgeNames = new Map<string, NameTarget>();
+  private knowledgePeople: PersonWord[] = [];
+  /** key → entity id → how many note definitions give it. */
+  private noteNames = new Map<string, Map<string, number>>();
+  private notePeople = new Map<string, { id: string; form: string; count: number }>();
+  private peopleByInitial?: Map<string, PersonWord[]>;
+  private fuzzyCache = new Map<string, NameTarget | null>();
+  /** Bumped whenever what a name resolves to may have changed. */
+  generation = 0;
+
+  setKnowledge(knowledge: KnowledgeBase): void {
+    this.knowledgeNames.clear();
+    this.knowledgePeople = [];
+    const misspellings: [string, NameTarget][] = [];
+    for (const { entry } of knowledge.entries.values()) {
+      const names = [entry.name, ...(entry.aliases ?? [])];
+      for (const name of names) this.addKnown(nameKey(name), { id: entry.id });
+      if (entry.kind === 'person') {
+        const surname = entry.name.split(/\s+/).pop()!;
+        this.addKnown(nameKey(surname), { id: entry.id });
+        for (const name of [...names, surname]) {
+          const key = nameKey(name);
+          if (!key.includes(' ')) this.knowledgePeople.push({ key, id: entry.id, form: surname });
+        }
+      }
+      // Suggest the canonical spelling: a person's surname, else the name.
+      const suggestion = entry.kind === 'person' ? entry.name.split(/\s+/).pop()! : entry.name;
+      for (const misspelling of entry.misspellings ?? []) misspellings.push([nameKey(misspelling), { id: entry.id, suggestion }]);
+    }
+    // Misspellings never take a name that is someone's real name or alias.
+    for (const [key, target] of misspellings) this.addKnown(key, target);
+    this.changed();
+  }
+
+  private addKnown(key: string, target: NameTarget): void {
+    if (key && !this.knowledgeNames.has(key)) this.knowledgeNames.set(key, target);
+  }
+
+  /** Records that a note defines `key` as entity `id`; returns true when the key's meaning changed. */
+  addNoteName(key: string, id: string, kind: EntityKind, form: string): boolean {
+    let ids = this.noteNames.get(key);
+    const isNew = !ids;
+    if (!ids) this.noteNames.set(key, (ids = new Map<string, number>()));
+    ids.set(id, (ids.get(id) ?? 0) + 1);
+    let peopleChanged = false;
+    if (kind === 'person' && !key.includes(' ')) {
+      const person = this.notePeople.get(key);
+      if (person) person.count++;
+      else {
+        this.notePeople.set(key, { id, form, count: 1 });
+        peopleChanged = true;
+      }
+    }
+    const changed = (isNew && !this.knowledgeNames.has(key)) || peopleChanged;
+    if (changed) this.changed();
+    return changed;
+  }
+
+  removeNoteName(key: string, id: string, kind: EntityKind): boolean {
+    const ids = this.noteNames.get(key);
+    const count = ids?.get(id);
+    if (!ids || count === undefined) return false;
+    if (count > 1) ids.set(id, count - 1);
+    else ids.delete(id);
+    let changed = false;
+    if (ids.size === 0) {
+      this.noteNames.delete(key);
+      changed = !this.knowledgeNames.has(key);
+    }
+    if (kind === 'person' && !key.includes(' ')) {
+      const person = this.notePeople.get(key);
+      if (person && --person.count === 0) {
+        this.notePeople.delete(key);
+        changed = true;
+      }
+    }
+    if (changed) this.changed();
+    return changed;
+  }
+
+  private changed(): void {
+    this.generation++;
+    this.peopleByInitial = undefined;
+    this.fuzzyCache.clear();
+  }
+
+  /** The knowledge base's meaning of a key, if it has one. */
+  knowledgeTarget(key: string): NameTarget | undefined {
+    return this.knowledgeNames.get(key);
+  }
+
+  /** Exact names, aliases and listed misspellings. */
+  resolve(key: string): NameTarget | undefined {
+    const known = this.knowledgeNames.get(key);
+    if (known) return known;
+    const ids = this.noteNames.get(key);
+    if (ids) for (const id of ids.keys()) return { id };
+    return undefined;
+  }
+
+  /** A single capitalised word that no name matches exactly: `Stalins`, or a misspelling of someone. */
+  resolveWord(key: string): NameTarget | undefined {
+    if (key.length > 3 && key.endsWith('s')) {
+      const stem = this.resolve(key.slice(0, -1));
+      if (stem && this.isPersonKey(key.slice(0, -1))) return stem;
+    }
+    return this.fuzzyPerson(key);
+  }
+
+  /** The closest person's name to a misspelt key, when the match is conservative enough. */
+  fuzzyPerson(key: string): NameTarget | undefined {
+    const cached = this.fuzzyCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const target = closestPerson(key, this.people().get(key[0]) ?? []);
+    this.fuzzyCache.set(key, target ?? null);
+    return target;
+  }
+
+  /** Like fuzzyPerson, over the knowledge base's people only. */
+  fuzzyKnownPerson(key: string): NameTarget | undefined {
+    return closestPerson(key, this.knowledgePeople.filter((p) => p.key[0] === key[0]));
+  }
+
+
+  private isPersonKey(key: string): boolean {
+    return (this.people().get(key[0]) ?? []).some((p) => p.key === key);
+  }
+
+  private people(): Map<string, PersonWord[]> {
+    if (!this.peopleByInitial) {
+      this.peopleByInitial = new Map();
+      const all = [...this.knowledgePeople, ...[...this.notePeople].map(([key, p]) => ({ key, id: p.id, form: p.form }))];
+      for (const person of all) {
+        const list = this.peopleByInitial.get(person.key[0]) ?? [];
+        list.push(person);
+        this.peopleByInitial.set(person.key[0], list);
+      }
+    }
+    return this.peopleByInitial;
+  }
+}
+
+function closestPerson(key: string, people: readonly PersonWord[]): NameTarget | undefined {
+  if (key.length < 4 || COMMON_WORDS.has(key) || /\d/.test(key)) return undefined;
+  let best: PersonWord | undefined;
+  let bestDistance = Infinity;
+  for (const person of people) {
+    if (!isLikelyMisspelling(key, person.key)) continue;
+    const distance = editDistance(key, person.key, 3);
+    if (distance < bestDistance) {
+      best = person;
+      bestDistance = distance;
+    }
+  }
+  return best && { id: best.id, suggestion: best.form };
+}

@@ -1,0 +1,335 @@
+// The workspace index: every document's definitions and mentions, entities by id, and lookups by
+// name. Replacing one document's text changes only what that document contributed; mentions are
+// re-resolved lazily, and all documents only when what a name means has changed.
+import type { Position, Range } from 'vscode-languageserver-types';
+import { KnowledgeBase } from '../knowledge/base';
+import { extractFacts, type EntityKind, type NotesFacts } from '../notes/extract';
+import type { NotesFormat } from '../notes/model';
+import { nameKey } from '../notes/names';
+import { parseNotes } from '../notes/parse';
+import { splitLines } from '../notes/spans';
+import type { Definition, Entity, Location, Mention } from './model';
+import { NameTable } from './nameTable';
+import { definitionId, resolvePhrases } from './resolve';
+import { EntitySearch, type SearchResult } from './search';
+
+interface IndexedDocument {
+  uri: string;
+  facts: NotesFacts;
+  definitions: Definition[];
+  mentions: Mention[];
+  /** The name-table generation the mentions were resolved at; -1 when not yet. */
+  resolvedAt: number;
+}
+
+interface NoteEntity {
+  kind: EntityKind;
+  /** Spellings the notes define it by, with how often. */
+  forms: Map<string, number>;
+}
+
+export interface Related {
+  id: string;
+  relation: 'defendant' | 'trial' | 'person' | 'related';
+}
+
+export class NotesIndex {
+  private readonly names = new NameTable();
+  private readonly documents = new Map<string, IndexedDocument>();
+  private readonly noteEntities = new Map<string, NoteEntity>();
+  private readonly mentionsById = new Map<string, Map<string, Mention[]>>();
+  private readonly definitionsById = new Map<string, Map<string, Definition[]>>();
+  private resolvedGeneration = -1;
+  private stale = new Set<string>();
+  private readonly search = new EntitySearch();
+  private searchGeneration = -1;
+  /** Bumped by every change, so callers can tell whether anything moved. */
+  version = 0;
+
+  constructor(private knowledge: KnowledgeBase = new KnowledgeBase([])) {
+    this.names.setKnowledge(knowledge);
+  }
+
+  get knowledgeBase(): KnowledgeBase {
+    return this.knowledge;
+  }
+
+  setKnowledge(knowledge: KnowledgeBase): void {
+    this.knowledge = knowledge;
+    this.names.setKnowledge(knowledge);
+    // Which entity a definition means depends on the knowledge base: redo every document's definitions.
+    for (const document of this.documents.values()) {
+      this.forgetDefinitions(document);
+      document.definitions = this.defineAll(document.uri, document.facts);
+    }
+    this.version++;
+  }
+
+  setDocument(uri: string, text: string, format: NotesFormat): void {
+    const lines = splitLines(text);
+    const facts = extractFacts(lines, parseNotes(text, format));
+    const previous = this.documents.get(uri);
+    if (previous) {
+      this.forgetDefinitions(previous);
+      this.forgetMentions(previous);
+    }
+    this.documents.set(uri, { uri, facts, definitions: this.defineAll(uri, facts), mentions: [], resolvedAt: -1 });
+    this.stale.add(uri);
+    this.version++;
+  }
+
+  removeDocument(uri: string): boolean {
+    const document = this.documents.get(uri);
+    if (!document) return false;
+    this.forgetDefinitions(document);
+    this.forgetMentions(document);
+    this.documents.delete(uri);
+    this.stale.delete(uri);
+    this.version++;
+    return true;
+  }
+
+  hasDocument(uri: string): boolean {
+    return this.documents.has(uri);
+  }
+
+  get documentCount(): number {
+    return this.documents.size;
+  }
+
+  documentUris(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  // ---- queries: each brings the mentions up to date first
+
+  entity(id: string): Entity | undefined {
+    const known = this.knowledge.get(id);
+    if (known) {
+      const { entry } = known;
+      return { id, kind: entry.kind, name: entry.name, aliases: entry.aliases ?? [], knowledge: known };
+    }
+    const noted = this.noteEntities.get(id);
+    if (!noted) return undefined;
+    return { id, kind: noted.kind, name: mostUsed(noted.forms), aliases: [] };
+  }
+
+  /** Every entity the notes define or mention. */
+  entities(): Entity[] {
+    this.ensureResolved();
+    const ids = new Set([...this.definitionsById.keys(), ...this.mentionsById.keys()]);
+    return [...ids].map((id) => this.entity(id)).filter((e): e is Entity => e !== undefined);
+  }
+
+  /** The kinds the notes give an entity (a knowledge event listed under causes is also a cause). */
+  noteKinds(id: string): Set<EntityKind> {
+    const kinds = new Set<EntityKind>();
+    for (const list of this.definitionsById.get(id)?.values() ?? []) for (const d of list) kinds.add(d.note.kind);
+    return kinds;
+  }
+
+  noteDefinitions(id: string): Definition[] {
+    return [...(this.definitionsById.get(id)?.values() ?? [])].flat().sort(byLocation);
+  }
+
+  /** Where an entity is defined: in the notes, else in its knowledge file. */
+  definitionLocations(id: string): Location[] {
+    const inNotes = this.noteDefinitions(id);
+    if (inNotes.length > 0) return inNotes.map(({ uri, range }) => ({ uri, range }));
+    const known = this.knowledge.get(id);
+    return known ? [{ uri: known.uri, range: known.range }] : [];
+  }
+
+  mentions(id: string): Mention[] {
+    this.ensureResolved();
+    return [...(this.mentionsById.get(id)?.values() ?? [])].flat().sort(byLocation);
+  }
+
+  mentionCount(id: string): { mentions: number; documents: number } {
+    this.ensureResolved();
+    const byDocument = this.mentionsById.get(id);
+    let mentions = 0;
+    for (const list of byDocument?.values() ?? []) mentions += list.length;
+    return { mentions, documents: byDocument?.size ?? 0 };
+  }
+
+  mentionsIn(uri: string): Mention[] {
+    this.ensureResolved();
+    return this.documents.get(uri)?.mentions ?? [];
+  }
+
+  definitionsIn(uri: string): Definition[] {
+    return this.documents.get(uri)?.definitions ?? [];
+  }
+
+  /** The entity named at a position: a mention there, else a definition's term around it. */
+  at(uri: string, position: Position): { entityId: string; range: Range; mention?: Mention } | undefined {
+    this.ensureResolved();
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const mention = document.mentions.find((m) => contains(m.range, position));
+    if (mention) return { entityId: mention.entityId, range: mention.range, mention };
+    const definition = document.definitions.find((d) => contains(d.range, position));
+    return definition && { entityId: definition.entityId, range: definition.range };
+  }
+
+  /** Misspellings of the entity's name found in the notes. */
+  variants(id: string): string[] {
+    const seen = new Set<string>();
+    for (const mention of this.mentions(id)) if (mention.suggestion) seen.add(mention.surface);
+    return [...seen].sort();
+  }
+
+  related(id: string): Related[] {
+    this.ensureResolved();
+    const found = new Map<string, Related['relation']>();
+    const add = (other: string, relation: Related['relation']): void => {
+      if (other !== id && !found.has(other) && this.entity(other)) found.set(other, relation);
+    };
+    const entry = this.knowledge.get(id)?.entry;
+    for (const other of entry?.defendants ?? []) add(other, 'defendant');
+    for (const { entry: trial } of this.knowledge.entries.values()) if (trial.defendants?.includes(id)) add(trial.id, 'trial');
+    for (const definition of this.noteDefinitions(id)) {
+      const document = this.documents.get(definition.uri)!;
+      if (definition.note.kind === 'trial') {
+        for (const d of document.definitions) if (d.note.trialKey === definition.note.key) add(d.entityId, 'defendant');
+      }
+      if (definition.note.trialKey) {
+        const trial = document.definitions.find((d) => d.note.kind === 'trial' && d.note.key === definition.note.trialKey);
+        if (trial) add(trial.entityId, 'trial');
+      }
+      // The people a cause, event or trial is written about with; a person's own lines would add noise.
+      if (definition.note.kind === 'person') continue;
+      const { from, to } = definition.note.contextLines;
+      for (const mention of document.mentions) {
+        if (mention.range.start.line >= from && mention.range.start.line <= to && this.entity(mention.entityId)?.kind === 'person') add(mention.entityId, 'person');
+      }
+    }
+    for (const other of entry?.related ?? []) add(other, 'related');
+    return [...found].map(([other, relation]) => ({ id: other, relation }));
+  }
+
+  /** An entity by exact name, alias or misspelling, else the best fuzzy match. */
+  lookup(name: string): Entity | undefined {
+    const key = nameKey(name);
+    const exact = this.names.resolve(key) ?? this.names.resolveWord(key);
+    if (exact) return this.entity(exact.id);
+    return this.find(name, 1)[0]?.entity;
+  }
+
+  /** Fuzzy search over names, aliases and the variants seen in the notes. */
+  find(query: string, limit: number): (SearchResult & { entity: Entity })[] {
+    if (this.searchGeneration !== this.version) {
+      this.search.rebuild(this.searchEntries());
+      this.searchGeneration = this.version;
+    }
+    return this.search
+      .search(query, limit)
+      .map((result) => ({ ...result, entity: this.entity(result.id)! }))
+      .filter((result) => result.entity !== undefined);
+  }
+
+  private searchEntries(): { id: string; text: string }[] {
+    const entries: { id: string; text: string }[] = [];
+    for (const { entry } of this.knowledge.entries.values()) {
+      for (const text of new Set([entry.name, ...(entry.aliases ?? []), ...(entry.misspellings ?? [])])) entries.push({ id: entry.id, text });
+    }
+    for (const [id, noted] of this.noteEntities) {
+      if (this.knowledge.get(id)) continue;
+      for (const text of noted.forms.keys()) entries.push({ id, text });
+    }
+    return entries;
+  }
+
+  // ---- bookkeeping
+
+  private defineAll(uri: string, facts: NotesFacts): Definition[] {
+    return facts.definitions.map((note) => {
+      const target = definitionId(note, this.names);
+      const definition: Definition = { entityId: target.id, uri, range: note.range, note };
+      if (!this.knowledge.get(target.id)) {
+        const noted = this.noteEntities.get(target.id) ?? { kind: note.kind, forms: new Map<string, number>() };
+        noted.forms.set(note.name, (noted.forms.get(note.name) ?? 0) + 1);
+        this.noteEntities.set(target.id, noted);
+      }
+      for (const key of note.lookupKeys) this.names.addNoteName(key, target.id, note.kind, note.name);
+      addTo(this.definitionsById, definition.entityId, uri, definition);
+      return definition;
+    });
+  }
+
+  private forgetDefinitions(document: IndexedDocument): void {
+    for (const definition of document.definitions) {
+      const { note, entityId } = definition;
+      for (const key of note.lookupKeys) this.names.removeNoteName(key, entityId, note.kind);
+      const noted = this.noteEntities.get(entityId);
+      if (noted) {
+        const count = (noted.forms.get(note.name) ?? 1) - 1;
+        if (count > 0) noted.forms.set(note.name, count);
+        else noted.forms.delete(note.name);
+        if (noted.forms.size === 0) this.noteEntities.delete(entityId);
+      }
+      this.definitionsById.get(entityId)?.delete(document.uri);
+      if (this.definitionsById.get(entityId)?.size === 0) this.definitionsById.delete(entityId);
+    }
+    document.definitions = [];
+  }
+
+  private forgetMentions(document: IndexedDocument): void {
+    for (const mention of document.mentions) {
+      const byDocument = this.mentionsById.get(mention.entityId);
+      byDocument?.delete(document.uri);
+      if (byDocument?.size === 0) this.mentionsById.delete(mention.entityId);
+    }
+    document.mentions = [];
+  }
+
+  private ensureResolved(): void {
+    if (this.resolvedGeneration !== this.names.generation) {
+      for (const uri of this.documents.keys()) this.stale.add(uri);
+      this.resolvedGeneration = this.names.generation;
+    }
+    if (this.stale.size === 0) return;
+    for (const uri of this.stale) {
+      const document = this.documents.get(uri);
+      if (!document) continue;
+      this.forgetMentions(document);
+      document.mentions = resolvePhrases(uri, document.facts.phrases, this.names);
+      for (const mention of document.mentions) addTo(this.mentionsById, mention.entityId, uri, mention);
+      document.resolvedAt = this.names.generation;
+    }
+    this.stale.clear();
+  }
+}
+
+function addTo<T>(map: Map<string, Map<string, T[]>>, id: string, uri: string, value: T): void {
+  let byDocument = map.get(id);
+  if (!byDocument) map.set(id, (byDocument = new Map<string, T[]>()));
+  const list = byDocument.get(uri);
+  if (list) list.push(value);
+  else byDocument.set(uri, [value]);
+}
+
+function mostUsed(forms: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [form, count] of forms) {
+    if (count > bestCount) {
+      best = form;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function contains(range: Range, position: Position): boolean {
+  const { start, end } = range;
+  if (position.line < start.line || position.line > end.line) return false;
+  if (position.line === start.line && position.character < start.character) return false;
+  if (position.line === end.line && position.character > end.character) return false;
+  return true;
+}
+
+function byLocation(a: Location, b: Location): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}

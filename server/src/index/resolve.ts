@@ -1,0 +1,75 @@
+// Resolves what one document contributes: its definitions to entity ids, and its name phrases to
+// mentions, by the longest name the name table knows at each position.
+import type { EntityKind, NamePhrase, NoteDefinition } from '../notes/extract';
+import { NAME_CONNECTORS, isCapitalised, wordKey } from '../notes/names';
+import type { Mention, NameTarget } from './model';
+import type { NameTable } from './nameTable';
+
+const LONGEST_NAME_WORDS = 7;
+
+/** The id an entity defined only in notes gets: its kind and its name's key. */
+export function noteEntityId(kind: EntityKind, key: string): string {
+  return `${kind}:${key.replace(/\s+/g, '-')}`;
+}
+
+/** A definition means a known entity when its name (or a misspelling of a person's) is known; else a new one. */
+export function definitionId(definition: NoteDefinition, names: NameTable): NameTarget {
+  for (const key of definition.lookupKeys) {
+    const known = names.knowledgeTarget(key);
+    if (known) return known;
+  }
+  // Only the knowledge base's people: what other notes define must not decide this note's ids.
+  if (definition.kind === 'person' && !definition.key.includes(' ')) {
+    const fuzzy = names.fuzzyKnownPerson(definition.key);
+    if (fuzzy) return fuzzy;
+  }
+  // Without its year, so `Congress of Victors 1934` and `Congress of Victors` are one entity.
+  return { id: noteEntityId(definition.kind, definition.lookupKeys[definition.lookupKeys.length - 1]) };
+}
+
+export function resolvePhrases(uri: string, phrases: readonly NamePhrase[], names: NameTable): Mention[] {
+  const mentions: Mention[] = [];
+  for (const phrase of phrases) {
+    const words = phrase.words;
+    const keys = words.map((w) => wordKey(w.text));
+    let i = 0;
+    while (i < words.length) {
+      if (NAME_CONNECTORS.has(words[i].text)) {
+        i++;
+        continue;
+      }
+      const found = longestNameAt(keys, words.map((w) => w.text), i, names);
+      if (!found) {
+        i++;
+        continue;
+      }
+      const first = words[i];
+      const last = words[i + found.length - 1];
+      const surface = words.slice(i, i + found.length).map((w) => w.text).join(' ');
+      mentions.push({
+        entityId: found.target.id,
+        uri,
+        range: { start: { line: phrase.line, character: first.start }, end: { line: phrase.line, character: last.end } },
+        surface,
+        suggestion: found.target.suggestion,
+      });
+      i += found.length;
+    }
+  }
+  return mentions;
+}
+
+function longestNameAt(keys: string[], texts: string[], start: number, names: NameTable): { target: NameTarget; length: number } | undefined {
+  const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
+  for (let length = limit; length >= 1; length--) {
+    const lastText = texts[start + length - 1];
+    if (NAME_CONNECTORS.has(lastText)) continue;
+    let parts = keys.slice(start, start + length);
+    if (parts.length > 1 && parts[0] === 'the') parts = parts.slice(1);
+    const target = names.resolve(parts.join(' '));
+    if (target) return { target, length };
+  }
+  if (!isCapitalised(texts[start])) return undefined;
+  const target = names.resolveWord(keys[start]);
+  return target ? { target, length: 1 } : undefined;
+}

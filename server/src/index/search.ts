@@ -1,0 +1,87 @@
+// Fuzzy search over entity names with fuse.js. Fuse scans every entry per query, so at scale the
+// candidates are first narrowed by shared letter pairs, then ranked by Fuse.
+import Fuse from 'fuse.js';
+import { nameKey } from '../notes/names';
+
+export interface SearchEntry {
+  id: string;
+  text: string;
+}
+
+export interface SearchResult {
+  id: string;
+  /** The name, alias or variant that matched. */
+  matched: string;
+  /** 0 is a perfect match, 1 no match (Fuse's score). */
+  score: number;
+}
+
+interface Keyed extends SearchEntry {
+  key: string;
+}
+
+const NARROW_ABOVE = 2000;
+const MAX_CANDIDATES = 1500;
+
+export class EntitySearch {
+  private entries: Keyed[] = [];
+  private byPair = new Map<string, number[]>();
+  private whole?: Fuse<Keyed>;
+
+  rebuild(entries: readonly SearchEntry[]): void {
+    this.entries = entries.map((e) => ({ ...e, key: nameKey(e.text) }));
+    this.byPair.clear();
+    this.whole = undefined;
+    if (this.entries.length > NARROW_ABOVE) {
+      this.entries.forEach((entry, index) => {
+        for (const pair of letterPairs(entry.key)) {
+          const list = this.byPair.get(pair);
+          if (list) {
+            if (list[list.length - 1] !== index) list.push(index);
+          } else this.byPair.set(pair, [index]);
+        }
+      });
+    }
+  }
+
+  search(query: string, limit: number): SearchResult[] {
+    const key = nameKey(query);
+    if (key === '') return [];
+    const fuse = this.entries.length > NARROW_ABOVE ? newFuse(this.candidates(key)) : (this.whole ??= newFuse(this.entries));
+    const best = new Map<string, SearchResult>();
+    for (const result of fuse.search(key, { limit: limit * 4 })) {
+      const score = adjust(result.score ?? 1, key, result.item.key);
+      const previous = best.get(result.item.id);
+      if (!previous || score < previous.score) best.set(result.item.id, { id: result.item.id, matched: result.item.text, score });
+    }
+    return [...best.values()].sort((a, b) => a.score - b.score).slice(0, limit);
+  }
+
+  /** Entries sharing the most letter pairs with the query. */
+  private candidates(key: string): Keyed[] {
+    const counts = new Map<number, number>();
+    for (const pair of letterPairs(key)) for (const index of this.byPair.get(pair) ?? []) counts.set(index, (counts.get(index) ?? 0) + 1);
+    const needed = Math.max(1, Math.ceil(letterPairs(key).size / 3));
+    const ranked = [...counts].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1]);
+    return ranked.slice(0, MAX_CANDIDATES).map(([index]) => this.entries[index]);
+  }
+}
+
+function newFuse(entries: readonly Keyed[]): Fuse<Keyed> {
+  return new Fuse(entries, { keys: ['key'], includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 1 });
+}
+
+/** A name that starts with what was typed, or has a word that does, ranks first (`Zi` → Zinoviev). */
+function adjust(score: number, query: string, key: string): number {
+  if (key === query) return 0;
+  if (key.startsWith(query)) return score * 0.1;
+  if (key.split(' ').some((word) => word.startsWith(query))) return score * 0.3;
+  return score;
+}
+
+function letterPairs(key: string): Set<string> {
+  const pairs = new Set<string>();
+  const padded = ` ${key} `;
+  for (let i = 0; i < padded.length - 1; i++) pairs.add(padded.slice(i, i + 2));
+  return pairs;
+}

@@ -1,0 +1,91 @@
+// How names are compared: one normal key per spelling (case, accents, apostrophes and possessives folded),
+// words with their offsets, and the conservative edit distance used to recognise misspelt names.
+
+/** A word of a line with its UTF-16 offsets. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*['’]?/gu;
+
+export function wordsOf(line: string): Word[] {
+  const words: Word[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(line); match; match = WORD.exec(line)) {
+    words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return words;
+}
+
+/** `Kirov's` → `kirov`, `Röhm` → `rohm`, `N.K.V.D.` → `n k v d`. */
+export function wordKey(word: string): string {
+  return fold(word)
+    .replace(/['’](s)?$/, '')
+    .replace(/['’]/g, '');
+}
+
+/** The key a whole name is looked up by: `The Trial of the 16` → `trial of the 16`, `Kirov’s Murder` → `kirov murder`. */
+export function nameKey(name: string): string {
+  const words = wordsOf(name).map((w) => wordKey(w.text)).filter((w) => w !== '');
+  if (words.length > 1 && words[0] === 'the') words.shift();
+  return words.join(' ');
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+export function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+export function isNumber(word: string): boolean {
+  return /^\p{N}/u.test(word);
+}
+
+export function isPossessive(word: string): boolean {
+  return /['’]s?$/.test(word);
+}
+
+/** Small words that may sit inside a name (`Trial of the 16`, `Congress of Victors`, `von Papen`). */
+export const NAME_CONNECTORS = new Set(['of', 'the', 'de', 'von', 'van', 'der', 'den', 'du', 'la', 'le', 'al', 'y', 'and']);
+
+/**
+ * Optimal string alignment distance (Levenshtein with adjacent transpositions), stopping early
+ * once it exceeds `limit`.
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Whether `candidate` is plausibly a misspelling of the name `known` (both keys): same first letter,
+ * one edit for short names, two for longer, three when the start and the end agree (`zionev` → `zinoviev`).
+ */
+export function isLikelyMisspelling(candidate: string, known: string): boolean {
+  if (candidate === known || candidate.length < 4 || known.length < 4) return false;
+  if (candidate[0] !== known[0]) return false;
+  const distance = editDistance(candidate, known, 3);
+  if (known.length <= 5) return distance <= 1;
+  if (distance <= 2) return true;
+  return distance === 3 && known.length >= 7 && candidate.length >= 6 && candidate.slice(0, 2) === known.slice(0, 2) && candidate.slice(-2) === known.slice(-2);
+}

@@ -1,0 +1,28 @@
+// Small helpers for text spans and their LSP ranges (UTF-16 offsets within a line).
+import type { Range } from 'vscode-languageserver-types';
+import type { TextSpan } from './model';
+
+/** Splits text into lines, keeping the UTF-16 offsets LSP positions count in. `\r\n`, `\r` and `\n` all end a line. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+export function span(text: string, line: number, start: number): TextSpan {
+  return { text, range: lineRange(line, start, start + text.length) };
+}
+
+export function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+/** Trims a piece of a line and returns it with its range, or undefined when nothing is left. */
+export function trimmedSpan(lineText: string, line: number, start: number, end: number): TextSpan | undefined {
+  while (start < end && isSpace(lineText.charCodeAt(start))) start++;
+  while (end > start && isSpace(lineText.charCodeAt(end - 1))) end--;
+  return start < end ? span(lineText.slice(start, end), line, start) : undefined;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xfeff || code === 0xa0;
+}
+

@@ -1,0 +1,242 @@
+// Wires LSP messages to the session and the feature providers; no logic of its own beyond
+// waiting for the first index and applying pending edits before a request is answered.
+import * as path from 'node:path';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ResponseError,
+  ErrorCodes,
+  LSPErrorCodes,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { provideCodeActions } from './features/codeActions';
+import { provideCompletion, type CompletionData } from './features/completion';
+import { buildCard, renderMarkdown } from './features/card';
+import { provideDefinition } from './features/definition';
+import { provideEntities, provideMentions } from './features/entities';
+import { provideHover } from './features/hover';
+import { provideDocumentHighlights, provideReferences } from './features/references';
+import { RenameError, prepareRename, provideRename } from './features/rename';
+import { LEGEND, provideSemanticTokens } from './features/semanticTokens';
+import { provideDocumentSymbols, provideFoldingRanges, provideWorkspaceSymbols } from './features/symbols';
+import { acceptVariantEdit } from './features/acceptVariant';
+import { parseNotes } from './notes/parse';
+import { Commands, EntitiesRequest, IndexChangedNotification, IndexReadyNotification, MentionsRequest } from './protocol';
+import { DEFAULT_SETTINGS, Session, type Settings } from './session';
+import { formatOf, readTextFile, toPath, toUri } from './workspace/files';
+
+export interface ServerOptions {
+  /** Where the bundled knowledge files are. */
+  dataDir: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  let session!: Session;
+  let canPullConfiguration = false;
+  let canWatchFiles = false;
+  let canReportProgress = false;
+  const openedVersions = new Map<string, number>();
+
+  const describe = (uri: string): string => {
+    const file = toPath(uri);
+    const root = session.roots.find((r) => file.startsWith(r + path.sep));
+    return root ? path.relative(root, file) : path.basename(file);
+  };
+
+  /** Waits for the first index and applies any pending edit of `uri` before answering. */
+  const answer = <T>(uri: string | undefined, token: CancellationToken | undefined, fallback: T, handler: () => T | Promise<T>) => async (): Promise<T | ResponseError> => {
+    await session.ready;
+    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    session.flush(uri);
+    try {
+      return await handler();
+    } catch (error) {
+      if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
+      connection.console.error(`History Notes: ${(error as Error).stack ?? String(error)}`);
+      return fallback;
+    }
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const roots = (params.workspaceFolders ?? []).map((f) => toPath(f.uri));
+    if (roots.length === 0 && params.rootUri) roots.push(toPath(params.rootUri));
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canReportProgress = params.capabilities.window?.workDoneProgress === true;
+    const initial = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    session = new Session(sessionHost(), roots, options.dataDir, initial);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        declarationProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { resolveProvider: true, triggerCharacters: [] },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        executeCommandProvider: { commands: [Commands.acceptVariant] },
+        semanticTokensProvider: { legend: LEGEND, full: true },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'History Notes', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void (async () => {
+      if (canPullConfiguration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'historyNotes' });
+        await session.updateSettings(await pullSettings()).catch(logError);
+      }
+      if (canWatchFiles) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+      }
+      await session.indexWorkspace();
+    })().catch(logError);
+  });
+
+  function sessionHost(): ConstructorParameters<typeof Session>[0] {
+    return {
+      log: (message) => connection.console.log(message),
+      publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }).catch(logError),
+      progress: async (title) => {
+        if (!canReportProgress) return { report: () => undefined, done: () => undefined };
+        const progress = await connection.window.createWorkDoneProgress();
+        progress.begin(title, 0, 'Starting', false);
+        return { report: (percentage, message) => progress.report(percentage, message), done: () => progress.done() };
+      },
+      indexReady: (params) => void connection.sendNotification(IndexReadyNotification.type, params).catch(logError),
+      indexChanged: (params) => void connection.sendNotification(IndexChangedNotification.type, params).catch(logError),
+    };
+  }
+
+  async function pullSettings(): Promise<Settings> {
+    return readSettings(await connection.workspace.getConfiguration('historyNotes'));
+  }
+
+  function logError(error: unknown): void {
+    connection.console.error(`History Notes: ${(error as Error)?.stack ?? String(error)}`);
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    const next = canPullConfiguration ? pullSettings() : Promise.resolve(readSettings((change.settings as { historyNotes?: unknown } | undefined)?.historyNotes));
+    next.then((settings) => session.updateSettings(settings)).catch(logError);
+  });
+
+  documents.onDidOpen(({ document }) => {
+    openedVersions.set(document.uri, document.version);
+    session.opened(document);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (openedVersions.get(document.uri) === document.version) return;
+    openedVersions.delete(document.uri);
+    session.changed(document);
+  });
+  documents.onDidClose(({ document }) => {
+    openedVersions.delete(document.uri);
+    session.closed(document.uri).catch(logError);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    void (async () => {
+      await session.ready;
+      for (const change of changes) {
+        if (change.type === FileChangeType.Deleted) session.fileDeleted(change.uri);
+        else await session.fileCreatedOrChanged(change.uri);
+      }
+    })().catch(logError);
+  });
+
+  connection.onHover(({ textDocument, position }, token) => answer(textDocument.uri, token, null, () => provideHover(session.index, textDocument.uri, position, describe))());
+  connection.onDefinition(({ textDocument, position }, token) => answer(textDocument.uri, token, [], () => provideDefinition(session.index, textDocument.uri, position))());
+  connection.onDeclaration(({ textDocument, position }, token) => answer(textDocument.uri, token, [], () => provideDefinition(session.index, textDocument.uri, position))());
+  connection.onReferences(({ textDocument, position, context }, token) =>
+    answer(textDocument.uri, token, [], () => provideReferences(session.index, textDocument.uri, position, context.includeDeclaration))(),
+  );
+  connection.onDocumentHighlight(({ textDocument, position }, token) => answer(textDocument.uri, token, [], () => provideDocumentHighlights(session.index, textDocument.uri, position))());
+  connection.onPrepareRename(({ textDocument, position }, token) => answer(textDocument.uri, token, null, () => prepareRename(session.index, textDocument.uri, position))());
+  connection.onRenameRequest(({ textDocument, position, newName }, token) => answer(textDocument.uri, token, null, () => provideRename(session.index, textDocument.uri, position, newName))());
+
+  connection.onCompletion(({ textDocument, position }, token) =>
+    answer(textDocument.uri, token, { isIncomplete: false, items: [] }, () => {
+      const document = documents.get(textDocument.uri);
+      const line = document?.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '') ?? '';
+      return provideCompletion(session.index, line, position);
+    })(),
+  );
+  connection.onCompletionResolve((item) => {
+    const data = item.data as CompletionData | undefined;
+    const entity = data && session.index.entity(data.id);
+    if (entity) item.documentation = { kind: 'markdown', value: renderMarkdown(buildCard(session.index, entity), describe) };
+    return item;
+  });
+
+  connection.onDocumentSymbol(({ textDocument }, token) =>
+    answer(textDocument.uri, token, [], () => {
+      const document = documents.get(textDocument.uri);
+      return document ? provideDocumentSymbols(session.index, textDocument.uri, parseNotes(document.getText(), formatOf(textDocument.uri))) : [];
+    })(),
+  );
+  connection.onFoldingRanges(({ textDocument }, token) =>
+    answer(textDocument.uri, token, [], () => {
+      const document = documents.get(textDocument.uri);
+      return document ? provideFoldingRanges(parseNotes(document.getText(), formatOf(textDocument.uri))) : [];
+    })(),
+  );
+  connection.onWorkspaceSymbol(({ query }, token) => answer(undefined, token, [], () => provideWorkspaceSymbols(session.index, query))());
+  connection.onCodeAction(({ textDocument, context }, token) => answer(textDocument.uri, token, [], () => provideCodeActions(session.index, textDocument.uri, context.diagnostics, Commands.acceptVariant))());
+  connection.languages.semanticTokens.on(({ textDocument }, token) => answer(textDocument.uri, token, { data: [] }, () => provideSemanticTokens(session.index, textDocument.uri))());
+
+  connection.onExecuteCommand(({ command, arguments: args }, token) =>
+    answer(undefined, token, null, async () => {
+      if (command !== Commands.acceptVariant) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${command}`);
+      const [variant, entityId] = (args ?? []) as [unknown, unknown];
+      if (typeof variant !== 'string' || typeof entityId !== 'string') return null;
+      const entity = session.index.entity(entityId);
+      if (!entity || session.roots.length === 0) return null;
+      const target = session.userKnowledgeFiles().filter((f) => f.uri.startsWith('file:'))[0];
+      const text = target && (session.openDocument(target.uri)?.getText() ?? (await readTextFile(toPath(target.uri)).then((r) => ('text' in r ? r.text : undefined))));
+      const newFile = toUri(path.join(session.roots[0], 'my-names.history.json'));
+      const edit = acceptVariantEdit(target && text !== undefined ? { uri: target.uri, text } : undefined, newFile, entity, variant);
+      if (!edit) return null;
+      const result = await connection.workspace.applyEdit({ label: `Accept '${variant}'`, edit });
+      return result.applied;
+    })(),
+  );
+
+  connection.onRequest(EntitiesRequest.type, (params, token) => answer(undefined, token, { version: 0, entities: [] }, () => provideEntities(session.index, params ?? {}, describe))());
+  connection.onRequest(MentionsRequest.type, (params, token) =>
+    answer(undefined, token, [], () => provideMentions(session.index, params.id, (uri, line) => session.lineOf(uri, line)))(),
+  );
+
+  connection.onShutdown(() => session?.dispose());
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Settings as the client sends them (`historyNotes.*`), with defaults for anything missing or malformed. */
+export function readSettings(raw: unknown): Settings {
+  const value = (raw ?? {}) as Record<string, unknown>;
+  const strings = (x: unknown, fallback: string[]): string[] => (Array.isArray(x) && x.every((s) => typeof s === 'string') ? x : fallback);
+  const spelling = (value.spelling ?? {}) as Record<string, unknown>;
+  const severity = ['error', 'warning', 'information', 'hint', 'off'].includes(spelling.severity as string) ? (spelling.severity as Settings['severity']) : DEFAULT_SETTINGS.severity;
+  return {
+    include: strings(value.include, DEFAULT_SETTINGS.include),
+    exclude: strings(value.exclude, DEFAULT_SETTINGS.exclude),
+    knowledge: strings(value.knowledgeFiles, DEFAULT_SETTINGS.knowledge),
+    severity,
+  };
+}

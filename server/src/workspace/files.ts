@@ -1,0 +1,122 @@
+// Finding and reading notes and knowledge files on disk: globs, size limits, binary files, BOMs.
+// Shared by the CLI and the server; file paths stop here, the index sees URIs.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { URI } from 'vscode-uri';
+import type { NotesFormat } from '../notes/model';
+
+export interface FileSettings {
+  include: string[];
+  exclude: string[];
+  knowledge: string[];
+}
+
+export const DEFAULT_FILE_SETTINGS: FileSettings = {
+  include: ['**/*.notes', '**/*.txt', '**/*.md', '**/*.markdown'],
+  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.*/**'],
+  knowledge: ['**/*.history.json'],
+};
+
+/** Files larger than this are skipped with a log line: notes are text a person wrote. */
+export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
+
+export interface FoundFiles {
+  notes: string[];
+  knowledge: string[];
+}
+
+export class FileMatcher {
+  private readonly isNote: (p: string) => boolean;
+  private readonly isKnowledge: (p: string) => boolean;
+  private readonly isExcluded: (p: string) => boolean;
+
+  constructor(settings: FileSettings) {
+    const options = { dot: true, nocase: true };
+    this.isNote = picomatch(settings.include, options);
+    this.isKnowledge = picomatch(settings.knowledge, options);
+    this.isExcluded = settings.exclude.length > 0 ? picomatch(settings.exclude, options) : () => false;
+  }
+
+  /** Whether nothing under a folder (relative to its workspace folder) can be indexed. */
+  excludesFolder(relativePath: string): boolean {
+    return this.isExcluded(relativePath.split(path.sep).join('/') + '/file');
+  }
+
+  /** What a file is, by its path relative to its workspace folder. */
+  classify(relativePath: string): 'note' | 'knowledge' | undefined {
+    const posix = relativePath.split(path.sep).join('/');
+    if (this.isExcluded(posix)) return undefined;
+    if (this.isKnowledge(posix)) return 'knowledge';
+    if (this.isNote(posix)) return 'note';
+    return undefined;
+  }
+}
+
+/**
+ * Every note and knowledge file under `root`. Symbolic links are not followed, so a link loop cannot
+ * trap the crawl; an unreadable folder is reported and skipped.
+ */
+export async function findFiles(root: string, matcher: FileMatcher, onSkip?: (folder: string, reason: string) => void): Promise<FoundFiles> {
+  const found: FoundFiles = { notes: [], knowledge: [] };
+  const folders = [root];
+  while (folders.length > 0) {
+    const folder = folders.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      onSkip?.(folder, (error as Error).message);
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      const relative = path.relative(root, full);
+      if (entry.isDirectory()) {
+        if (!matcher.excludesFolder(relative)) folders.push(full);
+      } else if (entry.isFile()) {
+        const kind = matcher.classify(relative);
+        if (kind === 'note') found.notes.push(full);
+        else if (kind === 'knowledge') found.knowledge.push(full);
+      }
+    }
+  }
+  found.notes.sort();
+  found.knowledge.sort();
+  return found;
+}
+
+export type ReadResult = { text: string } | { skipped: string };
+
+/** Reads a text file as UTF-8 without its BOM; binary and oversized files are skipped with the reason. */
+export async function readTextFile(file: string, maxBytes = MAX_NOTE_BYTES): Promise<ReadResult> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { skipped: 'not a regular file' };
+    if (stat.size > maxBytes) return { skipped: `too large (${Math.round(stat.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
+    const bytes = await fs.readFile(file);
+    if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file' };
+    const text = bytes.toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    return { skipped: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'not readable (permission denied)' : `not readable (${(error as Error).message})` };
+  }
+}
+
+export function formatOf(file: string): NotesFormat {
+  return /\.(md|markdown|mdown|mkd)$/i.test(file) ? 'markdown' : 'plain';
+}
+
+export function toUri(file: string): string {
+  return URI.file(path.resolve(file)).toString();
+}
+
+export function toPath(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+/** The knowledge files that ship with the extension, beside the bundles in dist/. */
+export async function bundledKnowledgeFiles(dataDir: string): Promise<string[]> {
+  const names = await fs.readdir(dataDir).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith('.history.json')).sort().map((n) => path.join(dataDir, n));
+}

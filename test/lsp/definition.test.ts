@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Location } from 'vscode-languageserver-protocol';
+import { DATA, FIXTURES } from '../support/paths';
+import { positionOf } from '../support/positions';
+import { LspServer } from '../support/lspServer';
+import { copyFixture, removeWorkspace } from '../support/workspace';
+import { linesOf, locationKey, rangeOf, readNote } from '../support/text';
+
+const KNOWLEDGE = 'soviet-union-1917-1953.history.json';
+
+describe('LSP: definition and declaration', () => {
+  let server: LspServer;
+  let root: string;
+
+  before(async () => {
+    root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'));
+    server = await LspServer.start(root);
+  });
+  after(async () => {
+    await server.stop();
+    removeWorkspace(root);
+  });
+
+  function at(method: 'textDocument/definition' | 'textDocument/declaration', file: string, word: string, nth = 1): Promise<Location[] | null> {
+    return server.request<Location[] | null>(method, { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word, nth) });
+  }
+
+  it('goes from the misspelling Zionev to the names line `Kamenev & Zinoviev`', async () => {
+    const locations = await at('textDocument/definition', 'terror.txt', 'Zionev');
+    assert.ok(locations && locations.length > 0, 'no definition');
+    const namesLine = { uri: server.uri('terror.txt'), range: rangeOf(root, 'terror.txt', 'Zinoviev') };
+    assert.equal(linesOf(readNote(root, 'terror.txt'))[namesLine.range.start.line], 'Kamenev & Zinoviev');
+    assert.ok(
+      locations.some((l) => locationKey(l) === locationKey(namesLine)),
+      `the names line is not among ${JSON.stringify(locations)}`,
+    );
+    // Every place it lands is a spelling of Zinoviev in the notes.
+    for (const location of locations) {
+      const line = linesOf(readNote(root, path.basename(fileURLToPath(location.uri))))[location.range.start.line];
+      assert.match(line.slice(location.range.start.character, location.range.end.character), /^(Zinoviev|Zionev)$/);
+    }
+  });
+
+  it('answers declaration like definition', async () => {
+    const definition = await at('textDocument/definition', 'terror.txt', 'Zionev', 2);
+    const declaration = await at('textDocument/declaration', 'terror.txt', 'Zionev', 2);
+    assert.ok(definition && definition.length > 0);
+    assert.deepEqual(declaration, definition);
+  });
+
+  it('goes from a trial mentioned in a sentence to the trial heading', async () => {
+    // terror.md: `3. **Bukharin** - shot after the Trial of the 21 in March 1938.`
+    const locations = await at('textDocument/definition', 'terror.md', 'Trial of the 21');
+    assert.ok(locations && locations.length > 0, 'no definition for the trial');
+    const heading = { uri: server.uri('terror.txt'), range: rangeOf(root, 'terror.txt', 'Trial of the 21') };
+    assert.ok(locations.some((l) => locationKey(l) === locationKey(heading)), `the heading is not among ${JSON.stringify(locations)}`);
+    const mention = { uri: server.uri('terror.md'), range: rangeOf(root, 'terror.md', 'Trial of the 21') };
+    assert.ok(!locations.some((l) => locationKey(l) === locationKey(mention)), 'the mention itself is not a definition');
+  });
+
+  it('goes from Stalin, whom no note defines, to his entry in the bundled knowledge file', async () => {
+    const locations = await at('textDocument/definition', 'terror.txt', 'Stalin became');
+    assert.ok(locations && locations.length === 1, `expected one location, got ${JSON.stringify(locations)}`);
+    const [location] = locations;
+    assert.ok(location.uri.endsWith(`/${KNOWLEDGE}`), location.uri);
+    assert.deepEqual(location.range, rangeOf(DATA, KNOWLEDGE, '"Joseph Stalin"'));
+  });
+
+  it('answers no locations on a word that names nothing', async () => {
+    const locations = await at('textDocument/definition', 'terror.txt', 'heavy industry');
+    assert.deepEqual(locations ?? [], []);
+  });
+});
