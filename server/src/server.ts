@@ -1,5 +1,6 @@
 // Wires LSP messages to the session and the feature providers; no logic of its own beyond
 // waiting for the first index and applying pending edits before a request is answered.
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   DidChangeConfigurationNotification,
@@ -60,6 +61,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return await handler();
     } catch (error) {
       if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
+      if (error instanceof ResponseError) return error;
       connection.console.error(`History Notes: ${(error as Error).stack ?? String(error)}`);
       return fallback;
     }
@@ -207,9 +209,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (typeof variant !== 'string' || typeof entityId !== 'string') return null;
       const entity = session.index.entity(entityId);
       if (!entity || session.roots.length === 0) return null;
-      const target = session.userKnowledgeFiles().filter((f) => f.uri.startsWith('file:'))[0];
+      // Only a file that loads without errors takes the spelling; else a new one is made.
+      const target = session.userKnowledgeFiles().find((f) => f.uri.startsWith('file:') && !f.problems.some((p) => p.severity === 'error'));
       const text = target && (session.openDocument(target.uri)?.getText() ?? (await readTextFile(toPath(target.uri)).then((r) => ('text' in r ? r.text : undefined))));
-      const newFile = toUri(path.join(session.roots[0], 'my-names.history.json'));
+      const newFile = toUri(freeFileName(session.roots[0], 'my-names', '.history.json'));
       const edit = acceptVariantEdit(target && text !== undefined ? { uri: target.uri, text } : undefined, newFile, entity, variant);
       if (!edit) return null;
       const result = await connection.workspace.applyEdit({ label: `Accept '${variant}'`, edit });
@@ -225,6 +228,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onShutdown(() => session?.dispose());
   documents.listen(connection);
   connection.listen();
+}
+
+/** `my-names.history.json`, or `my-names-2.history.json` if that exists, and so on. */
+function freeFileName(folder: string, stem: string, extension: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = path.join(folder, `${stem}${n === 1 ? '' : `-${n}`}${extension}`);
+    if (!existsSync(candidate)) return candidate;
+  }
 }
 
 /** Settings as the client sends them (`historyNotes.*`), with defaults for anything missing or malformed. */

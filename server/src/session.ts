@@ -36,6 +36,9 @@ export interface OpenDocument {
 }
 
 const EDIT_DELAY_MS = 150;
+/** Beyond this many stale notes, re-resolving happens in the background (see NotesIndex.syncResolveLimit). */
+const SYNC_RESOLVE_LIMIT = 200;
+const RESOLVE_SLICE_MS = 10;
 const CHANGED_NOTIFY_DELAY_MS = 100;
 
 export class Session {
@@ -80,6 +83,7 @@ export class Session {
         pause: () => new Promise((resolve) => setImmediate(resolve)),
       });
       this.index = loaded.index;
+      this.index.syncResolveLimit = SYNC_RESOLVE_LIMIT;
       this.bundledKnowledge = loaded.knowledgeFiles.filter((f) => f.bundled);
       this.knowledgeFiles = new Map(loaded.knowledgeFiles.filter((f) => !f.bundled).map((f) => [f.uri, f]));
       for (const document of this.open.values()) this.index.setDocument(document.uri, document.getText(), formatOf(document.uri));
@@ -130,7 +134,11 @@ export class Session {
   async closed(uri: string): Promise<void> {
     this.flush(uri);
     this.open.delete(uri);
-    if (this.isKnowledgeUri(uri)) return;
+    if (this.isKnowledgeUri(uri)) {
+      // Unsaved changes are dropped with the editor: back to the file on disk.
+      if (uri.startsWith('file:')) await this.fileCreatedOrChanged(uri);
+      return;
+    }
     this.host.publishDiagnostics(uri, []);
     // Back to what is on disk, or out of the index if it is not a note of the workspace.
     if (uri.startsWith('file:') && this.classify(uri) === 'note') await this.readFromDisk(uri);
@@ -230,7 +238,8 @@ export class Session {
     if (!uri.startsWith('file:')) return undefined;
     const file = toPath(uri);
     const root = this.roots.find((r) => file.startsWith(path.resolve(r) + path.sep));
-    return this.matcher.classify(root ? path.relative(root, file) : path.basename(file));
+    // Outside every workspace folder a file is indexed only while it is open.
+    return root ? this.matcher.classify(path.relative(root, file)) : undefined;
   }
 
   // ---- what the client sees
@@ -284,7 +293,26 @@ export class Session {
     this.publishedKnowledge = now;
   }
 
+  private resolving = false;
+
+  /** Resolves what an edit made stale in slices, then tells the client once it is all done. */
+  private resolveInBackground(): void {
+    if (this.resolving || this.index.pending === 0) return;
+    this.resolving = true;
+    const step = (): void => {
+      if (this.index.resolveSome(RESOLVE_SLICE_MS)) {
+        setImmediate(step);
+        return;
+      }
+      this.resolving = false;
+      this.publishOpen();
+      this.scheduleChanged();
+    };
+    setImmediate(step);
+  }
+
   private scheduleChanged(): void {
+    this.resolveInBackground();
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = setTimeout(() => {
       this.changedTimer = undefined;

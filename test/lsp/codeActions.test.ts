@@ -167,9 +167,9 @@ describe('LSP: code actions on a misspelt name', () => {
     assert.deepEqual(json.entities.find((e) => e.id === 'bukharin')?.aliases, ['Bukarin']);
   });
 
-  // BUG: an unknown command is not an error: `answer` catches the ResponseError the handler throws
+  // Regression (fixed): an unknown command is not an error: `answer` catches the ResponseError the handler throws
   // and returns its fallback, so the client gets the result null.
-  it.skip('answers an unknown command with an error', async () => {
+  it('answers an unknown command with an error', async () => {
     await assert.rejects(server.request('workspace/executeCommand', { command: 'historyNotes.server.noSuchCommand', arguments: [] }));
   });
 });
@@ -188,9 +188,9 @@ describe('LSP: accepting a spelling when the only knowledge file is broken', () 
     removeWorkspace(root);
   });
 
-  // BUG: the server edits the first user knowledge file even when it is not valid JSON: the edit adds
+  // Regression (fixed): the server edits the first user knowledge file even when it is not valid JSON: the edit adds
   // the entry inside `[ ... oops ]`, so the file stays broken and the spelling is never accepted.
-  it.skip('writes the accepted spelling where it takes effect (a valid knowledge file)', async () => {
+  it('writes the accepted spelling where it takes effect (a valid knowledge file)', async () => {
     const published = nextDiagnostics(server, server.uri('terror.txt'));
     const { uri } = await openFile(server, 'terror.txt');
     const diagnostic = (await published).find((d) => sameRange(d.range, rangeOf(root, 'terror.txt', 'Zionev')));

@@ -146,9 +146,9 @@ describe('LSP: user knowledge files', () => {
     await closed;
   });
 
-  // BUG: closing a knowledge file keeps the editor's unsaved text: Session.closed returns early for
+  // Regression (fixed): closing a knowledge file keeps the editor's unsaved text: Session.closed returns early for
   // knowledge files instead of reading the file from disk again (notes do fall back to the disk).
-  it.skip("goes back to a knowledge file's disk text when the editor closes it unsaved", async () => {
+  it("goes back to a knowledge file's disk text when the editor closes it unsaved", async () => {
     const file = 'unsaved.history.json';
     writeFile(root, file, knowledge(IVANOV));
     const opened = server.nextIndexChange();

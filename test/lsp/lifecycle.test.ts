@@ -184,10 +184,10 @@ describe('LSP: a note from outside the workspace folders', () => {
     removeWorkspace(outside);
   });
 
-  // BUG: on didClose the server classifies a file outside every workspace folder by its base name
+  // Regression (fixed): on didClose the server classifies a file outside every workspace folder by its base name
   // (`famine.txt` looks like a note), re-reads it from disk and keeps it in the index, so its
   // entities stay in workspace symbols and the sidebar after the editor closed it.
-  it.skip('forgets it once the editor closes it', async () => {
+  it('forgets it once the editor closes it', async () => {
     const uri = pathToFileURL(path.join(outside, 'famine.txt')).toString();
     const opened = server.nextIndexChange();
     await server.send('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: FAMINE } });

@@ -46,9 +46,9 @@ describe('LSP: references and document highlights', () => {
     for (const mention of zionevMentions()) assert.ok(found.includes(locationKey(mention)), `${locationKey(mention)} missing`);
   });
 
-  // BUG: includeDeclaration is ignored for definitions that are also mentions (the names line, the
+  // Regression (fixed): includeDeclaration is ignored for definitions that are also mentions (the names line, the
   // Key People bullet): with `false` the server answers exactly what it answers with `true`.
-  it.skip('without includeDeclaration leaves out where the notes define Zinoviev', async () => {
+  it('without includeDeclaration leaves out where the notes define Zinoviev', async () => {
     const found = await references('terror.txt', 'Zionev', false);
     assert.deepEqual(keys(found), keys(zionevMentions()));
   });

@@ -100,10 +100,10 @@ describe('splitBulletContent', () => {
     assert.equal(parts.separator, undefined);
   });
 
-  // BUG: after a bold term, the separator pattern /^\s*([–—:-]|--)\s*/ tries `-` before `--`, so
+  // Regression (fixed): after a bold term, the separator pattern /^\s*([–—:-]|--)\s*/ tries `-` before `--`, so
   // `**Economics** -- the plans failed` gets the separator '-' and the explanation '- the plans failed'
   // (the same bullet without bold splits correctly at '--').
-  it.skip('reads a double hyphen after a bold term as one separator', () => {
+  it('reads a double hyphen after a bold term as one separator', () => {
     assert.deepEqual(split('- **Economics** -- the plans failed', 2), { term: 'Economics', separator: '--', explanation: 'the plans failed' });
   });
 });

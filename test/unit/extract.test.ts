@@ -176,19 +176,19 @@ describe('extract: trials', () => {
     for (const trial of trials) for (const d of trial.defendants!) assert.equal(slice(text, d.range), d.text);
   });
 
-  // BUG: a table row with an empty cell loses the cell (readTableRow keeps only non-empty cells), so the
+  // Regression (fixed): a table row with an empty cell loses the cell (readTableRow keeps only non-empty cells), so the
   // columns after it shift: here the Defendants column (index 2) is read from a row of two cells and the
   // trial gets no defendants.
-  it.skip('reads the defendants column of a table row with an empty cell before it', () => {
+  it('reads the defendants column of a table row with an empty cell before it', () => {
     const text = '# T\n\n## The trials\n\n| Trial | Year | Defendants |\n|---|---|---|\n| Trial of the 16 |  | Kamenev & Zinoviev |\n';
     const trial = find(defined(text, 'markdown'), 'trial', 'Trial of the 16');
     assert.deepEqual(trial.defendants?.map((d) => d.text), ['Kamenev', 'Zinoviev']);
   });
 
-  // BUG: a names line joined by commas and `and` (the form namesOnLine documents: `Bukharin, Rykov and
+  // Regression (fixed): a names line joined by commas and `and` (the form namesOnLine documents: `Bukharin, Rykov and
   // Yagoda`) with blank lines around it is read as a plain-text section heading (looksLikePlainHeading only
   // rules out `&`), so the trial gets no defendants and the next paragraph leaves the trial's section.
-  it.skip('reads a names line joined by commas and "and", with blank lines around it, as the defendants', () => {
+  it('reads a names line joined by commas and "and", with blank lines around it, as the defendants', () => {
     const text = 'Title\n\nThe Show Trials\n\nTrial of the 21\n\nBukharin, Rykov and Yagoda\n\nThey were shot.\n';
     const trial = find(defined(text), 'trial', 'Trial of the 21');
     assert.deepEqual(trial.defendants?.map((d) => d.text), ['Bukharin', 'Rykov', 'Yagoda']);

@@ -27,7 +27,8 @@ describe('names: keys', () => {
     assert.equal(nameKey('Kirov’s Murder'), 'kirov murder');
     assert.equal(nameKey("  Lenin's   police  state "), 'lenin police state');
     assert.equal(nameKey('the Gulag'), 'gulag');
-    assert.equal(nameKey('N.K.V.D.'), 'n k v d');
+    assert.equal(nameKey('N.K.V.D.'), 'nkvd');
+    assert.equal(nameKey('N.K.V.D.'), nameKey('NKVD'));
   });
 
   it('keeps "the" when it is the whole name, and gives an empty key for no words', () => {

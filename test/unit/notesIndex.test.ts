@@ -413,21 +413,21 @@ describe('NotesIndex: incremental updates', () => {
     assert.ok(index.entities().some((e) => e.id === 'yagoda'));
   });
 
-  // BUG: when two notes define the same name as different kinds (a cause `Famine` here, an event `Famine`
+  // Regression (fixed): when two notes define the same name as different kinds (a cause `Famine` here, an event `Famine`
   // there) and the first definition goes, NameTable.removeNoteName reports no change (the key still has
   // an id), so the other notes' mentions are not re-resolved: they keep pointing at cause:famine, which
   // no longer exists, and event:famine shows 0 mentions where a fresh index counts 3 in 2 notes.
-  it.skip('re-resolves other notes when the meaning a name had goes away but another remains', () => {
+  it('re-resolves other notes when the meaning a name had goes away but another remains', () => {
     const causes = 'Notes A\n\nCauses\n\n• Famine – bad harvests\n';
     const events = 'Notes B\n\nEvents\n\n• Famine – people starved\n';
     const essay = 'Notes C\n\nThe Famine was terrible. Famine again.\n';
     new EditSequence(false).set('file:///a.txt', causes).set('file:///b.txt', events).set('file:///c.txt', essay).set('file:///a.txt', 'Notes A\n\nNothing here.\n');
   });
 
-  // BUG: the knowledge base lists `N.K.V.D.` as an alias of the NKVD (key `n k v d`), but a mention is only
+  // Regression (fixed): the knowledge base lists `N.K.V.D.` as an alias of the NKVD (key `n k v d`), but a mention is only
   // read from words joined by spaces, so `N.K.V.D.` in a note is four one-letter phrases and never
   // resolves to the NKVD.
-  it.skip('finds the NKVD written as N.K.V.D.', () => {
+  it('finds the NKVD written as N.K.V.D.', () => {
     const text = 'Notes\n\nThe N.K.V.D. arrested him.\n';
     const index = indexOf([['file:///n.txt', text, 'plain']]);
     const mention = index.mentionsIn('file:///n.txt').find((m) => m.entityId === 'nkvd');

@@ -18,10 +18,13 @@ export function provideDocumentHighlights(index: NotesIndex, uri: string, positi
     .map((o) => ({ range: o.range, kind: definitions.has(key(o)) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
 }
 
-/** Mentions, plus definitions no mention covers (a cause's term, `Lenin's police state`), in document order. */
+/** Mentions, plus definitions no mention covers (a cause's term, `Lenin's police state`), in document order; without the definitions when asked. */
 export function occurrences(index: NotesIndex, id: string, includeDefinitions: boolean): Location[] {
   const mentions: Location[] = index.mentions(id);
-  if (!includeDefinitions) return mentions;
+  if (!includeDefinitions) {
+    const definitions = index.noteDefinitions(id);
+    return mentions.filter((m) => !definitions.some((d) => d.uri === m.uri && overlaps(m, d)));
+  }
   const extra = index.noteDefinitions(id).filter((d) => !mentions.some((m) => m.uri === d.uri && overlaps(m, d)));
   return [...mentions, ...extra].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
 }

@@ -20,7 +20,8 @@ export class NameTable {
   /** key → entity id → how many note definitions give it. */
   private noteNames = new Map<string, Map<string, number>>();
   private notePeople = new Map<string, { id: string; form: string; count: number }>();
-  private peopleByInitial?: Map<string, PersonWord[]>;
+  /** People's single-word names by first letter and length: a misspelling is within 3 letters of its name. */
+  private peopleByShape?: Map<string, PersonWord[]>;
   private fuzzyCache = new Map<string, NameTarget | null>();
   /** Bumped whenever what a name resolves to may have changed. */
   generation = 0;
@@ -77,13 +78,12 @@ export class NameTable {
     const ids = this.noteNames.get(key);
     const count = ids?.get(id);
     if (!ids || count === undefined) return false;
+    const meantBefore = ids.keys().next().value;
     if (count > 1) ids.set(id, count - 1);
     else ids.delete(id);
-    let changed = false;
-    if (ids.size === 0) {
-      this.noteNames.delete(key);
-      changed = !this.knowledgeNames.has(key);
-    }
+    // The key now means something else (another note's entity, or nothing) unless the knowledge base owns it.
+    let changed = !this.knowledgeNames.has(key) && ids.keys().next().value !== meantBefore;
+    if (ids.size === 0) this.noteNames.delete(key);
     if (kind === 'person' && !key.includes(' ')) {
       const person = this.notePeople.get(key);
       if (person && --person.count === 0) {
@@ -97,7 +97,7 @@ export class NameTable {
 
   private changed(): void {
     this.generation++;
-    this.peopleByInitial = undefined;
+    this.peopleByShape = undefined;
     this.fuzzyCache.clear();
   }
 
@@ -128,7 +128,9 @@ export class NameTable {
   fuzzyPerson(key: string): NameTarget | undefined {
     const cached = this.fuzzyCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const target = closestPerson(key, this.people().get(key[0]) ?? []);
+    const candidates: PersonWord[] = [];
+    for (let length = key.length - 3; length <= key.length + 3; length++) candidates.push(...(this.people().get(shape(key[0], length)) ?? []));
+    const target = closestPerson(key, candidates);
     this.fuzzyCache.set(key, target ?? null);
     return target;
   }
@@ -140,21 +142,28 @@ export class NameTable {
 
 
   private isPersonKey(key: string): boolean {
-    return (this.people().get(key[0]) ?? []).some((p) => p.key === key);
+    return (this.people().get(shape(key[0], key.length)) ?? []).some((p) => p.key === key);
   }
 
   private people(): Map<string, PersonWord[]> {
-    if (!this.peopleByInitial) {
-      this.peopleByInitial = new Map();
-      const all = [...this.knowledgePeople, ...[...this.notePeople].map(([key, p]) => ({ key, id: p.id, form: p.form }))];
-      for (const person of all) {
-        const list = this.peopleByInitial.get(person.key[0]) ?? [];
-        list.push(person);
-        this.peopleByInitial.set(person.key[0], list);
-      }
+    if (!this.peopleByShape) {
+      const byShape = new Map<string, PersonWord[]>();
+      const add = (person: PersonWord): void => {
+        const bucket = shape(person.key[0], person.key.length);
+        const list = byShape.get(bucket);
+        if (list) list.push(person);
+        else byShape.set(bucket, [person]);
+      };
+      for (const person of this.knowledgePeople) add(person);
+      for (const [key, person] of this.notePeople) add({ key, id: person.id, form: person.form });
+      this.peopleByShape = byShape;
     }
-    return this.peopleByInitial;
+    return this.peopleByShape;
   }
+}
+
+function shape(initial: string, length: number): string {
+  return `${initial}${length}`;
 }
 
 function closestPerson(key: string, people: readonly PersonWord[]): NameTarget | undefined {

@@ -18,8 +18,6 @@ interface IndexedDocument {
   facts: NotesFacts;
   definitions: Definition[];
   mentions: Mention[];
-  /** The name-table generation the mentions were resolved at; -1 when not yet. */
-  resolvedAt: number;
 }
 
 interface NoteEntity {
@@ -41,6 +39,12 @@ export class NotesIndex {
   private readonly definitionsById = new Map<string, Map<string, Definition[]>>();
   private resolvedGeneration = -1;
   private stale = new Set<string>();
+  /**
+   * Queries over the whole index resolve every stale document first when there are at most this
+   * many; beyond that they answer from what is resolved while the host resolves the rest in slices
+   * (`resolveSome`), so one edit that renames something never blocks a big workspace.
+   */
+  syncResolveLimit = Infinity;
   private readonly search = new EntitySearch();
   private searchGeneration = -1;
   /** Bumped by every change, so callers can tell whether anything moved. */
@@ -73,7 +77,7 @@ export class NotesIndex {
       this.forgetDefinitions(previous);
       this.forgetMentions(previous);
     }
-    this.documents.set(uri, { uri, facts, definitions: this.defineAll(uri, facts), mentions: [], resolvedAt: -1 });
+    this.documents.set(uri, { uri, facts, definitions: this.defineAll(uri, facts), mentions: [] });
     this.stale.add(uri);
     this.version++;
   }
@@ -154,7 +158,7 @@ export class NotesIndex {
   }
 
   mentionsIn(uri: string): Mention[] {
-    this.ensureResolved();
+    this.ensureResolved(uri);
     return this.documents.get(uri)?.mentions ?? [];
   }
 
@@ -164,7 +168,7 @@ export class NotesIndex {
 
   /** The entity named at a position: a mention there, else a definition's term around it. */
   at(uri: string, position: Position): { entityId: string; range: Range; mention?: Mention } | undefined {
-    this.ensureResolved();
+    this.ensureResolved(uri);
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const mention = document.mentions.find((m) => contains(m.range, position));
@@ -219,9 +223,10 @@ export class NotesIndex {
 
   /** Fuzzy search over names, aliases and the variants seen in the notes. */
   find(query: string, limit: number): (SearchResult & { entity: Entity })[] {
-    if (this.searchGeneration !== this.version) {
+    // Names only change when definitions or knowledge do, not with every edit.
+    if (this.searchGeneration !== this.names.generation) {
       this.search.rebuild(this.searchEntries());
-      this.searchGeneration = this.version;
+      this.searchGeneration = this.names.generation;
     }
     return this.search
       .search(query, limit)
@@ -284,21 +289,44 @@ export class NotesIndex {
     document.mentions = [];
   }
 
-  private ensureResolved(): void {
+  /** How many documents wait for their mentions to be resolved. */
+  get pending(): number {
+    this.markStaleIfNamesChanged();
+    return this.stale.size;
+  }
+
+  /** Resolves stale documents for up to `budgetMs`; returns true while some remain. */
+  resolveSome(budgetMs: number): boolean {
+    this.markStaleIfNamesChanged();
+    const deadline = performance.now() + budgetMs;
+    for (const uri of this.stale) {
+      this.resolve(uri);
+      if (performance.now() >= deadline) break;
+    }
+    return this.stale.size > 0;
+  }
+
+  private markStaleIfNamesChanged(): void {
     if (this.resolvedGeneration !== this.names.generation) {
       for (const uri of this.documents.keys()) this.stale.add(uri);
       this.resolvedGeneration = this.names.generation;
     }
-    if (this.stale.size === 0) return;
-    for (const uri of this.stale) {
-      const document = this.documents.get(uri);
-      if (!document) continue;
-      this.forgetMentions(document);
-      document.mentions = resolvePhrases(uri, document.facts.phrases, this.names);
-      for (const mention of document.mentions) addTo(this.mentionsById, mention.entityId, uri, mention);
-      document.resolvedAt = this.names.generation;
-    }
-    this.stale.clear();
+  }
+
+  /** Brings `uri` up to date, and the whole index too when few documents are stale. */
+  private ensureResolved(uri?: string): void {
+    this.markStaleIfNamesChanged();
+    if (uri !== undefined && this.stale.has(uri)) this.resolve(uri);
+    if (this.stale.size > 0 && this.stale.size <= this.syncResolveLimit) for (const stale of [...this.stale]) this.resolve(stale);
+  }
+
+  private resolve(uri: string): void {
+    this.stale.delete(uri);
+    const document = this.documents.get(uri);
+    if (!document) return;
+    this.forgetMentions(document);
+    document.mentions = resolvePhrases(uri, document.facts.phrases, this.names);
+    for (const mention of document.mentions) addTo(this.mentionsById, mention.entityId, uri, mention);
   }
 }
 

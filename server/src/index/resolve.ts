@@ -43,9 +43,11 @@ export function resolvePhrases(uri: string, phrases: readonly NamePhrase[], name
         i++;
         continue;
       }
-      const first = words[i];
+      // A leading `The` helps find the name but is not part of it.
+      const from = i + found.skip;
+      const first = words[from];
       const last = words[i + found.length - 1];
-      const surface = words.slice(i, i + found.length).map((w) => w.text).join(' ');
+      const surface = words.slice(from, i + found.length).map((w) => w.text).join(' ');
       mentions.push({
         entityId: found.target.id,
         uri,
@@ -59,17 +61,16 @@ export function resolvePhrases(uri: string, phrases: readonly NamePhrase[], name
   return mentions;
 }
 
-function longestNameAt(keys: string[], texts: string[], start: number, names: NameTable): { target: NameTarget; length: number } | undefined {
+function longestNameAt(keys: string[], texts: string[], start: number, names: NameTable): { target: NameTarget; length: number; skip: number } | undefined {
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
   for (let length = limit; length >= 1; length--) {
     const lastText = texts[start + length - 1];
     if (NAME_CONNECTORS.has(lastText)) continue;
-    let parts = keys.slice(start, start + length);
-    if (parts.length > 1 && parts[0] === 'the') parts = parts.slice(1);
-    const target = names.resolve(parts.join(' '));
-    if (target) return { target, length };
+    const skip = length > 1 && keys[start] === 'the' ? 1 : 0;
+    const target = names.resolve(keys.slice(start + skip, start + length).join(' '));
+    if (target) return { target, length, skip };
   }
   if (!isCapitalised(texts[start])) return undefined;
   const target = names.resolveWord(keys[start]);
-  return target ? { target, length: 1 } : undefined;
+  return target ? { target, length: 1, skip: 0 } : undefined;
 }

@@ -30,7 +30,7 @@ export function loadKnowledgeFile(uri: string, text: string, bundled = false): K
       const path = instancePath(error);
       const entryIndex = path[0] === 'entities' && typeof path[1] === 'number' ? path[1] : undefined;
       if (entryIndex !== undefined) invalidEntries.add(entryIndex);
-      const node = findNodeAtLocation(root, path) ?? root;
+      const node = problemNode(root, path, error);
       file.problems.push({ message: describeSchemaError(error), range: positions.range(node.offset, node.offset + node.length), severity: 'error' });
     }
     // A problem outside the entities (the file's shape itself) makes the whole file unusable.
@@ -68,6 +68,15 @@ function withoutSelfReferences(entry: KnowledgeEntry, problems: KnowledgeProblem
     }
   }
   return entry;
+}
+
+/** The node to underline: an unknown property's own key, else the offending value. */
+function problemNode(root: Node, path: (string | number)[], error: ErrorObject): Node {
+  if (error.keyword === 'additionalProperties') {
+    const property = findNodeAtLocation(root, [...path, (error.params as { additionalProperty: string }).additionalProperty]);
+    if (property?.parent?.children?.[0]) return property.parent.children[0];
+  }
+  return findNodeAtLocation(root, path) ?? root;
 }
 
 function nodeValue(node: Node): unknown {

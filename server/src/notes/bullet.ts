@@ -44,15 +44,16 @@ export function splitBulletContent(raw: string, line: number, contentStart: numb
 
 function splitAfterBoldTerm(raw: string, line: number, contentStart: number, inner: string, boldLength: number): BulletParts {
   const innerStart = contentStart + 2;
-  const term = trimmedSpan(raw, line, innerStart, innerStart + inner.length);
+  // `**Stalin's paranoia:** ...` carries its separator inside the bold.
+  const inside = /\s*([:–—])$/.exec(inner);
+  const term = trimmedSpan(raw, line, innerStart, innerStart + inner.length - (inside?.[0].length ?? 0));
   let rest = contentStart + boldLength;
   // Skip a parenthetical such as `(1934)` or `(1891-1938)` between the term and its separator.
   const parenthetical = /^\s*\([^)]*\)/.exec(raw.slice(rest));
   const afterParenthetical = parenthetical ? rest + parenthetical[0].length : rest;
-  const separator = /^\s*([–—:-]|--)\s*/.exec(raw.slice(afterParenthetical));
+  const separator = inside ? undefined : /^\s*(--|[–—:-])\s*/.exec(raw.slice(afterParenthetical));
   if (separator) rest = afterParenthetical + separator[0].length;
-  const cleanTerm = term && { ...term, text: term.text.replace(/[:–—]$/, '').trim() };
-  return { term: cleanTerm, separator: separator?.[1], explanation: trimmedSpan(raw, line, rest, raw.length) };
+  return { term, separator: inside?.[1] ?? separator?.[1], explanation: trimmedSpan(raw, line, rest, raw.length) };
 }
 
 function isTermLike(text: string, maxWords: number): boolean {

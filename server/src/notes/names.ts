@@ -8,7 +8,8 @@ export interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*['’]?/gu;
+// A dotted acronym (`N.K.V.D.`) is one word; otherwise letters and digits with inner apostrophes and hyphens.
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*['’]?/gu;
 
 export function wordsOf(line: string): Word[] {
   const words: Word[] = [];
@@ -19,11 +20,11 @@ export function wordsOf(line: string): Word[] {
   return words;
 }
 
-/** `Kirov's` → `kirov`, `Röhm` → `rohm`, `N.K.V.D.` → `n k v d`. */
+/** `Kirov's` → `kirov`, `Röhm` → `rohm`, `N.K.V.D.` → `nkvd`. */
 export function wordKey(word: string): string {
   return fold(word)
     .replace(/['’](s)?$/, '')
-    .replace(/['’]/g, '');
+    .replace(/['’.]/g, '');
 }
 
 /** The key a whole name is looked up by: `The Trial of the 16` → `trial of the 16`, `Kirov’s Murder` → `kirov murder`. */

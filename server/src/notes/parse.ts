@@ -18,13 +18,15 @@ const MAX_PLAIN_HEADING_CHARS = 70;
 
 export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
   const lines = splitLines(text);
+  // A BOM counts as one character of line 0: read it as a space so `# Heading` still matches.
+  if (lines[0]?.startsWith('\uFEFF')) lines[0] = ' ' + lines[0].slice(1);
   const notes: ParsedNotes = { format, sections: [], lineCount: lines.length, skippedLines: new Set(), frontMatter: {} };
   let section: Section = newSection(undefined, 0);
   notes.sections.push(section);
   let first = skipFrontMatter(lines, notes);
   let fence: string | undefined;
   let previousBlank = true;
-  let previousHeading = false;
+  let lastHeading: Heading | undefined;
 
   // The first non-empty line of a plain-text file is its title (`Stalin - his terror and WW2`).
   if (format === 'plain') {
@@ -51,37 +53,39 @@ export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
     const trimmed = raw.trim().replace(/^\uFEFF/, '');
     if (trimmed === '') {
       previousBlank = true;
-      previousHeading = false;
       continue;
     }
-    const heading = readHeading(lines, line, format, previousBlank);
+    const heading = readHeading(lines, line, format, previousBlank && !isNamesLineOf(lastHeading, line, trimmed));
     if (heading) {
       if (notes.title === undefined && format === 'markdown' && heading.level === 1 && notes.sections.length === 1) {
         notes.title = { text: heading.text, range: heading.range };
       }
       section = newSection(heading, line);
       notes.sections.push(section);
-      if (heading.underlined) {
-        line++;
-      }
+      lastHeading = heading;
+      if (heading.underlined) line++;
       previousBlank = false;
-      previousHeading = true;
       continue;
     }
     if (format === 'markdown' && TABLE_ROW.test(raw)) {
       if (!TABLE_DIVIDER.test(raw)) section.rows.push(readTableRow(raw, line, section.rows.length === 0 || previousBlank));
       previousBlank = false;
-      previousHeading = false;
       continue;
     }
     const bullet = readBullet(raw, line, format);
     if (bullet) section.bullets.push(bullet);
     else section.paragraphs.push(readParagraph(raw, line));
     previousBlank = false;
-    previousHeading = previousHeading && false;
   }
+  // Text before the first heading is a section only when there is some.
+  notes.sections = notes.sections.filter((s) => s.heading || s.bullets.length > 0 || s.paragraphs.length > 0 || s.rows.length > 0);
   closeSections(notes.sections, lines);
   return notes;
+}
+
+/** `Bukharin, Rykov and Yagoda` just under a trial heading names its defendants: it is no heading. */
+function isNamesLineOf(heading: Heading | undefined, line: number, text: string): boolean {
+  return heading !== undefined && line - heading.line <= 2 && /\btrial\b/i.test(heading.text) && /,|\sand\s|\s&\s/.test(text);
 }
 
 function newSection(heading: Heading | undefined, line: number): Section {
@@ -101,6 +105,7 @@ function closeSections(sections: Section[], lines: string[]): void {
         break;
       }
     }
+    endLine = Math.max(endLine, sections[i].range.start.line);
     while (endLine > sections[i].range.start.line && lines[endLine].trim() === '') endLine--;
     sections[i].range = { start: sections[i].range.start, end: { line: endLine, character: lines[endLine]?.length ?? 0 } };
   }
@@ -204,10 +209,11 @@ export function splitSentences(raw: string, line: number, from: number): Sentenc
 function readTableRow(raw: string, line: number, isHeader: boolean): TableRow {
   const cells: TextSpan[] = [];
   let cellStart = raw.indexOf('|') + 1;
-  for (let i = cellStart; i <= raw.length; i++) {
-    if (i === raw.length || (raw[i] === '|' && raw[i - 1] !== '\\')) {
-      const cell = trimmedSpan(raw, line, cellStart, i);
-      if (cell) cells.push(cell);
+  const lastPipe = raw.lastIndexOf('|');
+  for (let i = cellStart; i <= lastPipe; i++) {
+    if (raw[i] === '|' && raw[i - 1] !== '\\') {
+      // Empty cells are kept, so every row's columns line up with the header's.
+      cells.push(trimmedSpan(raw, line, cellStart, i) ?? { text: '', range: lineRange(line, cellStart, cellStart) });
       cellStart = i + 1;
     }
   }

@@ -7,6 +7,9 @@ import type { KnowledgeFile } from '../knowledge/model';
 import { NotesIndex } from '../index/notesIndex';
 import { bundledKnowledgeFiles, findFiles, formatOf, readTextFile, toUri, type FileMatcher } from './files';
 
+/** The longest stretch of work between two pauses. */
+const SLICE_MS = 15;
+
 export interface SkippedFile {
   path: string;
   reason: string;
@@ -15,7 +18,7 @@ export interface SkippedFile {
 export interface LoadOptions {
   /** Called after each note with how many of how many are done. */
   onProgress?: (done: number, total: number) => void;
-  /** Awaited every few files, so a server can answer requests meanwhile. */
+  /** Awaited every few milliseconds of work, so a server can answer requests meanwhile. */
   pause?: () => Promise<void>;
 }
 
@@ -48,13 +51,19 @@ export async function loadWorkspace(roots: string[], matcher: FileMatcher, dataD
   const knowledgeFiles = await loadKnowledge(dataDir, userKnowledge, skipped);
   const index = new NotesIndex(new KnowledgeBase(knowledgeFiles));
   let done = 0;
+  let sliceStart = performance.now();
   for (const file of notes) {
     const read = await readTextFile(file);
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
     else index.setDocument(toUri(file), read.text, formatOf(file));
     done++;
     options.onProgress?.(done, notes.length);
-    if (options.pause && done % 50 === 0) await options.pause();
+    if (options.pause && performance.now() - sliceStart > SLICE_MS) {
+      await options.pause();
+      sliceStart = performance.now();
+    }
   }
+  // Mentions depend on every note's definitions: resolve them once all are read, in slices too.
+  if (options.pause) while (index.resolveSome(SLICE_MS)) await options.pause();
   return { index, knowledgeFiles, skipped, noteCount: index.documentCount };
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { HistoryNotesApi } from '../../../client/src/extension';
 
 export async function extensionApi(): Promise<HistoryNotesApi> {
-  const extension = vscode.extensions.all.find((e) => e.packageJSON.name === 'history-notes');
+  const extension = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string }).name === 'history-notes');
   assert.ok(extension, 'History Notes is not installed in this VS Code');
   const api = (await extension.activate()) as HistoryNotesApi;
   await api.ready();

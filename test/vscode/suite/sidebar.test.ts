@@ -45,7 +45,7 @@ describe('History Notes sidebar', () => {
     const misspelt = mentions.find((m) => m.mention.lineText.includes('Zionev'));
     assert.ok(misspelt, mentions.map((m) => m.mention.lineText).join(' | '));
     const command = api.trees.people.getTreeItem(misspelt).command!;
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.selection.start.line, misspelt.mention.range.start.line);
     assert.equal(editor.document.uri.toString(), misspelt.mention.uri);
