@@ -199,7 +199,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     })(),
   );
   connection.onWorkspaceSymbol(({ query }, token) => answer(undefined, token, [], () => provideWorkspaceSymbols(session.index, query))());
-  connection.onCodeAction(({ textDocument, context }, token) => answer(textDocument.uri, token, [], () => provideCodeActions(session.index, textDocument.uri, context.diagnostics, Commands.acceptVariant))());
+  connection.onCodeAction(({ textDocument, range, context }, token) =>
+    answer(textDocument.uri, token, [], () => provideCodeActions(session.index, textDocument.uri, range, context.diagnostics, Commands.acceptVariant))(),
+  );
   connection.languages.semanticTokens.on(({ textDocument }, token) => answer(textDocument.uri, token, { data: [] }, () => provideSemanticTokens(session.index, textDocument.uri))());
 
   connection.onExecuteCommand(({ command, arguments: args }, token) =>

@@ -296,13 +296,13 @@ describe('extract: events', () => {
 describe('extract: name phrases', () => {
   it('groups capitalised words with connectors into phrases, line by line', () => {
     const text = 'Title\n\nIn August 1936 Kamenev and Zinoviev were tried at the Trial of the 16 in Moscow.\n';
-    const phrases = facts(text).phrases.filter((p) => p.line === 2).map((p) => p.words.map((w) => w.text).join(' '));
+    const phrases = facts(text).phrases.list().filter((p) => p.line === 2).map((p) => p.words.map((w) => w.text).join(' '));
     assert.deepEqual(phrases, ['In August 1936 Kamenev and Zinoviev', 'Trial of the 16', 'Moscow']);
   });
 
   it('reads no phrases from fenced code or front matter', () => {
     const text = '---\nauthor: Kamenev\n---\n# Notes\n\n```\ndefendant: Zinoviev\n```\nBukharin was shot.\n';
-    const lines = new Set(facts(text, 'markdown').phrases.map((p) => p.line));
+    const lines = new Set(facts(text, 'markdown').phrases.list().map((p) => p.line));
     assert.ok(!lines.has(1));
     assert.ok(!lines.has(6));
     assert.ok(lines.has(8));

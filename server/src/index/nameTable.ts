@@ -3,7 +3,7 @@
 // of unknown capitalised words against people's names (`Bukarin` → Bukharin).
 import { COMMON_WORDS } from '../notes/commonWords';
 import type { EntityKind } from '../notes/extract';
-import { editDistance, isLikelyMisspelling, nameKey } from '../notes/names';
+import { letterMask, maskDifference, misspellingDistance, nameKey } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { NameTarget } from './model';
 
@@ -12,6 +12,7 @@ interface PersonWord {
   id: string;
   /** The spelling to suggest for a near miss: the canonical surname, never another alias. */
   form: string;
+  mask: number;
 }
 
 export class NameTable {
@@ -20,7 +21,11 @@ export class NameTable {
   /** key → entity id → how many note definitions give it. */
   private noteNames = new Map<string, Map<string, number>>();
   private notePeople = new Map<string, { id: string; form: string; count: number }>();
-  /** People's single-word names by first letter and length: a misspelling is within 3 letters of its name. */
+  /**
+   * People's single-word names by their first two letters and length: a misspelling is within 3
+   * letters of its name, and students keep the start (`Zionev`, `Bukarin`, `Yeshov`); the knowledge
+   * base lists the rest (`Kruschev`).
+   */
   private peopleByShape?: Map<string, PersonWord[]>;
   private fuzzyCache = new Map<string, NameTarget | null>();
   /** Bumped whenever what a name resolves to may have changed. */
@@ -38,7 +43,7 @@ export class NameTable {
         this.addKnown(nameKey(surname), { id: entry.id });
         for (const name of [...names, surname]) {
           const key = nameKey(name);
-          if (!key.includes(' ')) this.knowledgePeople.push({ key, id: entry.id, form: surname });
+          if (!key.includes(' ')) this.knowledgePeople.push({ key, id: entry.id, form: surname, mask: letterMask(key) });
         }
       }
       // Suggest the canonical spelling: a person's surname, else the name.
@@ -129,7 +134,10 @@ export class NameTable {
     const cached = this.fuzzyCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const candidates: PersonWord[] = [];
-    for (let length = key.length - 3; length <= key.length + 3; length++) candidates.push(...(this.people().get(shape(key[0], length)) ?? []));
+    for (let length = key.length - 3; length <= key.length + 3; length++) {
+      const bucket = this.people().get(shape(key, length));
+      if (bucket) for (const person of bucket) candidates.push(person);
+    }
     const target = closestPerson(key, candidates);
     this.fuzzyCache.set(key, target ?? null);
     return target;
@@ -142,37 +150,39 @@ export class NameTable {
 
 
   private isPersonKey(key: string): boolean {
-    return (this.people().get(shape(key[0], key.length)) ?? []).some((p) => p.key === key);
+    return (this.people().get(shape(key, key.length)) ?? []).some((p) => p.key === key);
   }
 
   private people(): Map<string, PersonWord[]> {
     if (!this.peopleByShape) {
       const byShape = new Map<string, PersonWord[]>();
       const add = (person: PersonWord): void => {
-        const bucket = shape(person.key[0], person.key.length);
+        const bucket = shape(person.key, person.key.length);
         const list = byShape.get(bucket);
         if (list) list.push(person);
         else byShape.set(bucket, [person]);
       };
       for (const person of this.knowledgePeople) add(person);
-      for (const [key, person] of this.notePeople) add({ key, id: person.id, form: person.form });
+      for (const [key, person] of this.notePeople) add({ key, id: person.id, form: person.form, mask: letterMask(key) });
       this.peopleByShape = byShape;
     }
     return this.peopleByShape;
   }
 }
 
-function shape(initial: string, length: number): string {
-  return `${initial}${length}`;
+function shape(key: string, length: number): string {
+  return `${key.slice(0, 2)}${length}`;
 }
 
 function closestPerson(key: string, people: readonly PersonWord[]): NameTarget | undefined {
   if (key.length < 4 || COMMON_WORDS.has(key) || /\d/.test(key)) return undefined;
   let best: PersonWord | undefined;
   let bestDistance = Infinity;
+  const mask = letterMask(key);
   for (const person of people) {
-    if (!isLikelyMisspelling(key, person.key)) continue;
-    const distance = editDistance(key, person.key, 3);
+    // Letters one has and the other lacks each cost an edit (two per substitution at most): skip hopeless ones.
+    if (maskDifference(mask, person.mask) > 6) continue;
+    const distance = misspellingDistance(key, person.key);
     if (distance < bestDistance) {
       best = person;
       bestDistance = distance;

@@ -9,6 +9,7 @@ import { nameKey } from '../notes/names';
 import { parseNotes } from '../notes/parse';
 import { splitLines } from '../notes/spans';
 import type { Definition, Entity, Location, Mention } from './model';
+import type { DocumentMentions } from './mentions';
 import { NameTable } from './nameTable';
 import { definitionId, resolvePhrases } from './resolve';
 import { EntitySearch, type SearchResult } from './search';
@@ -17,7 +18,8 @@ interface IndexedDocument {
   uri: string;
   facts: NotesFacts;
   definitions: Definition[];
-  mentions: Mention[];
+  /** Undefined until resolved. */
+  mentions?: DocumentMentions;
 }
 
 interface NoteEntity {
@@ -35,7 +37,8 @@ export class NotesIndex {
   private readonly names = new NameTable();
   private readonly documents = new Map<string, IndexedDocument>();
   private readonly noteEntities = new Map<string, NoteEntity>();
-  private readonly mentionsById = new Map<string, Map<string, Mention[]>>();
+  /** Entity id → the documents that mention it → how often. */
+  private readonly mentionCounts = new Map<string, Map<string, number>>();
   private readonly definitionsById = new Map<string, Map<string, Definition[]>>();
   private resolvedGeneration = -1;
   private stale = new Set<string>();
@@ -77,7 +80,7 @@ export class NotesIndex {
       this.forgetDefinitions(previous);
       this.forgetMentions(previous);
     }
-    this.documents.set(uri, { uri, facts, definitions: this.defineAll(uri, facts), mentions: [] });
+    this.documents.set(uri, { uri, facts, definitions: this.defineAll(uri, facts) });
     this.stale.add(uri);
     this.version++;
   }
@@ -121,7 +124,7 @@ export class NotesIndex {
   /** Every entity the notes define or mention. */
   entities(): Entity[] {
     this.ensureResolved();
-    const ids = new Set([...this.definitionsById.keys(), ...this.mentionsById.keys()]);
+    const ids = new Set([...this.definitionsById.keys(), ...this.mentionCounts.keys()]);
     return [...ids].map((id) => this.entity(id)).filter((e): e is Entity => e !== undefined);
   }
 
@@ -146,20 +149,22 @@ export class NotesIndex {
 
   mentions(id: string): Mention[] {
     this.ensureResolved();
-    return [...(this.mentionsById.get(id)?.values() ?? [])].flat().sort(byLocation);
+    const mentions: Mention[] = [];
+    for (const uri of this.mentionCounts.get(id)?.keys() ?? []) mentions.push(...(this.documents.get(uri)?.mentions?.all(id) ?? []));
+    return mentions.sort(byLocation);
   }
 
   mentionCount(id: string): { mentions: number; documents: number } {
     this.ensureResolved();
-    const byDocument = this.mentionsById.get(id);
+    const byDocument = this.mentionCounts.get(id);
     let mentions = 0;
-    for (const list of byDocument?.values() ?? []) mentions += list.length;
+    for (const count of byDocument?.values() ?? []) mentions += count;
     return { mentions, documents: byDocument?.size ?? 0 };
   }
 
   mentionsIn(uri: string): Mention[] {
     this.ensureResolved(uri);
-    return this.documents.get(uri)?.mentions ?? [];
+    return this.documents.get(uri)?.mentions?.all() ?? [];
   }
 
   definitionsIn(uri: string): Definition[] {
@@ -171,16 +176,25 @@ export class NotesIndex {
     this.ensureResolved(uri);
     const document = this.documents.get(uri);
     if (!document) return undefined;
-    const mention = document.mentions.find((m) => contains(m.range, position));
-    if (mention) return { entityId: mention.entityId, range: mention.range, mention };
+    const mentions = document.mentions;
+    for (let i = 0; mentions && i < mentions.count; i++) {
+      if (mentions.line(i) === position.line && mentions.startCharacter(i) <= position.character && position.character <= mentions.endCharacter(i)) {
+        const mention = mentions.mention(i);
+        return { entityId: mention.entityId, range: mention.range, mention };
+      }
+    }
     const definition = document.definitions.find((d) => contains(d.range, position));
     return definition && { entityId: definition.entityId, range: definition.range };
   }
 
   /** Misspellings of the entity's name found in the notes. */
   variants(id: string): string[] {
+    this.ensureResolved();
     const seen = new Set<string>();
-    for (const mention of this.mentions(id)) if (mention.suggestion) seen.add(mention.surface);
+    for (const uri of this.mentionCounts.get(id)?.keys() ?? []) {
+      const mentions = this.documents.get(uri)?.mentions;
+      for (const i of mentions?.suggestions.keys() ?? []) if (mentions!.ids[i] === id) seen.add(mentions!.mention(i).surface);
+    }
     return [...seen].sort();
   }
 
@@ -205,8 +219,10 @@ export class NotesIndex {
       // The people a cause, event or trial is written about with; a person's own lines would add noise.
       if (definition.note.kind === 'person') continue;
       const { from, to } = definition.note.contextLines;
-      for (const mention of document.mentions) {
-        if (mention.range.start.line >= from && mention.range.start.line <= to && this.entity(mention.entityId)?.kind === 'person') add(mention.entityId, 'person');
+      const mentions = document.mentions;
+      for (let i = 0; mentions && i < mentions.count; i++) {
+        const line = mentions.line(i);
+        if (line >= from && line <= to && this.entity(mentions.ids[i])?.kind === 'person') add(mentions.ids[i], 'person');
       }
     }
     for (const other of entry?.related ?? []) add(other, 'related');
@@ -281,12 +297,12 @@ export class NotesIndex {
   }
 
   private forgetMentions(document: IndexedDocument): void {
-    for (const mention of document.mentions) {
-      const byDocument = this.mentionsById.get(mention.entityId);
+    for (const id of new Set(document.mentions?.ids)) {
+      const byDocument = this.mentionCounts.get(id);
       byDocument?.delete(document.uri);
-      if (byDocument?.size === 0) this.mentionsById.delete(mention.entityId);
+      if (byDocument?.size === 0) this.mentionCounts.delete(id);
     }
-    document.mentions = [];
+    document.mentions = undefined;
   }
 
   /** How many documents wait for their mentions to be resolved. */
@@ -326,7 +342,11 @@ export class NotesIndex {
     if (!document) return;
     this.forgetMentions(document);
     document.mentions = resolvePhrases(uri, document.facts.phrases, this.names);
-    for (const mention of document.mentions) addTo(this.mentionsById, mention.entityId, uri, mention);
+    for (const [id, count] of document.mentions.counts()) {
+      let byDocument = this.mentionCounts.get(id);
+      if (!byDocument) this.mentionCounts.set(id, (byDocument = new Map<string, number>()));
+      byDocument.set(uri, count);
+    }
   }
 }
 

@@ -1,8 +1,10 @@
 // Resolves what one document contributes: its definitions to entity ids, and its name phrases to
 // mentions, by the longest name the name table knows at each position.
-import type { EntityKind, NamePhrase, NoteDefinition } from '../notes/extract';
+import type { EntityKind, NoteDefinition } from '../notes/extract';
+import type { NamePhrases } from '../notes/phrases';
 import { NAME_CONNECTORS, isCapitalised, wordKey } from '../notes/names';
-import type { Mention, NameTarget } from './model';
+import { DocumentMentions } from './mentions';
+import type { NameTarget } from './model';
 import type { NameTable } from './nameTable';
 
 const LONGEST_NAME_WORDS = 7;
@@ -27,38 +29,31 @@ export function definitionId(definition: NoteDefinition, names: NameTable): Name
   return { id: noteEntityId(definition.kind, definition.lookupKeys[definition.lookupKeys.length - 1]) };
 }
 
-export function resolvePhrases(uri: string, phrases: readonly NamePhrase[], names: NameTable): Mention[] {
-  const mentions: Mention[] = [];
-  for (const phrase of phrases) {
-    const words = phrase.words;
-    const keys = words.map((w) => wordKey(w.text));
+export function resolvePhrases(uri: string, phrases: NamePhrases, names: NameTable): DocumentMentions {
+  const mentions = new DocumentMentions(uri, phrases);
+  const { words, bounds } = phrases;
+  for (let p = 0; p < phrases.count; p++) {
+    const from = bounds[p];
+    const to = bounds[p + 1];
+    const keys = words.slice(from, to).map(wordKey);
+    const texts = words.slice(from, to);
     let i = 0;
-    while (i < words.length) {
-      if (NAME_CONNECTORS.has(words[i].text)) {
+    while (i < keys.length) {
+      if (NAME_CONNECTORS.has(texts[i])) {
         i++;
         continue;
       }
-      const found = longestNameAt(keys, words.map((w) => w.text), i, names);
+      const found = longestNameAt(keys, texts, i, names);
       if (!found) {
         i++;
         continue;
       }
       // A leading `The` helps find the name but is not part of it.
-      const from = i + found.skip;
-      const first = words[from];
-      const last = words[i + found.length - 1];
-      const surface = words.slice(from, i + found.length).map((w) => w.text).join(' ');
-      mentions.push({
-        entityId: found.target.id,
-        uri,
-        range: { start: { line: phrase.line, character: first.start }, end: { line: phrase.line, character: last.end } },
-        surface,
-        suggestion: found.target.suggestion,
-      });
+      mentions.add(found.target.id, from + i + found.skip, from + i + found.length, found.target.suggestion);
       i += found.length;
     }
   }
-  return mentions;
+  return mentions.seal();
 }
 
 function longestNameAt(keys: string[], texts: string[], start: number, names: NameTable): { target: NameTarget; length: number; skip: number } | undefined {

@@ -3,6 +3,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Bullet, Heading, ParsedNotes, Section, TextSpan } from './model';
 import { NAME_CONNECTORS, isCapitalised, isNumber, nameKey, wordsOf, type Word } from './names';
+import { NamePhrases } from './phrases';
 import { trimmedSpan } from './spans';
 
 export type EntityKind = 'person' | 'trial' | 'cause' | 'event' | 'organisation' | 'place';
@@ -29,15 +30,10 @@ export interface NoteDefinition {
   section?: string;
 }
 
-/** A run of capitalised words (with `of`, `the` inside) that may name something: `Trial of the 16`, `Kirov's Murder`. */
-export interface NamePhrase {
-  line: number;
-  words: Word[];
-}
-
 export interface NotesFacts {
   definitions: NoteDefinition[];
-  phrases: NamePhrase[];
+  /** Runs of capitalised words (with `of`, `the` inside) that may name something: `Trial of the 16`, `Kirov's Murder`. */
+  phrases: NamePhrases;
 }
 
 const SECTION_KINDS: [RegExp, EntityKind][] = [
@@ -49,7 +45,7 @@ const SECTION_KINDS: [RegExp, EntityKind][] = [
 const TRIAL_NAME = /\btrial\b/i;
 const YEAR = /\b(1[0-9]{3}|20[0-9]{2})\b/;
 const NAMES_SEPARATOR = /\s*(?:&|,|\+|\/|\band\b)\s*/;
-const MAX_TEXT = 600;
+const MAX_TEXT = 280;
 /** `and 14 others` on a names line. */
 const OTHERS = /^(\d+|a few|several|many|some|[a-z]+teen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*others?$/i;
 
@@ -231,15 +227,15 @@ export function namesOnLine(text: string, line: number, offset = 0): TextSpan[] 
   return names.length > 0 ? names : undefined;
 }
 
-function namePhrases(lines: string[], notes: ParsedNotes): NamePhrase[] {
-  const phrases: NamePhrase[] = [];
+function namePhrases(lines: string[], notes: ParsedNotes): NamePhrases {
+  const phrases = new NamePhrases();
   for (let line = 0; line < lines.length; line++) {
     if (notes.skippedLines.has(line)) continue;
     const text = lines[line];
     let current: Word[] = [];
     const flush = (): void => {
       while (current.length > 0 && NAME_CONNECTORS.has(current[current.length - 1].text)) current.pop();
-      if (current.some((w) => isCapitalised(w.text))) phrases.push({ line, words: current });
+      if (current.some((w) => isCapitalised(w.text))) phrases.add(line, current);
       current = [];
     };
     for (const word of wordsOf(text)) {
@@ -255,7 +251,7 @@ function namePhrases(lines: string[], notes: ParsedNotes): NamePhrase[] {
     }
     flush();
   }
-  return phrases;
+  return phrases.seal();
 }
 
 function clip(text: string | undefined): string | undefined {

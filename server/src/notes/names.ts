@@ -53,6 +53,27 @@ export function isPossessive(word: string): boolean {
 /** Small words that may sit inside a name (`Trial of the 16`, `Congress of Victors`, `von Papen`). */
 export const NAME_CONNECTORS = new Set(['of', 'the', 'de', 'von', 'van', 'der', 'den', 'du', 'la', 'le', 'al', 'y', 'and']);
 
+/** Which of the letters a–z a key holds, as bits: a cheap bound before computing an edit distance. */
+export function letterMask(key: string): number {
+  let mask = 0;
+  for (let i = 0; i < key.length; i++) {
+    const bit = key.charCodeAt(i) - 97;
+    if (bit >= 0 && bit < 26) mask |= 1 << bit;
+  }
+  return mask;
+}
+
+/** How many letters one mask has that the other lacks: each needs at least one edit. */
+export function maskDifference(a: number, b: number): number {
+  let diff = (a & ~b) | (b & ~a);
+  let count = 0;
+  while (diff) {
+    diff &= diff - 1;
+    count++;
+  }
+  return count;
+}
+
 /**
  * Optimal string alignment distance (Levenshtein with adjacent transpositions), stopping early
  * once it exceeds `limit`.
@@ -83,10 +104,16 @@ export function editDistance(a: string, b: string, limit: number): number {
  * one edit for short names, two for longer, three when the start and the end agree (`zionev` → `zinoviev`).
  */
 export function isLikelyMisspelling(candidate: string, known: string): boolean {
-  if (candidate === known || candidate.length < 4 || known.length < 4) return false;
-  if (candidate[0] !== known[0]) return false;
-  const distance = editDistance(candidate, known, 3);
-  if (known.length <= 5) return distance <= 1;
-  if (distance <= 2) return true;
-  return distance === 3 && known.length >= 7 && candidate.length >= 6 && candidate.slice(0, 2) === known.slice(0, 2) && candidate.slice(-2) === known.slice(-2);
+  return misspellingDistance(candidate, known) !== Infinity;
+}
+
+/** The edit distance when `candidate` is a likely misspelling of `known` (see isLikelyMisspelling), else Infinity. */
+export function misspellingDistance(candidate: string, known: string): number {
+  if (candidate === known || candidate.length < 4 || known.length < 4) return Infinity;
+  if (candidate[0] !== known[0]) return Infinity;
+  const distance = editDistance(candidate, known, known.length <= 5 ? 1 : 3);
+  if (known.length <= 5) return distance <= 1 ? distance : Infinity;
+  if (distance <= 2) return distance;
+  const sameEnds = known.length >= 7 && candidate.length >= 6 && candidate.slice(0, 2) === known.slice(0, 2) && candidate.slice(-2) === known.slice(-2);
+  return distance === 3 && sameEnds ? distance : Infinity;
 }

@@ -184,7 +184,15 @@ function readBullet(raw: string, line: number, format: NotesFormat): Bullet | un
 
 function readParagraph(raw: string, line: number): Paragraph {
   const content = trimmedSpan(raw, line, 0, raw.length)!;
-  return { line, content, sentences: splitSentences(raw, line, content.range.start.character) };
+  let sentences: Sentence[] | undefined;
+  // Split on first use: indexing a big folder never looks at sentences.
+  return {
+    line,
+    content,
+    get sentences() {
+      return (sentences ??= splitSentences(raw, line, content.range.start.character));
+    },
+  };
 }
 
 /** Sentence ends: `.`, `!`, `?` or `…` followed by space and a capital, or an ellipsis glued to the next word (`Secretary...However`). */

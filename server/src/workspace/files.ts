@@ -1,6 +1,6 @@
 // Finding and reading notes and knowledge files on disk: globs, size limits, binary files, BOMs.
 // Shared by the CLI and the server; file paths stop here, the index sees URIs.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
@@ -94,13 +94,28 @@ export async function readTextFile(file: string, maxBytes = MAX_NOTE_BYTES): Pro
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { skipped: 'not a regular file' };
     if (stat.size > maxBytes) return { skipped: `too large (${Math.round(stat.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
-    const bytes = await fs.readFile(file);
-    if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file' };
-    const text = bytes.toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return decode(await fs.readFile(file));
   } catch (error) {
     return { skipped: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'not readable (permission denied)' : `not readable (${(error as Error).message})` };
   }
+}
+
+/** Like readTextFile, without yielding: for loading many small files, where the awaits cost more than the reads. */
+export function readTextFileSync(file: string, maxBytes = MAX_NOTE_BYTES): ReadResult {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return { skipped: 'not a regular file' };
+    if (stat.size > maxBytes) return { skipped: `too large (${Math.round(stat.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
+    return decode(readFileSync(file));
+  } catch (error) {
+    return { skipped: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'not readable (permission denied)' : `not readable (${(error as Error).message})` };
+  }
+}
+
+function decode(bytes: Buffer): ReadResult {
+  if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file' };
+  const text = bytes.toString('utf8');
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
 export function formatOf(file: string): NotesFormat {

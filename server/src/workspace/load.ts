@@ -5,7 +5,7 @@ import { KnowledgeBase } from '../knowledge/base';
 import { loadKnowledgeFile } from '../knowledge/load';
 import type { KnowledgeFile } from '../knowledge/model';
 import { NotesIndex } from '../index/notesIndex';
-import { bundledKnowledgeFiles, findFiles, formatOf, readTextFile, toUri, type FileMatcher } from './files';
+import { bundledKnowledgeFiles, findFiles, formatOf, readTextFile, readTextFileSync, toUri, type FileMatcher } from './files';
 
 /** The longest stretch of work between two pauses. */
 const SLICE_MS = 15;
@@ -53,7 +53,7 @@ export async function loadWorkspace(roots: string[], matcher: FileMatcher, dataD
   let done = 0;
   let sliceStart = performance.now();
   for (const file of notes) {
-    const read = await readTextFile(file);
+    const read = readTextFileSync(file);
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
     else index.setDocument(toUri(file), read.text, formatOf(file));
     done++;
