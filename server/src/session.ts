@@ -261,16 +261,8 @@ export class Session {
   }
 
   counts(): IndexCounts {
-    const counts: IndexCounts = { notes: this.index.documentCount, entities: 0, people: 0, trials: 0, causes: 0, events: 0 };
-    for (const entity of this.index.entities()) {
-      counts.entities++;
-      const kinds = new Set([entity.kind, ...this.index.noteKinds(entity.id)]);
-      if (kinds.has('person')) counts.people++;
-      if (kinds.has('trial')) counts.trials++;
-      if (kinds.has('cause')) counts.causes++;
-      if (kinds.has('event')) counts.events++;
-    }
-    return counts;
+    const { entities, byKind } = this.index.kindCounts();
+    return { notes: this.index.documentCount, entities, people: byKind.person, trials: byKind.trial, causes: byKind.cause, events: byKind.event };
   }
 
   private publish(uri: string): void {

@@ -134,7 +134,8 @@ export class NameTable {
     const cached = this.fuzzyCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const candidates: PersonWord[] = [];
-    for (let length = key.length - 3; length <= key.length + 3; length++) {
+    // Misspellings are at most two letters longer or shorter than the name.
+    for (let length = key.length - 2; length <= key.length + 2; length++) {
       const bucket = this.people().get(shape(key, length));
       if (bucket) for (const person of bucket) candidates.push(person);
     }

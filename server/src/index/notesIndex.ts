@@ -128,6 +128,24 @@ export class NotesIndex {
     return [...ids].map((id) => this.entity(id)).filter((e): e is Entity => e !== undefined);
   }
 
+  /** How many entities the notes define or mention, in all and by kind (an entity counts under each of its kinds). */
+  kindCounts(): { entities: number; byKind: Record<EntityKind, number> } {
+    this.ensureResolved();
+    const byKind: Record<EntityKind, number> = { person: 0, trial: 0, cause: 0, event: 0, organisation: 0, place: 0 };
+    let entities = 0;
+    const count = (id: string): void => {
+      const primary = this.knowledge.get(id)?.entry.kind ?? this.noteEntities.get(id)?.kind;
+      if (!primary) return;
+      entities++;
+      const kinds = this.noteKinds(id);
+      kinds.add(primary);
+      for (const kind of kinds) byKind[kind]++;
+    };
+    for (const id of this.definitionsById.keys()) count(id);
+    for (const id of this.mentionCounts.keys()) if (!this.definitionsById.has(id)) count(id);
+    return { entities, byKind };
+  }
+
   /** The kinds the notes give an entity (a knowledge event listed under causes is also a cause). */
   noteKinds(id: string): Set<EntityKind> {
     const kinds = new Set<EntityKind>();
