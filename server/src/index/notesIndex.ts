@@ -28,6 +28,8 @@ interface NoteEntity {
   forms: Map<string, number>;
 }
 
+const RELATED_SAMPLE = 25;
+
 export interface Related {
   id: string;
   relation: 'defendant' | 'trial' | 'person' | 'related';
@@ -76,11 +78,14 @@ export class NotesIndex {
     const lines = splitLines(text);
     const facts = extractFacts(lines, parseNotes(text, format));
     const previous = this.documents.get(uri);
+    // The new definitions go in before the old ones come out: a name the note still defines never
+    // drops to zero, so an ordinary edit does not change what names mean for the other notes.
+    const definitions = this.defineAll(uri, facts);
     if (previous) {
       this.forgetDefinitions(previous);
       this.forgetMentions(previous);
     }
-    this.documents.set(uri, { uri, facts, definitions: this.defineAll(uri, facts) });
+    this.documents.set(uri, { uri, facts, definitions });
     this.stale.add(uri);
     this.version++;
   }
@@ -225,7 +230,8 @@ export class NotesIndex {
     const entry = this.knowledge.get(id)?.entry;
     for (const other of entry?.defendants ?? []) add(other, 'defendant');
     for (const { entry: trial } of this.knowledge.entries.values()) if (trial.defendants?.includes(id)) add(trial.id, 'trial');
-    for (const definition of this.noteDefinitions(id)) {
+    // A trial every note defines would make this scan the whole workspace: a sample of the definitions tells enough.
+    for (const definition of this.noteDefinitions(id).slice(0, RELATED_SAMPLE)) {
       const document = this.documents.get(definition.uri)!;
       if (definition.note.kind === 'trial') {
         for (const d of document.definitions) if (d.note.trialKey === definition.note.key) add(d.entityId, 'defendant');
@@ -308,8 +314,11 @@ export class NotesIndex {
         else noted.forms.delete(note.name);
         if (noted.forms.size === 0) this.noteEntities.delete(entityId);
       }
-      this.definitionsById.get(entityId)?.delete(document.uri);
-      if (this.definitionsById.get(entityId)?.size === 0) this.definitionsById.delete(entityId);
+      const byDocument = this.definitionsById.get(entityId);
+      const remaining = byDocument?.get(document.uri)?.filter((d) => d !== definition);
+      if (remaining && remaining.length > 0) byDocument!.set(document.uri, remaining);
+      else byDocument?.delete(document.uri);
+      if (byDocument?.size === 0) this.definitionsById.delete(entityId);
     }
     document.definitions = [];
   }
