@@ -44,7 +44,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let canReportProgress = false;
-  const openedVersions = new Map<string, number>();
+  /** TextDocuments reports a change right after each open: that one is not an edit. */
+  const justOpened = new Set<string>();
 
   const describe = (uri: string): string => {
     const file = toPath(uri);
@@ -52,9 +53,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return root ? path.relative(root, file) : path.basename(file);
   };
 
-  /** Waits for the first index and applies any pending edit of `uri` before answering. */
+  /**
+   * Applies any pending edit of `uri`, then answers. Requests about one document answer at once from
+   * what is indexed so far; workspace-wide ones (no `uri`) wait for the first index.
+   */
   const answer = <T>(uri: string | undefined, token: CancellationToken | undefined, fallback: T, handler: () => T | Promise<T>) => async (): Promise<T | ResponseError> => {
-    await session.ready;
+    if (uri === undefined) await session.ready;
     if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     session.flush(uri);
     try {
@@ -139,16 +143,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   documents.onDidOpen(({ document }) => {
-    openedVersions.set(document.uri, document.version);
+    justOpened.add(document.uri);
     session.opened(document);
   });
   documents.onDidChangeContent(({ document }) => {
-    if (openedVersions.get(document.uri) === document.version) return;
-    openedVersions.delete(document.uri);
+    if (justOpened.delete(document.uri)) return;
     session.changed(document);
   });
   documents.onDidClose(({ document }) => {
-    openedVersions.delete(document.uri);
+    justOpened.delete(document.uri);
     session.closed(document.uri).catch(logError);
   });
 

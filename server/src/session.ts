@@ -303,11 +303,14 @@ export class Session {
     setImmediate(step);
   }
 
+  /** After a quiet moment: a burst of file events re-resolves the notes once, not once per event. */
   private scheduleChanged(): void {
-    this.resolveInBackground();
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = setTimeout(() => {
       this.changedTimer = undefined;
+      // An edit still waiting for its debounce will announce itself: a change now would not include it.
+      if (this.pendingEdits.size > 0) return;
+      this.resolveInBackground();
       this.host.indexChanged({ ...this.counts(), version: this.index.version });
     }, CHANGED_NOTIFY_DELAY_MS);
   }

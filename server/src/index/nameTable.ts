@@ -74,7 +74,7 @@ export class NameTable {
         peopleChanged = true;
       }
     }
-    const changed = (isNew && !this.knowledgeNames.has(key)) || peopleChanged;
+    const changed = ((isNew || meaningOf(ids) === id) && !this.knowledgeNames.has(key)) || peopleChanged;
     if (changed) this.changed();
     return changed;
   }
@@ -83,11 +83,11 @@ export class NameTable {
     const ids = this.noteNames.get(key);
     const count = ids?.get(id);
     if (!ids || count === undefined) return false;
-    const meantBefore = ids.keys().next().value;
+    const meantBefore = meaningOf(ids);
     if (count > 1) ids.set(id, count - 1);
     else ids.delete(id);
     // The key now means something else (another note's entity, or nothing) unless the knowledge base owns it.
-    let changed = !this.knowledgeNames.has(key) && ids.keys().next().value !== meantBefore;
+    let changed = !this.knowledgeNames.has(key) && (ids.size === 0 || meaningOf(ids) !== meantBefore);
     if (ids.size === 0) this.noteNames.delete(key);
     if (kind === 'person' && !key.includes(' ')) {
       const person = this.notePeople.get(key);
@@ -116,8 +116,7 @@ export class NameTable {
     const known = this.knowledgeNames.get(key);
     if (known) return known;
     const ids = this.noteNames.get(key);
-    if (ids) for (const id of ids.keys()) return { id };
-    return undefined;
+    return ids && ids.size > 0 ? { id: meaningOf(ids) } : undefined;
   }
 
   /** A single capitalised word that no name matches exactly: `Stalins`, or a misspelling of someone. */
@@ -169,6 +168,16 @@ export class NameTable {
     }
     return this.peopleByShape;
   }
+}
+
+/**
+ * Which of the entities notes define by one name it means: the first by id, so the answer never
+ * depends on the order notes were read or edited in (`cause:danton` before `person:danton`).
+ */
+function meaningOf(ids: Map<string, number>): string {
+  let first: string | undefined;
+  for (const id of ids.keys()) if (first === undefined || id < first) first = id;
+  return first!;
 }
 
 function shape(key: string, length: number): string {

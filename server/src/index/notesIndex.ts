@@ -385,11 +385,12 @@ function addTo<T>(map: Map<string, Map<string, T[]>>, id: string, uri: string, v
   else byDocument.set(uri, [value]);
 }
 
+/** The spelling the notes use most; on a tie the first in sort order, whatever the order of edits. */
 function mostUsed(forms: Map<string, number>): string {
   let best = '';
   let bestCount = -1;
   for (const [form, count] of forms) {
-    if (count > bestCount) {
+    if (count > bestCount || (count === bestCount && form < best)) {
       best = form;
       bestCount = count;
     }
