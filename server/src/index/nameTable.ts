@@ -20,7 +20,8 @@ export class NameTable {
   private knowledgePeople: PersonWord[] = [];
   /** key → entity id → how many note definitions give it. */
   private noteNames = new Map<string, Map<string, number>>();
-  private notePeople = new Map<string, { id: string; form: string; count: number }>();
+  /** People the notes define by a one-word key, with how often each spelling of it is written. */
+  private notePeople = new Map<string, { id: string; forms: Map<string, number> }>();
   /**
    * People's single-word names by their first two letters and length: a misspelling is within 3
    * letters of its name, and students keep the start (`Zionev`, `Bukarin`, `Yeshov`); the knowledge
@@ -62,24 +63,23 @@ export class NameTable {
   /** Records that a note defines `key` as entity `id`; returns true when the key's meaning changed. */
   addNoteName(key: string, id: string, kind: EntityKind, form: string): boolean {
     let ids = this.noteNames.get(key);
-    const isNew = !ids;
+    const meantBefore = ids && meaningOf(ids);
     if (!ids) this.noteNames.set(key, (ids = new Map<string, number>()));
     ids.set(id, (ids.get(id) ?? 0) + 1);
     let peopleChanged = false;
     if (kind === 'person' && !key.includes(' ')) {
-      const person = this.notePeople.get(key);
-      if (person) person.count++;
-      else {
-        this.notePeople.set(key, { id, form, count: 1 });
-        peopleChanged = true;
-      }
+      const person = this.notePeople.get(key) ?? { id, forms: new Map<string, number>() };
+      const spelledBefore = person.forms.size > 0 ? mostUsed(person.forms) : undefined;
+      person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
+      this.notePeople.set(key, person);
+      peopleChanged = spelledBefore !== mostUsed(person.forms);
     }
-    const changed = ((isNew || meaningOf(ids) === id) && !this.knowledgeNames.has(key)) || peopleChanged;
+    const changed = (meantBefore !== meaningOf(ids) && !this.knowledgeNames.has(key)) || peopleChanged;
     if (changed) this.changed();
     return changed;
   }
 
-  removeNoteName(key: string, id: string, kind: EntityKind): boolean {
+  removeNoteName(key: string, id: string, kind: EntityKind, form: string): boolean {
     const ids = this.noteNames.get(key);
     const count = ids?.get(id);
     if (!ids || count === undefined) return false;
@@ -91,9 +91,14 @@ export class NameTable {
     if (ids.size === 0) this.noteNames.delete(key);
     if (kind === 'person' && !key.includes(' ')) {
       const person = this.notePeople.get(key);
-      if (person && --person.count === 0) {
-        this.notePeople.delete(key);
-        changed = true;
+      const count = person?.forms.get(form);
+      if (person && count !== undefined) {
+        const spelledBefore = mostUsed(person.forms);
+        if (count > 1) person.forms.set(form, count - 1);
+        else person.forms.delete(form);
+        if (person.forms.size === 0) this.notePeople.delete(key);
+        // A respelt person (`DANTON` → `Danton`) is suggested as the notes now spell them.
+        if (person.forms.size === 0 || mostUsed(person.forms) !== spelledBefore) changed = true;
       }
     }
     if (changed) this.changed();
@@ -163,7 +168,7 @@ export class NameTable {
         else byShape.set(bucket, [person]);
       };
       for (const person of this.knowledgePeople) add(person);
-      for (const [key, person] of this.notePeople) add({ key, id: person.id, form: person.form, mask: letterMask(key) });
+      for (const [key, person] of this.notePeople) add({ key, id: person.id, form: mostUsed(person.forms), mask: letterMask(key) });
       this.peopleByShape = byShape;
     }
     return this.peopleByShape;
@@ -178,6 +183,19 @@ function meaningOf(ids: Map<string, number>): string {
   let first: string | undefined;
   for (const id of ids.keys()) if (first === undefined || id < first) first = id;
   return first!;
+}
+
+/** The spelling written most often; on a tie the first in sort order, whatever the order of edits. */
+export function mostUsed(forms: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [form, count] of forms) {
+    if (count > bestCount || (count === bestCount && form < best)) {
+      best = form;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 function shape(key: string, length: number): string {

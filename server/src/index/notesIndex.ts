@@ -10,7 +10,7 @@ import { parseNotes } from '../notes/parse';
 import { splitLines } from '../notes/spans';
 import type { Definition, Entity, Location, Mention } from './model';
 import type { DocumentMentions } from './mentions';
-import { NameTable } from './nameTable';
+import { NameTable, mostUsed } from './nameTable';
 import { definitionId, resolvePhrases } from './resolve';
 import { EntitySearch, type SearchResult } from './search';
 
@@ -306,7 +306,7 @@ export class NotesIndex {
   private forgetDefinitions(document: IndexedDocument): void {
     for (const definition of document.definitions) {
       const { note, entityId } = definition;
-      for (const key of note.lookupKeys) this.names.removeNoteName(key, entityId, note.kind);
+      for (const key of note.lookupKeys) this.names.removeNoteName(key, entityId, note.kind, note.name);
       const noted = this.noteEntities.get(entityId);
       if (noted) {
         const count = (noted.forms.get(note.name) ?? 1) - 1;
@@ -383,19 +383,6 @@ function addTo<T>(map: Map<string, Map<string, T[]>>, id: string, uri: string, v
   const list = byDocument.get(uri);
   if (list) list.push(value);
   else byDocument.set(uri, [value]);
-}
-
-/** The spelling the notes use most; on a tie the first in sort order, whatever the order of edits. */
-function mostUsed(forms: Map<string, number>): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [form, count] of forms) {
-    if (count > bestCount || (count === bestCount && form < best)) {
-      best = form;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 export function contains(range: Range, position: Position): boolean {
