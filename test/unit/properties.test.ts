@@ -14,8 +14,8 @@ describe('Properties: parser, extractor and index over any text', function () {
   this.timeout(120_000);
 
   for (const property of PROPERTIES) {
-    // Regression (fixed): a property with `knownBug` set can fail on a known server bug (its shrunk counterexample is a
-    // test of its own below): skipped here until the bug is fixed; `npm run fuzz -- --all` still runs it.
+    // A property with `knownBug` set fails on a known server bug: skipped here until that is fixed (its
+    // shrunk counterexample is a test of its own below); `npm run fuzz -- --all` still runs it.
     const test = property.knownBug ? it.skip : it;
     test(property.name, () => {
       const outcome = property.run(property.ciRuns, SEED);
