@@ -9,7 +9,7 @@ import type { KnowledgeFile } from './knowledge/model';
 import { NotesIndex } from './index/notesIndex';
 import { knowledgeDiagnostics, spellingDiagnostics, type SeveritySetting } from './features/diagnostics';
 import type { IndexCounts, IndexReadyParams } from './protocol';
-import { DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, readTextFile, toPath, toUri, type FileSettings } from './workspace/files';
+import { DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, readTextFile, toPath, type FileSettings } from './workspace/files';
 import { loadWorkspace } from './workspace/load';
 import { splitLines } from './notes/spans';
 
@@ -321,4 +321,3 @@ export class Session {
   }
 }
 
-export { toUri };
