@@ -8,19 +8,12 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { REPO } from './corpus';
+import type { IndexReadyParams } from '../server/src/protocol';
 
 export const SERVER = path.join(REPO, 'dist', 'server.js');
 
-export interface IndexReady {
-  notes: number;
-  entities: number;
-  people: number;
-  trials: number;
-  causes: number;
-  events: number;
-  durationMs: number;
-  skipped: { path: string; reason: string }[];
-}
+/** The server's index-ready notification, as protocol.ts defines it. */
+export type IndexReady = IndexReadyParams;
 
 export class TimeoutError extends Error {}
 

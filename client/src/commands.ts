@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SymbolInformation } from 'vscode-languageserver-protocol';
 import type { Range as LspRange } from 'vscode-languageserver-types';
-import type { TreeNode } from './sidebar/entityTree';
+import type { EntityKindName } from '../../server/src/protocol';
+import { ICONS, type TreeNode } from './sidebar/entityTree';
 import type { IndexSource } from './sidebar/indexSource';
 
 export interface CommandContext {
@@ -65,7 +66,6 @@ interface EntityPick extends vscode.QuickPickItem {
   symbol: SymbolInformation;
 }
 
-const KIND_ICONS: Record<string, string> = { person: 'person', trial: 'law', cause: 'lightbulb', event: 'calendar', organisation: 'organization', place: 'location' };
 
 /** A quick pick over every entity; the server's fuzzy match finds `Zionev` → Zinoviev, so the editor's own filter is off. */
 async function findEntity(client: LanguageClient | undefined): Promise<void> {
@@ -83,7 +83,7 @@ async function findEntity(client: LanguageClient | undefined): Promise<void> {
     const symbols = (await client.sendRequest<SymbolInformation[] | null>('workspace/symbol', { query }).catch(() => null)) ?? [];
     if (mine !== generation) return;
     pick.items = symbols.map((symbol) => ({
-      label: `$(${KIND_ICONS[symbol.containerName ?? ''] ?? 'symbol-misc'}) ${symbol.name}`,
+      label: `$(${ICONS[symbol.containerName as EntityKindName] ?? 'symbol-misc'}) ${symbol.name}`,
       description: symbol.containerName,
       alwaysShow: true,
       symbol,

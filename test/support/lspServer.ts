@@ -6,16 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, ProgressToken, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { DIST } from './paths';
+import type { IndexReadyParams } from '../../server/src/protocol';
 
-export interface IndexReady {
-  notes: number;
-  entities: number;
-  people: number;
-  trials: number;
-  causes: number;
-  durationMs: number;
-  skipped: { path: string; reason: string }[];
-}
+/** The server's index-ready notification, as protocol.ts defines it. */
+export type IndexReady = IndexReadyParams;
 
 export class LspServer {
   readonly diagnostics = new Map<string, Diagnostic[]>();

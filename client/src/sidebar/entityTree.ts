@@ -78,7 +78,8 @@ function sortName(entity: EntityItem): string {
   return entity.kind === 'person' ? `${entity.name.split(/\s+/).pop()} ${entity.name}` : entity.name;
 }
 
-const ICONS: Record<EntityKindName, string> = {
+/** The codicon of each kind, in the sidebar and the find quick pick. */
+export const ICONS: Record<EntityKindName, string> = {
   person: 'person',
   trial: 'law',
   cause: 'lightbulb',
