@@ -62,7 +62,9 @@ export class BenchServer {
 
   /** Starts the server process and listens; nothing is sent yet. */
   static spawn(root: string): BenchServer {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // BENCH_SERVER_NODE_ARGS passes flags to the server's node only (`--cpu-prof --cpu-prof-dir=/tmp/prof`): NODE_OPTIONS refuses some.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new BenchServer(child, connection, root);
     child.stderr.on('data', (chunk: Buffer) => server.log(chunk.toString()));

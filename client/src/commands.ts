@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SymbolInformation } from 'vscode-languageserver-protocol';
 import type { Range as LspRange } from 'vscode-languageserver-types';
-import type { EntityKindName } from '../../server/src/protocol';
+import { RevisionSheetRequest, type EntityKindName } from '../../server/src/protocol';
 import { ICONS, type TreeNode } from './sidebar/entityTree';
 import type { IndexSource } from './sidebar/indexSource';
 
@@ -24,6 +24,7 @@ export function registerCommands({ context, client, source, restart }: CommandCo
   register('historyNotes.openSamples', () => openSamples(context));
   register('historyNotes.refresh', () => source.invalidate());
   register('historyNotes.restartServer', () => restart());
+  register('historyNotes.createRevisionSheet', (folder?: vscode.Uri) => createRevisionSheet(client(), folder));
   register('historyNotes.openMention', (uri: string, range: LspRange) => openAt(uri, range));
   register('historyNotes.goToDefinition', (node: TreeNode) => {
     const target = definitionOf(node);
@@ -43,6 +44,20 @@ export function registerCommands({ context, client, source, restart }: CommandCo
     await openAt(target.uri, target.range);
     await vscode.commands.executeCommand('editor.action.rename');
   });
+}
+
+/** Opens the revision sheet as a new untitled Markdown document: nothing is written to disk. */
+async function createRevisionSheet(client: LanguageClient | undefined, folder: vscode.Uri | undefined): Promise<void> {
+  if (!client?.isRunning()) {
+    void vscode.window.showWarningMessage('History Notes is not running: run "History Notes: Restart Language Server" and try again.');
+    return;
+  }
+  const scope = folder instanceof vscode.Uri ? folder.toString() : undefined;
+  const { markdown } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Building the revision sheet…' }, () =>
+    client.sendRequest(RevisionSheetRequest.type, { scope }),
+  );
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(document);
 }
 
 function definitionOf(node: TreeNode | undefined): { uri: string; range: LspRange } | undefined {

@@ -5,9 +5,12 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { IndexChangedNotification, IndexReadyNotification, type IndexCounts } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
+import { PackTreeProvider, choosePack, pickPacks } from './packs';
+import { CoverageTreeProvider } from './sidebar/coverageTree';
 import { EntityTreeProvider } from './sidebar/entityTree';
 import { IndexSource } from './sidebar/indexSource';
 import { IndexStatus } from './statusBar';
+import { TimelinePanel } from './timeline/timelinePanel';
 
 /** What the extension exports, for its own tests in VS Code. */
 export interface HistoryNotesApi {
@@ -16,6 +19,9 @@ export interface HistoryNotesApi {
   readonly trees: Record<'people' | 'trials' | 'causes' | 'timeline', EntityTreeProvider>;
   readonly source: IndexSource;
   readonly status: IndexStatus;
+  readonly packs: PackTreeProvider;
+  readonly timeline: TimelinePanel;
+  readonly coverage: CoverageTreeProvider;
   client(): LanguageClient | undefined;
   /** Fires with the counts whenever the index changes. */
   readonly onDidChangeIndex: vscode.Event<IndexCounts>;
@@ -28,10 +34,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
   const source = new IndexSource(() => client);
   const indexChanged = new vscode.EventEmitter<IndexCounts>();
   let readyNow: Promise<IndexCounts> = new Promise(() => undefined);
-  context.subscriptions.push(output, status, source, indexChanged);
+  const packs = new PackTreeProvider();
+  context.subscriptions.push(output, status, source, indexChanged, packs);
 
   const onCounts = (counts: IndexCounts): void => {
     status.show(counts);
+    packs.show(counts.packs);
     void vscode.commands.executeCommand('setContext', 'historyNotes.noNotes', counts.notes === 0);
     void vscode.commands.executeCommand('setContext', 'historyNotes.ready', true);
     source.invalidate();
@@ -73,6 +81,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
     context.subscriptions.push(provider, vscode.window.createTreeView(`historyNotes.${name}`, { treeDataProvider: provider, showCollapseAll: true }));
   }
 
+  const packView = vscode.window.createTreeView('historyNotes.packs', { treeDataProvider: packs });
+  context.subscriptions.push(
+    packView,
+    packView.onDidChangeCheckboxState((event) => {
+      for (const [pack, state] of event.items) void choosePack(pack.id, state === vscode.TreeItemCheckboxState.Checked);
+    }),
+    vscode.commands.registerCommand('historyNotes.choosePacks', () => pickPacks(packs.current)),
+    vscode.commands.registerCommand('historyNotes.choosePackAutomatically', (pack: { id: string } | undefined) => pack && choosePack(pack.id, undefined)),
+  );
+
+  const timeline = TimelinePanel.register(context, () => client, indexChanged.event);
+  const coverage = new CoverageTreeProvider(() => client, indexChanged.event);
+  const coverageView = vscode.window.createTreeView('historyNotes.coverage', { treeDataProvider: coverage });
+  coverage.attach(coverageView);
+  context.subscriptions.push(coverage, coverageView);
+
   registerCommands({ context, client: () => client, source, restart });
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -91,6 +115,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
     trees,
     source,
     status,
+    packs,
+    timeline,
+    coverage,
     client: () => client,
     onDidChangeIndex: indexChanged.event,
   };

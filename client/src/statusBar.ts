@@ -25,12 +25,18 @@ export class IndexStatus implements vscode.Disposable {
 
   show(counts: IndexCounts): void {
     this.item.text = `$(book) ${counts.people} people · ${counts.trials} trials · ${counts.causes} causes`;
-    this.item.tooltip = `${counts.notes} notes indexed: ${counts.people} people, ${counts.trials} trials, ${counts.causes} causes, ${counts.events} events. Click to find one.`;
+    const on = counts.packs.filter((p) => p.active).map((p) => p.name);
+    const packs = on.length > 0 ? `Knowledge packs on: ${on.join(', ')}.` : 'No knowledge pack is on: only what your notes define is known.';
+    this.item.tooltip = `${counts.notes} notes indexed: ${counts.people} people, ${counts.trials} trials, ${counts.causes} causes, ${counts.events} events. ${packs} Click to find one.`;
     this.item.command = 'historyNotes.find';
   }
 
   get text(): string {
     return this.item.text;
+  }
+
+  get tooltip(): string {
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
   }
 
   dispose(): void {

@@ -4,10 +4,9 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildCard, renderText } from './features/card';
 import { spellingProblems } from './features/spelling';
-import { KnowledgeBase } from './knowledge/base';
-import { NotesIndex } from './index/notesIndex';
-import { DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, readTextFile, toPath, toUri } from './workspace/files';
-import { loadKnowledge, loadWorkspace, type LoadedWorkspace, type SkippedFile } from './workspace/load';
+import { packsOf, type PackSetting, type PackState } from './knowledge/packs';
+import { DEFAULT_FILE_SETTINGS, FileMatcher, readTextFile, toPath } from './workspace/files';
+import { loadKnowledge, loadWorkspace, type LoadedWorkspace } from './workspace/load';
 
 const USAGE = `Usage: history-notes <command> [options]
 
@@ -15,8 +14,14 @@ Commands:
   index [DIR] [--json]            list every person, trial, cause and event the notes in DIR name
   lookup NAME [DIR]               print the card a hover shows for NAME (fuzzy: 'zionev' finds Zinoviev)
   check FILE|DIR... [--json]      report misspelt names; exits 1 when any are found
+  packs [DIR]                     list the bundled knowledge packs and which the notes turn on
 
-DIR defaults to the current folder. Knowledge files (*.history.json) under DIR extend the bundled one.
+Options:
+  --packs ID,ID,...               use these knowledge packs (see 'packs'), not those the notes name
+  --json                          print JSON (index, check)
+
+DIR defaults to the current folder. Knowledge files (*.history.json) under DIR extend the bundled packs.
+The packs in use are printed on stderr.
 Exit codes: 0 done, 1 misspellings found (check), 2 bad usage or a missing or unreadable path,
 3 done, but a knowledge file has errors (reported on stderr).`;
 
@@ -24,9 +29,16 @@ class UsageError extends Error {}
 
 const DATA_DIR = path.join(__dirname, '..', 'data');
 
+/** `--packs` given: only those packs, every other one off. */
+let packChoice: PackSetting | undefined;
+
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
-  const args = argv.filter((a) => a !== '--json');
+  const packsAt = argv.indexOf('--packs');
+  const packIds = packsAt === -1 ? undefined : argv[packsAt + 1];
+  if (packsAt !== -1 && (!packIds || packIds.startsWith('--'))) throw new UsageError('--packs needs a comma-separated list of pack ids');
+  const args = argv.filter((a, i) => a !== '--json' && (packsAt === -1 || (i !== packsAt && i !== packsAt + 1)));
+  if (packIds !== undefined) packChoice = await packSettingFor(packIds.split(',').map((id) => id.trim()).filter(Boolean));
   const [command, ...rest] = args;
   switch (command) {
     case 'index':
@@ -36,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       return lookupCommand(rest[0], folderArg(rest[1]));
     case 'check':
       return checkCommand(rest.length > 0 ? rest : ['.'], json);
+    case 'packs':
+      return packsCommand(folderArg(rest[0]));
     case undefined:
     case 'help':
     case '--help':
@@ -75,12 +89,34 @@ function describePath(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 
-async function load(folder: string): Promise<LoadedWorkspace> {
-  return loadWorkspace([folder], new FileMatcher(DEFAULT_FILE_SETTINGS), DATA_DIR);
+async function load(targets: string[]): Promise<LoadedWorkspace> {
+  return loadWorkspace(targets, new FileMatcher(DEFAULT_FILE_SETTINGS), DATA_DIR, { packs: packChoice });
+}
+
+function packsInUse(packs: readonly PackState[]): string {
+  const on = packs.filter((p) => p.active);
+  return `Knowledge packs: ${on.length > 0 ? on.map((p) => `${p.name} (${p.chosenBy === 'setting' ? 'chosen' : `${p.peopleNamed} people named`})`).join(', ') : 'none'}`;
+}
+
+/** Every bundled pack named in `ids` on, the rest off; an unknown id is a usage error. */
+async function packSettingFor(ids: string[]): Promise<PackSetting> {
+  const packs = packsOf(await loadKnowledge(DATA_DIR, [], []));
+  const unknown = ids.filter((id) => !packs.some((p) => p.id === id));
+  if (unknown.length > 0) throw new UsageError(`unknown pack ${unknown.join(', ')}; the packs are ${packs.map((p) => p.id).join(', ')}`);
+  return Object.fromEntries(packs.map((p) => [p.id, ids.includes(p.id)]));
+}
+
+async function packsCommand(folder: string): Promise<number> {
+  const loaded = await load([folder]);
+  for (const pack of loaded.packs) {
+    const why = pack.chosenBy === 'setting' ? 'chosen with --packs' : `the notes name ${pack.peopleNamed} of its people`;
+    console.log(`${pack.active ? 'on ' : 'off'}  ${pack.id.padEnd(28)} ${pack.name.padEnd(30)} ${why}`);
+  }
+  return reportProblems(loaded);
 }
 
 async function indexCommand(folder: string, json: boolean): Promise<number> {
-  const loaded = await load(folder);
+  const loaded = await load([folder]);
   const { index } = loaded;
   const kindOrder = ['person', 'trial', 'cause', 'event', 'organisation', 'place'];
   const entities = index
@@ -97,9 +133,10 @@ async function indexCommand(folder: string, json: boolean): Promise<number> {
       mentions: count,
       definitions: definitions.map((d) => ({ file: describe(d.uri), line: d.range.start.line + 1, character: d.range.start.character + 1 })),
     }));
-    console.log(JSON.stringify({ entities: out }, null, 2));
+    const packs = loaded.packs.map(({ id, name, active, chosenBy, peopleNamed }) => ({ id, name, active, chosenBy, peopleNamed }));
+    console.log(JSON.stringify({ packs, entities: out }, null, 2));
   } else {
-    console.log(`${index.documentCount} notes, ${entities.length} entities\n`);
+    console.log(`${index.documentCount} notes, ${entities.length} entities\n${packsInUse(loaded.packs)}\n`);
     for (const { entity, definitions, count } of entities) {
       const where = definitions.length > 0 ? definitions.map((d) => `${describe(d.uri)}:${d.range.start.line + 1}`).join(', ') : 'knowledge base';
       const variants = index.variants(entity.id);
@@ -110,7 +147,7 @@ async function indexCommand(folder: string, json: boolean): Promise<number> {
 }
 
 async function lookupCommand(name: string, folder: string): Promise<number> {
-  const loaded = await load(folder);
+  const loaded = await load([folder]);
   const entity = loaded.index.lookup(name);
   const status = reportProblems(loaded);
   if (!entity) {
@@ -122,24 +159,23 @@ async function lookupCommand(name: string, folder: string): Promise<number> {
 }
 
 async function checkCommand(targets: string[], json: boolean): Promise<number> {
-  const skipped: SkippedFile[] = [];
-  const folders = targets.filter((t) => existsSync(t) && statSync(t).isDirectory());
-  for (const target of targets) if (!existsSync(target)) throw new UsageError(`no such file or folder: ${target}`);
-  const loaded = folders.length > 0 ? await loadWorkspace(folders, new FileMatcher(DEFAULT_FILE_SETTINGS), DATA_DIR) : undefined;
-  const index = loaded?.index ?? new NotesIndex(new KnowledgeBase(await loadKnowledge(DATA_DIR, [], skipped)));
-  for (const file of targets.filter((t) => !folders.includes(t))) {
-    const read = await readTextFile(file);
-    if ('skipped' in read) throw new UsageError(`cannot check ${file}: ${read.skipped}`);
-    index.setDocument(toUri(file), read.text, formatOf(file));
+  for (const target of targets) {
+    if (!existsSync(target)) throw new UsageError(`no such file or folder: ${target}`);
+    if (statSync(target).isDirectory()) continue;
+    const read = await readTextFile(target);
+    if ('skipped' in read) throw new UsageError(`cannot check ${target}: ${read.skipped}`);
   }
+  const loaded = await load(targets);
+  const { index } = loaded;
   const problems = index.documentUris().sort().flatMap((uri) => spellingProblems(index, uri).map((p) => ({ uri, ...p })));
   if (json) {
     console.log(JSON.stringify({ problems: problems.map((p) => ({ file: describe(p.uri), line: p.range.start.line + 1, character: p.range.start.character + 1, written: p.written, suggestion: p.suggestion, entity: p.entityId })) }, null, 2));
   } else {
     for (const p of problems) console.log(`${describe(p.uri)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+    console.error(packsInUse(loaded.packs));
     console.error(problems.length === 0 ? 'No misspelt names found.' : `${problems.length} misspelt name${problems.length === 1 ? '' : 's'} found.`);
   }
-  const status = loaded ? reportProblems(loaded) : reportProblems({ knowledgeFiles: [], skipped });
+  const status = reportProblems(loaded);
   return problems.length > 0 ? 1 : status;
 }
 

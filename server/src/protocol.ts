@@ -2,6 +2,9 @@
 // this file too, so both sides share one definition of each message.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Location, Range } from 'vscode-languageserver-types';
+import type { PackState } from './knowledge/packs';
+
+export type { PackState } from './knowledge/packs';
 
 export type EntityKindName = 'person' | 'trial' | 'cause' | 'event' | 'organisation' | 'place';
 
@@ -12,6 +15,8 @@ export interface IndexCounts {
   trials: number;
   causes: number;
   events: number;
+  /** Every bundled knowledge pack: whether it is on, and why. */
+  packs: PackState[];
 }
 
 export interface IndexReadyParams extends IndexCounts {
@@ -99,3 +104,79 @@ export const Commands = {
   /** Arguments: [variant: string, entityId: string]. Adds a spelling to the user's knowledge file as an alias. */
   acceptVariant: 'historyNotes.server.acceptVariant',
 } as const;
+
+export interface TimelineParams {
+  /** A note's or a folder's URI: only what the notes under it define or mention. The whole workspace when absent. */
+  scope?: string;
+}
+
+export interface TimelineItem {
+  id: string;
+  kind: EntityKindName;
+  name: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD: an event's or trial's date, a person's birth. */
+  start: string;
+  /** The end of a span: an event's end, a person's death. Absent for a point or an unknown end. */
+  end?: string;
+  /** Where the dates come from: `knowledge` (a pack or the user's file) or `notes` (a year written in them). */
+  dateSource: 'knowledge' | 'notes';
+  /** The hover card, as Markdown (escaped, not trusted). */
+  card: string;
+  /** Where clicking it goes: its definition in the notes, else the knowledge entry. */
+  definition?: Location;
+}
+
+export interface TimelineResult {
+  version: number;
+  items: TimelineItem[];
+}
+
+/** Sent from the client to the server: the dated entities, for the timeline panel. */
+export namespace TimelineRequest {
+  export const method: 'historyNotes/timeline' = 'historyNotes/timeline';
+  export const type = new RequestType<TimelineParams, TimelineResult, void>(method);
+}
+
+export interface CoverageParams {
+  /** The essay's URI. */
+  uri: string;
+}
+
+export interface CoverageItem {
+  id: string;
+  name: string;
+  kind: EntityKindName;
+  /** How many times the essay names it. */
+  mentions: number;
+  /** Where the notes define it: clicking an unused one goes there. */
+  definition?: Location;
+}
+
+export interface CoverageGroup {
+  kind: EntityKindName;
+  /** `Causes of the Great Terror`, or `Causes` when the notes have several such sections. */
+  title: string;
+  used: CoverageItem[];
+  unused: CoverageItem[];
+  /** `4 of 5 causes of the Great Terror used`. */
+  summary: string;
+}
+
+export interface CoverageResult {
+  version: number;
+  /** Whether the document is an essay (front matter `essay: true`, or under a folder in `historyNotes.essays`). */
+  essay: boolean;
+  groups: CoverageGroup[];
+}
+
+/** Sent from the client to the server: what the notes hold that an essay uses or leaves out. */
+export namespace CoverageRequest {
+  export const method: 'historyNotes/coverage' = 'historyNotes/coverage';
+  export const type = new RequestType<CoverageParams, CoverageResult, void>(method);
+}
+
+/** Sent from the client to the server: a revision sheet for the workspace or one folder, as Markdown. */
+export namespace RevisionSheetRequest {
+  export const method: 'historyNotes/revisionSheet' = 'historyNotes/revisionSheet';
+  export const type = new RequestType<TimelineParams, { markdown: string }, void>(method);
+}

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { provideCodeActions } from './features/codeActions';
+import type { PackSetting } from './knowledge/packs';
 import { provideCompletion, type CompletionData } from './features/completion';
 import { buildCard, renderMarkdown } from './features/card';
 import { provideDefinition } from './features/definition';
@@ -29,8 +30,12 @@ import { LEGEND, provideSemanticTokens } from './features/semanticTokens';
 import { provideDocumentSymbols, provideFoldingRanges, provideWorkspaceSymbols } from './features/symbols';
 import { acceptVariantEdit } from './features/acceptVariant';
 import { parseNotes } from './notes/parse';
-import { Commands, EntitiesRequest, IndexChangedNotification, IndexReadyNotification, MentionsRequest } from './protocol';
+import { Commands, CoverageRequest, EntitiesRequest, IndexChangedNotification, IndexReadyNotification, MentionsRequest, RevisionSheetRequest, TimelineRequest } from './protocol';
+import { provideCoverage } from './features/coverage';
+import { buildRevisionSheet } from './features/revisionSheet';
+import { provideTimeline } from './features/timeline';
 import { DEFAULT_SETTINGS, Session, type Settings } from './session';
+import type { SeveritySetting } from './features/diagnostics';
 import { formatOf, readTextFile, toPath, toUri } from './workspace/files';
 
 export interface ServerOptions {
@@ -203,7 +208,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
   connection.onWorkspaceSymbol(({ query }, token) => answer(undefined, token, [], () => provideWorkspaceSymbols(session.index, query))());
   connection.onCodeAction(({ textDocument, range, context }, token) =>
-    answer(textDocument.uri, token, [], () => provideCodeActions(session.index, textDocument.uri, range, context.diagnostics, Commands.acceptVariant))(),
+    answer(textDocument.uri, token, [], () => provideCodeActions(session.index, textDocument.uri, range, context.diagnostics, Commands.acceptVariant, session.openDocument(textDocument.uri)?.getText()))(),
   );
   connection.languages.semanticTokens.on(({ textDocument }, token) => answer(textDocument.uri, token, { data: [] }, () => provideSemanticTokens(session.index, textDocument.uri))());
 
@@ -226,6 +231,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onRequest(EntitiesRequest.type, (params, token) => answer(undefined, token, { version: 0, entities: [] }, () => provideEntities(session.index, params ?? {}, describe))());
+  connection.onRequest(TimelineRequest.type, (params, token) => answer(undefined, token, { version: 0, items: [] }, () => provideTimeline(session.index, params ?? {}, describe))());
+  connection.onRequest(CoverageRequest.type, (params, token) =>
+    answer(undefined, token, { version: 0, essay: false, groups: [] }, async () => provideCoverage(session.index, params.uri, (await session.textOf(params.uri)) ?? '', (uri) => session.isEssay(uri)))(),
+  );
+  connection.onRequest(RevisionSheetRequest.type, (params, token) =>
+    answer(undefined, token, { markdown: '' }, () => ({ markdown: buildRevisionSheet(session.index, params?.scope, scopeTitle(params?.scope, session.roots), describe) }))(),
+  );
   connection.onRequest(MentionsRequest.type, (params, token) =>
     answer(undefined, token, [], () => provideMentions(session.index, params.id, (uri, line) => session.lineOf(uri, line)))(),
   );
@@ -233,6 +245,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onShutdown(() => session?.dispose());
   documents.listen(connection);
   connection.listen();
+}
+
+/** What a revision sheet is for: the folder's name, else the workspace's. */
+function scopeTitle(scope: string | undefined, roots: readonly string[]): string {
+  if (scope?.startsWith('file:')) return path.basename(toPath(scope));
+  return roots.length > 0 ? path.basename(roots[0]) : 'your notes';
 }
 
 /** `my-names.history.json`, or `my-names-2.history.json` if that exists, and so on. */
@@ -248,11 +266,21 @@ export function readSettings(raw: unknown): Settings {
   const value = (raw ?? {}) as Record<string, unknown>;
   const strings = (x: unknown, fallback: string[]): string[] => (Array.isArray(x) && x.every((s) => typeof s === 'string') ? x : fallback);
   const spelling = (value.spelling ?? {}) as Record<string, unknown>;
-  const severity = ['error', 'warning', 'information', 'hint', 'off'].includes(spelling.severity as string) ? (spelling.severity as Settings['severity']) : DEFAULT_SETTINGS.severity;
+  const severityOf = (x: unknown, fallback: SeveritySetting): SeveritySetting => (['error', 'warning', 'information', 'hint', 'off'].includes(x as string) ? (x as SeveritySetting) : fallback);
+  const chronology = (value.chronology ?? {}) as Record<string, unknown>;
   return {
     include: strings(value.include, DEFAULT_SETTINGS.include),
     exclude: strings(value.exclude, DEFAULT_SETTINGS.exclude),
     knowledge: strings(value.knowledgeFiles, DEFAULT_SETTINGS.knowledge),
-    severity,
+    severity: severityOf(spelling.severity, DEFAULT_SETTINGS.severity),
+    chronologySeverity: severityOf(chronology.severity, DEFAULT_SETTINGS.chronologySeverity),
+    packs: packSetting(value.knowledgePacks),
+    essays: strings(value.essays, DEFAULT_SETTINGS.essays),
   };
+}
+
+/** `{ "germany-1918-1945": true, "cold-war-1945-1991": false }`; anything else in it is ignored. */
+function packSetting(raw: unknown): PackSetting {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'));
 }

@@ -3,21 +3,28 @@
 // events. Transport-free: it talks to the client through the small `SessionHost` interface.
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { KnowledgeBase } from './knowledge/base';
 import { loadKnowledgeFile } from './knowledge/load';
 import type { KnowledgeFile } from './knowledge/model';
+import { chooseKnowledge, choosePacks, packsOf, samePacks, type PackSetting, type PackState } from './knowledge/packs';
 import { NotesIndex } from './index/notesIndex';
-import { knowledgeDiagnostics, spellingDiagnostics, type SeveritySetting } from './features/diagnostics';
+import { chronologyDiagnostics, knowledgeDiagnostics, spellingDiagnostics, type SeveritySetting } from './features/diagnostics';
 import type { IndexCounts, IndexReadyParams } from './protocol';
+import { DEFAULT_ESSAYS, EssayMatcher } from './workspace/essays';
 import { DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, readTextFile, toPath, type FileSettings } from './workspace/files';
 import { loadWorkspace } from './workspace/load';
 import { splitLines } from './notes/spans';
 
 export interface Settings extends FileSettings {
   severity: SeveritySetting;
+  /** How dates that contradict the knowledge or the notes are reported. */
+  chronologySeverity: SeveritySetting;
+  /** The user's choice of knowledge packs; the others are chosen by what the notes name. */
+  packs: PackSetting;
+  /** Globs of the notes that are essays. */
+  essays: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_FILE_SETTINGS, severity: 'information' };
+export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_FILE_SETTINGS, severity: 'information', chronologySeverity: 'warning', packs: {}, essays: DEFAULT_ESSAYS };
 
 /** What the session needs from the connection. */
 export interface SessionHost {
@@ -44,6 +51,8 @@ const CHANGED_NOTIFY_DELAY_MS = 100;
 export class Session {
   index = new NotesIndex();
   private knowledgeFiles = new Map<string, KnowledgeFile>();
+  private packs: PackState[] = [];
+  private essays: EssayMatcher;
   private bundledKnowledge: KnowledgeFile[] = [];
   private matcher: FileMatcher;
   private pendingEdits = new Map<string, { document: OpenDocument; timer: NodeJS.Timeout }>();
@@ -61,6 +70,7 @@ export class Session {
     private settings: Settings = DEFAULT_SETTINGS,
   ) {
     this.matcher = new FileMatcher(settings);
+    this.essays = new EssayMatcher(roots, settings.essays);
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
   }
 
@@ -81,7 +91,9 @@ export class Session {
           lastPercent = percent;
         },
         pause: () => new Promise((resolve) => setImmediate(resolve)),
+        packs: this.settings.packs,
       });
+      this.packs = loaded.packs;
       this.index = loaded.index;
       this.index.syncResolveLimit = SYNC_RESOLVE_LIMIT;
       this.bundledKnowledge = loaded.knowledgeFiles.filter((f) => f.bundled);
@@ -102,14 +114,16 @@ export class Session {
   async updateSettings(settings: Settings): Promise<void> {
     const previous = this.settings;
     this.settings = settings;
+    this.essays = new EssayMatcher(this.roots, settings.essays);
     const filesChanged = JSON.stringify([previous.include, previous.exclude, previous.knowledge]) !== JSON.stringify([settings.include, settings.exclude, settings.knowledge]);
     if (filesChanged) {
       this.matcher = new FileMatcher(settings);
       await this.loading;
       await this.indexWorkspace();
       this.scheduleChanged();
-    } else if (previous.severity !== settings.severity) {
-      this.publishAll();
+    } else {
+      if (JSON.stringify(previous.packs) !== JSON.stringify(settings.packs)) this.rebuildKnowledge();
+      if (previous.severity !== settings.severity || previous.chronologySeverity !== settings.chronologySeverity) this.publishAll();
     }
   }
 
@@ -216,9 +230,23 @@ export class Session {
     const files = [...this.bundledKnowledge, ...[...this.knowledgeFiles.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1))];
     // Problems are recomputed with the merge (unknown references), so start each file from its own.
     for (const file of files) file.problems = file.problems.filter((p) => !p.message.includes('which no knowledge file defines'));
-    this.index.setKnowledge(new KnowledgeBase(files));
+    const chosen = chooseKnowledge(files, (id) => this.index.peopleNamed.isNamed(id), this.settings.packs);
+    this.packs = chosen.packs;
+    this.index.setKnowledge(chosen.base);
     this.publishAll();
     this.scheduleChanged();
+  }
+
+  /** After notes changed: a pack turns on or off by itself when the people the notes name say so. */
+  private reconsiderPacks(): boolean {
+    const now = choosePacks(packsOf(this.bundledKnowledge), (id) => this.index.peopleNamed.isNamed(id), this.settings.packs);
+    if (samePacks(now, this.packs)) {
+      this.packs = now;
+      return false;
+    }
+    this.host.log(`Knowledge packs now on: ${now.filter((p) => p.active).map((p) => p.name).join(', ') || 'none'}`);
+    this.rebuildKnowledge();
+    return true;
   }
 
   knowledgeFile(uri: string): KnowledgeFile | undefined {
@@ -244,12 +272,24 @@ export class Session {
 
   // ---- what the client sees
 
+  /** A document's current text: the editor's if open, else the file's. */
+  async textOf(uri: string): Promise<string | undefined> {
+    const open = this.open.get(uri);
+    if (open) return open.getText();
+    if (!uri.startsWith('file:')) return undefined;
+    const read = await readTextFile(toPath(uri));
+    return 'text' in read ? read.text : undefined;
+  }
+
   /** A line of a document's current text: the editor's if open, else the file's. */
   async lineOf(uri: string, line: number): Promise<string | undefined> {
-    const open = this.open.get(uri);
-    if (open) return splitLines(open.getText())[line];
-    const read = await readTextFile(toPath(uri));
-    return 'text' in read ? splitLines(read.text)[line] : undefined;
+    const text = await this.textOf(uri);
+    return text === undefined ? undefined : splitLines(text)[line];
+  }
+
+  /** Whether a note is an essay: front matter `essay: true`, or under the `historyNotes.essays` globs. */
+  isEssay(uri: string): boolean {
+    return this.essays.isEssay(this.index, uri);
   }
 
   isOpen(uri: string): boolean {
@@ -262,11 +302,14 @@ export class Session {
 
   counts(): IndexCounts {
     const { entities, byKind } = this.index.kindCounts();
-    return { notes: this.index.documentCount, entities, people: byKind.person, trials: byKind.trial, causes: byKind.cause, events: byKind.event };
+    return { notes: this.index.documentCount, entities, people: byKind.person, trials: byKind.trial, causes: byKind.cause, events: byKind.event, packs: this.packs };
   }
 
   private publish(uri: string): void {
-    this.host.publishDiagnostics(uri, spellingDiagnostics(this.index, uri, this.settings.severity));
+    // Chronology reads the sentences themselves, so only documents whose text the editor holds.
+    const text = this.open.get(uri)?.getText();
+    const chronology = text === undefined ? [] : chronologyDiagnostics(this.index, uri, text, this.settings.chronologySeverity);
+    this.host.publishDiagnostics(uri, [...spellingDiagnostics(this.index, uri, this.settings.severity), ...chronology]);
   }
 
   /** Diagnostics for open notes (names may resolve differently after any change). */
@@ -310,6 +353,7 @@ export class Session {
       this.changedTimer = undefined;
       // An edit still waiting for its debounce will announce itself: a change now would not include it.
       if (this.pendingEdits.size > 0) return;
+      if (this.reconsiderPacks()) return;
       this.resolveInBackground();
       this.host.indexChanged({ ...this.counts(), version: this.index.version });
     }, CHANGED_NOTIFY_DELAY_MS);

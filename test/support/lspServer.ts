@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, ProgressToken, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { DIST } from './paths';
-import type { IndexReadyParams } from '../../server/src/protocol';
+import type { IndexChangedParams, IndexReadyParams } from '../../server/src/protocol';
 
 /** The server's index-ready notification, as protocol.ts defines it. */
 export type IndexReady = IndexReadyParams;
@@ -19,6 +19,8 @@ export class LspServer {
   private listeners: (() => void)[] = [];
   private changedVersions: number[] = [];
   ready!: IndexReady;
+  /** The last index-changed notification's counts and packs. */
+  lastChange?: IndexChangedParams;
   exited: number | null | undefined;
 
   private constructor(
@@ -43,7 +45,8 @@ export class LspServer {
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       server.logs.push(params.message);
     });
-    connection.onNotification('historyNotes/indexChanged', (params: { version: number }) => {
+    connection.onNotification('historyNotes/indexChanged', (params: IndexChangedParams) => {
+      server.lastChange = params;
       server.changedVersions.push(params.version);
       server.notify();
     });

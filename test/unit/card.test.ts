@@ -76,15 +76,49 @@ describe('card: building', () => {
     assert.ok(fact(card, 'Verdict'));
   });
 
-  it('gives an entity only the notes define the year the notes write with it, and no facts', () => {
+  it('gives an entity only the notes define the year the notes write with it, from the notes', () => {
     const notesOnly = new NotesIndex();
     notesOnly.setDocument('file:///notes/c.txt', 'Title\n\nCauses\n\n• Congress of Victors 1934 – delegates voted against Stalin.\n', 'plain');
     const [entity] = notesOnly.entities();
     const card = buildCard(notesOnly, entity);
     assert.equal(card.name, 'Congress of Victors 1934');
     assert.equal(card.dates, '1934');
-    assert.deepEqual(card.facts, []);
+    assert.deepEqual(card.facts, [{ label: 'Date', value: '1934', origin: { uri: 'file:///notes/c.txt', line: 4 } }]);
     assert.deepEqual(card.inNotes, [{ text: 'delegates voted against Stalin.', uri: 'file:///notes/c.txt', line: 4 }]);
+  });
+});
+
+describe('card: where each fact comes from', () => {
+  const bundled = loadKnowledgeFile('file:///data/soviet.history.json', readFileSync(path.join(DATA, 'soviet-union-1917-1953.history.json'), 'utf8'), true);
+  const mine = loadKnowledgeFile(
+    'file:///notes/mine.history.json',
+    '{\n  "entities": [\n    { "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "fate": "Shot in 1936.", "source": "Conquest, The Great Terror, p. 87" }\n  ]\n}\n',
+  );
+
+  it('says which pack or file gives each fact, with the entry\'s source', () => {
+    const index = new NotesIndex(new KnowledgeBase([bundled, mine]));
+    const card = cardFor(index, 'kamenev');
+    const origin = (label: string) => card.facts.find((f) => f.label === label)?.origin;
+    assert.deepEqual(origin('Born'), { uri: bundled.uri, range: bundled.locations.get('kamenev'), title: 'Soviet Union 1917-1953', bundled: true, reference: undefined });
+    assert.equal((origin('Fate') as { uri: string }).uri, mine.uri);
+    const markdown = renderMarkdown(card, describeUri);
+    assert.match(markdown, /\*From the Soviet Union 1917\\-1953 pack\\:\* {2}\n\*\*Born:\*\* 18 July 1883/);
+    assert.match(markdown, /\*\[From mine\\\.history\\\.json\\:3 \\\(source\\: Conquest, The Great Terror, p\\\. 87\\\)\\:\]\(file:\/\/\/notes\/mine\.history\.json#L3\)\* {2}\n\*\*Fate:\*\* Shot in 1936\\\./);
+  });
+
+  it('shows both dates when the notes and the knowledge disagree, each with its origin', () => {
+    const index = new NotesIndex(new KnowledgeBase([bundled]));
+    index.setDocument('file:///notes/t.txt', 'Trials\n\nTrial of the 21 (1937)\nBukharin & Rykov & Yagoda\n', 'plain');
+    const card = cardFor(index, 'trial-of-the-21');
+    assert.equal(card.facts.find((f) => f.label === 'Date')?.value, '2–13 March 1938');
+    assert.deepEqual(
+      card.facts.find((f) => f.label === 'Date in your notes'),
+      { label: 'Date in your notes', value: '1937', origin: { uri: 'file:///notes/t.txt', line: 2 } },
+    );
+    assert.match(renderText(card, describeUri), /\n {2}From your notes, t\.txt:3:\n {4}Date in your notes: 1937\n/);
+    // Notes that agree add nothing.
+    index.setDocument('file:///notes/t.txt', 'Trials\n\nTrial of the 21 (1938)\nBukharin & Rykov & Yagoda\n', 'plain');
+    assert.equal(cardFor(index, 'trial-of-the-21').facts.find((f) => f.label === 'Date in your notes'), undefined);
   });
 });
 
@@ -113,9 +147,10 @@ describe('card: rendering', () => {
     const text = renderText(cardFor(index, 'kamenev'), describeUri);
     const lines = text.split('\n');
     assert.equal(lines[0], 'Lev Kamenev (person, 1883–1936)');
-    assert.ok(lines.includes('  Born: 18 July 1883'));
-    assert.ok(lines.includes('  Died: 25 August 1936'));
-    assert.ok(lines.some((l) => l.startsWith('  Fate: ')));
+    assert.equal(lines[1], '  From the Soviet Union 1917-1953 pack:');
+    assert.ok(lines.includes('    Born: 18 July 1883'));
+    assert.ok(lines.includes('    Died: 25 August 1936'));
+    assert.ok(lines.some((l) => l.startsWith('    Fate: ')));
     assert.ok(lines.some((l) => /^ {4}terror\.txt:\d+ {2}Defendant at the Trial of the 16$/.test(l)));
     assert.equal(lines[lines.length - 1], `  Mentioned ${index.mentionCount('kamenev').mentions} times in 1 note`);
   });

@@ -73,6 +73,7 @@ describe('cli', () => {
       const header = /^(\d+) notes, (\d+) entities$/.exec(lines[0]);
       assert.ok(header, lines[0]);
       assert.equal(header[1], '3');
+      assert.match(lines[1], /^Knowledge packs: .*Soviet Union 1917-1953 \(\d+ people named\)/);
       const rows = lines.filter((l) => KINDS.some((k) => l.startsWith(k + ' ')));
       assert.equal(rows.length, Number(header[2]));
       const row = (name: string): string => {
@@ -153,7 +154,8 @@ describe('cli', () => {
       assert.equal(lines[0], 'Lev Kamenev (person, 1883–1936)');
       assert.ok(run.stdout.includes('1883') && run.stdout.includes('1936'));
       assert.match(run.stdout, /Trial of the Sixteen/);
-      assert.ok(lines.some((l) => /^ {2}Fate: \S/.test(l)), run.stdout);
+      assert.equal(lines[1], '  From the Soviet Union 1917-1953 pack:');
+      assert.ok(lines.some((l) => /^ {4}Fate: \S/.test(l)), run.stdout);
       assert.ok(lines.some((l) => /^ {4}data\/samples\/stalin-terror-and-ww2\.txt:\d+ /.test(l)), run.stdout);
     });
 
@@ -191,7 +193,8 @@ describe('cli', () => {
         assert.equal(match[4], match[3] === 'Bukarin' ? 'Bukharin' : 'Zinoviev', line);
       }
       assert.ok(lines.some((l) => l.includes(': Zionev: ')));
-      assert.equal(run.stderr.trim(), `${MISSPELT} misspelt names found.`);
+      assert.match(run.stderr, /^Knowledge packs: .*Soviet Union 1917-1953 \(\d+ people named\)/);
+      assert.equal(run.stderr.trim().split('\n').pop(), `${MISSPELT} misspelt names found.`);
     });
 
     it('counts columns in UTF-16 units, after an emoji', () => {
@@ -227,7 +230,7 @@ describe('cli', () => {
       const run = cli(['check', 'data/samples/ww2-eastern-front.md']);
       assert.equal(run.status, 0, run.stderr);
       assert.equal(run.stdout, '');
-      assert.equal(run.stderr.trim(), 'No misspelt names found.');
+      assert.equal(run.stderr.trim().split('\n').pop(), 'No misspelt names found.');
     });
 
     it('checks every note in a folder', () => {
@@ -243,6 +246,31 @@ describe('cli', () => {
       const run = cli(['check', 'no-such-notes.txt']);
       assert.equal(run.status, 2);
       assert.match(run.stderr, /no such file or folder: no-such-notes\.txt/);
+    });
+  });
+
+  describe('packs', () => {
+    it('lists every bundled pack, on or off, with how many of its people the notes name', () => {
+      const run = cached(['packs', 'data/samples']);
+      assert.equal(run.status, 0, run.stderr);
+      const soviet = run.stdout.split('\n').find((l) => l.includes('soviet-union-1917-1953'));
+      assert.match(soviet ?? '', /^on {3}soviet-union-1917-1953 +Soviet Union 1917-1953 +the notes name \d+ of its people$/);
+      assert.match(run.stdout, /^off {2}germany-1918-1945 /m);
+    });
+
+    it('uses exactly the packs --packs names', () => {
+      const run = cli(['lookup', 'Kamenev', 'data/samples', '--packs', 'germany-1918-1945']);
+      assert.equal(run.status, 0, run.stderr);
+      // Kamenev is still in the notes, but no pack that is on gives his dates.
+      assert.doesNotMatch(run.stdout, /1883/);
+      const index = cli(['index', 'data/samples', '--packs', 'soviet-union-1917-1953,germany-1918-1945']);
+      assert.match(index.stdout.split('\n')[1], /^Knowledge packs: Germany 1918-1945 \(chosen\), Soviet Union 1917-1953 \(chosen\)$/);
+    });
+
+    it('exits 2 for an unknown pack, naming the packs there are', () => {
+      const run = cli(['index', 'data/samples', '--packs', 'france-1789-1799']);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /unknown pack france-1789-1799; the packs are .*soviet-union-1917-1953/);
     });
   });
 
@@ -289,7 +317,7 @@ describe('cli', () => {
       assert.equal(run.status, 3);
       const column = text.split('\n')[2].indexOf('"1892-13-01"') + 1;
       assert.match(run.stderr, new RegExp(`^mine\\.history\\.json:3:${column}: error: /entities/0/born: `, 'm'));
-      assert.match(run.stdout, /^ {2}What: My own summary\.$/m);
+      assert.match(run.stdout, /^ {2}From [^\n]*mine\.history\.json:\d+:\n {4}What: My own summary\.$/m);
     });
 
     it('exits 0 for a knowledge file with only a warning, and prints the warning', () => {

@@ -1,7 +1,7 @@
 // Knowledge files: the bundled one, syntax and schema problems at their positions, duplicate ids,
 // references, and a user's file merged over the bundled entries.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Range } from 'vscode-languageserver-types';
 import { KnowledgeBase } from '../../server/src/knowledge/base';
@@ -81,12 +81,21 @@ describe('knowledge: the bundled file', () => {
     }
   });
 
-  it('refers only to ids it defines: a knowledge base of it alone adds no warnings', () => {
+  it('refers only to ids the bundled packs define: a knowledge base of all of them adds no warnings', () => {
     const file = bundled();
-    const base = new KnowledgeBase([file]);
-    assert.deepEqual(file.problems, []);
-    assert.equal(base.entries.size, file.entries.length);
+    const others = readdirSync(DATA)
+      .filter((name) => name.endsWith('.history.json') && name !== path.basename(BUNDLED_PATH))
+      .map((name) => loadKnowledgeFile(`file:///bundled/${name}`, readFileSync(path.join(DATA, name), 'utf8'), true));
+    const base = new KnowledgeBase([file, ...others]);
+    for (const loaded of [file, ...others]) assert.deepEqual(loaded.problems, [], loaded.uri);
+    assert.equal(base.entries.size, [file, ...others].reduce((n, f) => n + f.entries.length, 0));
     assert.equal(base.get('kamenev')?.uri, BUNDLED_URI);
+  });
+
+  it('warns when a pack includes an id no file defines', () => {
+    const file = bundled();
+    new KnowledgeBase([file]);
+    assert.ok(file.problems.some((p) => p.message === 'The pack includes "hitler", which no knowledge file defines.'), JSON.stringify(file.problems));
   });
 });
 

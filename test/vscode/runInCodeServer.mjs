@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the in-editor suite (test/vscode/suite) inside code-server: real VS Code 1.100, real Node
 // extension host, driven by Debian's headless Chromium. Then installs the extension as a student
-// would and saves screenshots of a hover card and the sidebar to test-results/screenshots/.
+// would and saves screenshots of a hover card, the sidebar and the timeline to test-results/screenshots/.
 // Needs: test/vscode/code-server-offline.sh .code-server, npm run build.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -86,12 +86,14 @@ async function runSuite(browser) {
   }
 }
 
-/** What a student sees: the extension installed normally, a note open, a hover card, the sidebar. */
+/** What a student sees: the extension installed normally, a note open, a hover card, the sidebar, the timeline. */
 async function screenshots(browser) {
   mkdirSync(shotsDir, { recursive: true });
   const home = mkdtempSync(join(tmpdir(), 'history-notes-shots-'));
   const workspace = join(home, 'notes');
   cpSync(join(repo, 'data', 'samples'), workspace, { recursive: true });
+  // A student's essay beside the notes, for the coverage view.
+  cpSync(join(repo, 'test', 'fixtures', 'essay', 'essays'), join(workspace, 'essays'), { recursive: true });
   mkdirSync(join(home, 'extensions'), { recursive: true });
   symlinkSync(repo, join(home, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`));
   const server = await startCodeServer(home, workspace);
@@ -136,6 +138,8 @@ async function screenshots(browser) {
       await page.mouse.move(x, box.y + box.height / 2);
       await page.mouse.move(x + 2, box.y + box.height / 2);
       await page.waitForSelector('.monaco-hover-content:has-text("1883")', { state: 'visible', timeout: 15_000 });
+      // The hover fades in: wait until it is opaque, or the note shows through it.
+      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((h) => getComputedStyle(h).opacity === '1' && h.offsetParent !== null));
       await page.screenshot({ path: join(shotsDir, 'hover.png') });
     });
     await step('sidebar', async () => {
@@ -161,6 +165,48 @@ async function screenshots(browser) {
       await page.locator('.pane-body .monaco-list-row[aria-level="2"]', { hasText: 'Zionev' }).first().waitFor({ state: 'visible', timeout: 15_000 });
       await page.mouse.move(1200, 900);
       await page.screenshot({ path: join(shotsDir, 'sidebar.png') });
+    });
+    await step('coverage', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+      await page.keyboard.type('why-the-terror.md');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'why-the-terror.md' }).first().waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      // Fold People, open Essay Coverage: the essay's causes, trials and people, used or not.
+      await page.locator('.pane-header', { hasText: 'People' }).first().click();
+      await page.locator('.pane-header', { hasText: 'Essay Coverage' }).first().click();
+      await page.locator('.pane-body .monaco-list-row', { hasText: 'Causes of the Great Terror' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.pane-body .monaco-list-row', { hasText: 'Fear of war' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await page.mouse.move(1200, 900);
+      await page.screenshot({ path: join(shotsDir, 'coverage.png') });
+    });
+    await step('timeline', async () => {
+      const palette = async (text) => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Shift+P');
+        await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+        await page.keyboard.type(text);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: text.replace(/^>/, '') }).first().waitFor({ state: 'visible' });
+        await page.keyboard.press('Enter');
+      };
+      // The timeline wants the width: no sidebar.
+      await palette('View: Close Primary Side Bar');
+      await palette('History Notes: Show Timeline');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Whole workspace' }).first().click();
+      // The webview's page sits in an iframe inside VS Code's webview iframe.
+      const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const trial = webview.locator('.item', { hasText: 'Trial of the Sixteen' }).first();
+      await trial.waitFor({ state: 'visible', timeout: 30_000 });
+      // Zoom in on the Terror with the wheel, as a student revising it would, then hover a trial.
+      const box = await trial.boundingBox();
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -250);
+      // Scrolled down to the trials and events, below the people's lifespans.
+      await webview.locator('#viewport').evaluate((viewport) => viewport.scrollTo(0, viewport.scrollHeight));
+      await trial.hover();
+      await webview.locator('#card').waitFor({ state: 'visible' });
+      await page.screenshot({ path: join(shotsDir, 'timeline.png') });
     });
   } finally {
     server.child.kill();

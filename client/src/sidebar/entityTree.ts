@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EntityItem, EntityKindName, MentionItem } from '../../../server/src/protocol';
+import { surnameOf } from '../../../server/src/knowledge/surname';
 import type { IndexSource } from './indexSource';
 
 export type TreeNode = { type: 'entity'; entity: EntityItem } | { type: 'mention'; entityId: string; mention: MentionItem };
@@ -75,7 +76,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 /** People by surname (Kamenev before Kirov), everything else by name. */
 function sortName(entity: EntityItem): string {
-  return entity.kind === 'person' ? `${entity.name.split(/\s+/).pop()} ${entity.name}` : entity.name;
+  return entity.kind === 'person' ? `${surnameOf(entity.name)} ${entity.name}` : entity.name;
 }
 
 /** The codicon of each kind, in the sidebar and the find quick pick. */

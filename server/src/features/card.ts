@@ -1,5 +1,6 @@
 // The card shown for an entity: in a hover, in completion documentation, in the sidebar's tooltips
 // and by `history-notes lookup`. Built once as data, rendered as escaped Markdown or plain text.
+import type { FactOrigin, KnownEntry } from '../knowledge/base';
 import type { KnowledgeEntry } from '../knowledge/model';
 import type { NotesIndex } from '../index/notesIndex';
 import type { Entity } from '../index/model';
@@ -8,6 +9,14 @@ import { formatDate, formatSpan } from './dates';
 export interface CardLine {
   label: string;
   value: string;
+  /** Where the fact comes from: a knowledge file's entry, or a line of the notes. */
+  origin: FactOrigin | NoteOrigin;
+}
+
+export interface NoteOrigin {
+  uri: string;
+  /** Zero-based, as in LSP. */
+  line: number;
 }
 
 export interface NoteExcerpt {
@@ -44,7 +53,7 @@ export function buildCard(index: NotesIndex, entity: Entity): Card {
     name: entity.name,
     kind: kinds.join(', '),
     dates: entry ? shortDates(entry) : noteYears,
-    facts: entry ? knowledgeFacts(entry) : [],
+    facts: [...(entity.knowledge ? knowledgeFacts(entity.knowledge) : []), ...noteDateFacts(index, entity.id, entry)],
     inNotes: index.noteDefinitions(entity.id).slice(0, MAX_EXCERPTS).map((d) => ({ text: d.note.text, uri: d.uri, line: d.range.start.line })),
     related: index
       .related(entity.id)
@@ -65,25 +74,46 @@ export function shortDates(entry: KnowledgeEntry): string | undefined {
   return from;
 }
 
-function knowledgeFacts(entry: KnowledgeEntry): CardLine[] {
+function knowledgeFacts(known: KnownEntry): CardLine[] {
+  const { entry, origins } = known;
   const facts: CardLine[] = [];
-  const add = (label: string, value: string | undefined): void => {
-    if (value) facts.push({ label, value });
+  const add = (label: string, value: string | undefined, field: keyof KnowledgeEntry): void => {
+    const origin = origins[field] ?? origins.id;
+    if (value && origin) facts.push({ label, value, origin });
   };
   if (entry.kind === 'person') {
-    add('Born', entry.born && formatDate(entry.born));
-    add('Died', entry.died && formatDate(entry.died));
+    add('Born', entry.born && formatDate(entry.born), 'born');
+    add('Died', entry.died && formatDate(entry.died), 'died');
   } else {
-    add('Date', formatSpan(entry.date, entry.endDate));
+    add('Date', formatSpan(entry.date, entry.endDate), entry.date ? 'date' : 'endDate');
   }
-  add('Also called', entry.aliases?.filter((a) => a !== entry.name).slice(0, 4).join(', '));
-  add('Role', entry.roles?.map((r) => `${r.title}${r.from || r.to ? ` (${formatRoleYears(r.from, r.to)})` : ''}`).join('; '));
-  add('What', entry.summary);
-  add('Charges', entry.charges);
-  add('Verdict', entry.verdict);
-  add('Fate', entry.fate);
-  add('Source', entry.source);
+  add(
+    'Also called',
+    entry.aliases
+      ?.filter((a) => a !== entry.name)
+      .slice(0, 4)
+      .join(', '),
+    'aliases',
+  );
+  add('Role', entry.roles?.map((r) => `${r.title}${r.from || r.to ? ` (${formatRoleYears(r.from, r.to)})` : ''}`).join('; '), 'roles');
+  add('What', entry.summary, 'summary');
+  add('Charges', entry.charges, 'charges');
+  add('Verdict', entry.verdict, 'verdict');
+  add('Fate', entry.fate, 'fate');
   return facts;
+}
+
+/**
+ * The year the notes write with an event or trial, when there is no knowledge date, or when it
+ * disagrees with the knowledge: then the card shows both, each with where it comes from.
+ */
+function noteDateFacts(index: NotesIndex, id: string, entry: KnowledgeEntry | undefined): CardLine[] {
+  if (entry?.kind === 'person') return [];
+  const dated = index.noteDefinitions(id).filter((d) => d.note.year);
+  const from = entry?.date?.slice(0, 4);
+  const to = entry?.endDate?.slice(0, 4) ?? from;
+  const disagreeing = from ? dated.filter((d) => d.note.year! < from || d.note.year! > to!) : dated.slice(0, 1);
+  return disagreeing.map((d) => ({ label: from ? 'Date in your notes' : 'Date', value: d.note.year!, origin: { uri: d.uri, line: d.range.start.line } }));
 }
 
 function formatRoleYears(from: string | undefined, to: string | undefined): string {
@@ -104,8 +134,10 @@ export type Describe = (uri: string) => string;
 export function renderMarkdown(card: Card, describe: Describe): string {
   const out: string[] = [];
   out.push(`**${escapeMarkdown(card.name)}** *${escapeMarkdown(card.kind)}*${card.dates ? ` · ${escapeMarkdown(card.dates)}` : ''}`);
-  if (card.facts.length > 0) {
-    out.push('', card.facts.map((f) => `**${escapeMarkdown(f.label)}:** ${escapeMarkdown(f.value)}`).join('  \n'));
+  for (const group of byOrigin(card.facts)) {
+    const facts = group.facts.map((f) => `**${escapeMarkdown(f.label)}:** ${escapeMarkdown(f.value)}`);
+    // Hard line breaks (two spaces): the origin heads its facts, one per line.
+    out.push('', [`*${originLink(group.origin, describe)}*`, ...facts].join('  \n'));
   }
   if (card.inNotes.length > 0) {
     out.push('', '**In your notes:**');
@@ -125,7 +157,10 @@ export function renderMarkdown(card: Card, describe: Describe): string {
 
 export function renderText(card: Card, describe: Describe): string {
   const out: string[] = [`${card.name} (${card.kind}${card.dates ? `, ${card.dates}` : ''})`];
-  for (const fact of card.facts) out.push(`  ${fact.label}: ${fact.value}`);
+  for (const group of byOrigin(card.facts)) {
+    out.push(`  ${originText(group.origin, describe)}`);
+    for (const fact of group.facts) out.push(`    ${fact.label}: ${fact.value}`);
+  }
   if (card.inNotes.length > 0) {
     out.push('  In your notes:');
     for (const excerpt of card.inNotes) out.push(`    ${describe(excerpt.uri)}:${excerpt.line + 1}${excerpt.text ? `  ${excerpt.text}` : ''}`);
@@ -134,6 +169,36 @@ export function renderText(card: Card, describe: Describe): string {
   if (card.variants.length > 0) out.push(`  Spelt in your notes as: ${card.variants.join(', ')}`);
   out.push(`  ${mentionLine(card)}`);
   return out.join('\n');
+}
+
+/** Consecutive facts from the same place, so each group is introduced once. */
+function byOrigin(facts: readonly CardLine[]): { origin: CardLine['origin']; facts: CardLine[] }[] {
+  const groups: { origin: CardLine['origin']; facts: CardLine[] }[] = [];
+  for (const fact of facts) {
+    const last = groups[groups.length - 1];
+    if (last && sameOrigin(last.origin, fact.origin)) last.facts.push(fact);
+    else groups.push({ origin: fact.origin, facts: [fact] });
+  }
+  return groups;
+}
+
+function sameOrigin(a: CardLine['origin'], b: CardLine['origin']): boolean {
+  return a.uri === b.uri && ('line' in a ? a.line : a.range.start.line) === ('line' in b ? b.line : b.range.start.line) && ('reference' in a ? a.reference : undefined) === ('reference' in b ? b.reference : undefined);
+}
+
+/** `From the Soviet Union 1917-1953 pack`, `From mine.history.json:12`, `From your notes, terror.txt:40`, with the entry's source. */
+function originText(origin: CardLine['origin'], describe: Describe): string {
+  if ('line' in origin) return `From your notes, ${describe(origin.uri)}:${origin.line + 1}:`;
+  const where = origin.bundled ? `the ${origin.title ?? 'bundled'} pack` : `${describe(origin.uri)}:${origin.range.start.line + 1}`;
+  return `From ${where}${origin.reference ? ` (source: ${origin.reference})` : ''}:`;
+}
+
+/** originText as Markdown: a note or the user's file links to the line. */
+function originLink(origin: CardLine['origin'], describe: Describe): string {
+  const text = escapeMarkdown(originText(origin, describe));
+  if (!('line' in origin) && origin.bundled) return text;
+  const line = 'line' in origin ? origin.line : origin.range.start.line;
+  return `[${text}](${origin.uri}#L${line + 1})`;
 }
 
 function mentionLine(card: Card): string {

@@ -1,12 +1,19 @@
 // Quick fixes for a misspelt name: replace this one, replace every one in the file, or accept the
-// spelling as a variant (the server's command writes it to the user's knowledge file). The problems
-// come from the index at the requested range: an editor may hand back diagnostics without their data.
+// spelling as a variant (the server's command writes it to the user's knowledge file); and for a
+// year that contradicts the record, write the recorded year. The problems come from the index (and
+// the document's text) at the requested range: an editor may hand back diagnostics without their data.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { NotesIndex } from '../index/notesIndex';
-import { MISSPELT_NAME } from './diagnostics';
+import { chronologyProblems } from './chronology';
+import { CHRONOLOGY, MISSPELT_NAME, type ChronologyData } from './diagnostics';
 import { spellingProblems } from './spelling';
 
-export function provideCodeActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[], acceptCommand: string): CodeAction[] {
+/** `text` is the document's current text; without it, chronology fixes come from the diagnostics' data. */
+export function provideCodeActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[], acceptCommand: string, text?: string): CodeAction[] {
+  return [...spellingActions(index, uri, range, diagnostics, acceptCommand), ...chronologyActions(index, uri, range, diagnostics, text)];
+}
+
+function spellingActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[], acceptCommand: string): CodeAction[] {
   const actions: CodeAction[] = [];
   const problems = spellingProblems(index, uri);
   for (const problem of problems.filter((p) => intersects(p.range, range))) {
@@ -34,6 +41,25 @@ export function provideCodeActions(index: NotesIndex, uri: string, range: Range,
     });
   }
   return actions;
+}
+
+/** Write the recorded year in place of the written one. */
+function chronologyActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[], text: string | undefined): CodeAction[] {
+  const fixes = text !== undefined ? chronologyProblems(index, uri, text) : diagnostics.filter((d) => d.code === CHRONOLOGY).map(fromData);
+  return fixes
+    .filter((p): p is { range: Range; written: string; recorded: string } => p !== undefined && p.recorded !== undefined && intersects(p.range, range))
+    .map((p) => ({
+      title: `Change ${p.written} to ${p.recorded}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: diagnostics.filter((d) => d.code === CHRONOLOGY && intersects(d.range, p.range)),
+      isPreferred: true,
+      edit: { changes: { [uri]: [{ range: p.range, newText: p.recorded }] } },
+    }));
+}
+
+function fromData(diagnostic: Diagnostic): { range: Range; written: string; recorded?: string } | undefined {
+  const data = diagnostic.data as Partial<ChronologyData> | undefined;
+  return typeof data?.written === 'string' && typeof data.recorded === 'string' ? { range: diagnostic.range, written: data.written, recorded: data.recorded } : undefined;
 }
 
 function intersects(a: Range, b: Range): boolean {

@@ -3,6 +3,7 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { Entity } from '../index/model';
 import type { NotesIndex } from '../index/notesIndex';
+import { surnameOf } from '../knowledge/surname';
 import { shortDates } from './card';
 
 const LIMIT = 30;
@@ -78,7 +79,7 @@ function item(entity: Entity, insert: string, range: Range, rank: number, filter
 function insertText(entity: Entity, matched: string): string {
   const misspelt = entity.knowledge?.entry.misspellings?.includes(matched) ?? false;
   if (entity.kind !== 'person') return misspelt ? entity.name : matched === entity.name || !entity.knowledge ? entity.name : matched;
-  const surname = entity.name.split(/\s+/).pop()!;
+  const surname = surnameOf(entity.name);
   if (misspelt || matched.includes(' ')) return surname;
   return matched;
 }

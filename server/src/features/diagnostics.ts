@@ -1,8 +1,12 @@
-// Diagnostics: misspelt names in a note, and problems in a knowledge file, each at its position.
+// Diagnostics: misspelt names and chronology problems in a note, and problems in a knowledge file,
+// each at its position.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { NotesIndex } from '../index/notesIndex';
 import type { KnowledgeFile } from '../knowledge/model';
+import { AFTER_DEATH, CHRONOLOGY, chronologyProblems } from './chronology';
 import { spellingProblems } from './spelling';
+
+export { AFTER_DEATH, CHRONOLOGY };
 
 export const SOURCE = 'History Notes';
 export const MISSPELT_NAME = 'misspelt-name';
@@ -31,6 +35,27 @@ export function spellingDiagnostics(index: NotesIndex, uri: string, severity: Se
     code: MISSPELT_NAME,
     message: problem.message,
     data: { written: problem.written, suggestion: problem.suggestion, entityId: problem.entityId } satisfies MisspeltNameData,
+  }));
+}
+
+export interface ChronologyData {
+  written: string;
+  /** The year the quick fix writes; absent when there is nothing to fix (a person acting after death). */
+  recorded?: string;
+  entityId: string;
+}
+
+/** Years that contradict the knowledge or the notes, each pointing at its evidence. */
+export function chronologyDiagnostics(index: NotesIndex, uri: string, text: string, severity: SeveritySetting = 'warning'): Diagnostic[] {
+  if (severity === 'off') return [];
+  return chronologyProblems(index, uri, text).map((problem) => ({
+    range: problem.range,
+    severity: SEVERITIES[severity],
+    source: SOURCE,
+    code: problem.code,
+    message: problem.message,
+    relatedInformation: [{ location: problem.evidence.location, message: `${problem.evidence.detail} (${problem.evidence.label})` }],
+    data: { written: problem.written, recorded: problem.recorded, entityId: problem.entityId } satisfies ChronologyData,
   }));
 }
 

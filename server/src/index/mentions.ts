@@ -55,15 +55,25 @@ export class DocumentMentions {
       entityId: this.ids[i],
       uri: this.uri,
       range: { start: { line, character: this.startCharacter(i) }, end: { line, character: this.endCharacter(i) } },
-      surface: this.phrases.words.slice(this.first[i], this.end[i]).join(' '),
+      surface: this.surface(i),
       suggestion: this.suggestions.get(i),
     };
+  }
+
+  /** The words as written. */
+  surface(i: number): string {
+    return this.phrases.words.slice(this.first[i], this.end[i]).join(' ');
   }
 
   all(id?: string): Mention[] {
     const mentions: Mention[] = [];
     for (let i = 0; i < this.ids.length; i++) if (id === undefined || this.ids[i] === id) mentions.push(this.mention(i));
     return mentions;
+  }
+
+  /** Appends the mentions of `id` to `into`, in document order. */
+  collect(id: string, into: Mention[]): void {
+    for (let i = 0; i < this.ids.length; i++) if (this.ids[i] === id) into.push(this.mention(i));
   }
 
   /** How many mentions each entity has here. */

@@ -5,6 +5,7 @@ import { COMMON_WORDS } from '../notes/commonWords';
 import type { EntityKind } from '../notes/extract';
 import { letterMask, maskDifference, misspellingDistance, nameKey } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
+import { surnameOf } from '../knowledge/surname';
 import type { NameTarget } from './model';
 
 interface PersonWord {
@@ -29,42 +30,76 @@ export class NameTable {
    */
   private peopleByShape?: Map<string, PersonWord[]>;
   private fuzzyCache = new Map<string, NameTarget | null>();
+  /**
+   * First word of a key → the most words a key starting with it has (never lowered until the names
+   * are rebuilt, so an upper bound): the resolver tries only names that could exist at a position.
+   */
+  private wordsFrom = new Map<string, number>();
   /** Bumped whenever what a name resolves to may have changed. */
   generation = 0;
 
   setKnowledge(knowledge: KnowledgeBase): void {
     this.knowledgeNames.clear();
     this.knowledgePeople = [];
+    this.wordsFrom.clear();
+    for (const key of this.noteNames.keys()) this.noteLength(key);
+    const surnames: [string, NameTarget][] = [];
     const misspellings: [string, NameTarget][] = [];
     for (const { entry } of knowledge.entries.values()) {
       const names = [entry.name, ...(entry.aliases ?? [])];
       for (const name of names) this.addKnown(nameKey(name), { id: entry.id });
       if (entry.kind === 'person') {
-        const surname = entry.name.split(/\s+/).pop()!;
-        this.addKnown(nameKey(surname), { id: entry.id });
+        const surname = surnameOf(entry.name);
+        surnames.push([nameKey(surname), { id: entry.id }]);
         for (const name of [...names, surname]) {
           const key = nameKey(name);
           if (!key.includes(' ')) this.knowledgePeople.push({ key, id: entry.id, form: surname, mask: letterMask(key) });
         }
       }
-      // Suggest the canonical spelling: a person's surname, else the name.
-      const suggestion = entry.kind === 'person' ? entry.name.split(/\s+/).pop()! : entry.name;
-      for (const misspelling of entry.misspellings ?? []) misspellings.push([nameKey(misspelling), { id: entry.id, suggestion }]);
+      // Suggest the canonical spelling: a person's surname for one word (`Zionev`), else the name (`Nicolas II`).
+      for (const misspelling of entry.misspellings ?? []) {
+        const suggestion = entry.kind === 'person' && !misspelling.trim().includes(' ') ? surnameOf(entry.name) : entry.name;
+        misspellings.push([nameKey(misspelling), { id: entry.id, suggestion }]);
+      }
     }
-    // Misspellings never take a name that is someone's real name or alias.
+    // A surname taken from a name never takes a word that is written as someone's name or alias
+    // (Alfred Rosenberg's "Rosenberg" before the Rosenbergs' surname), and misspellings come last.
+    // A surname two people share (Hans and Sophie Scholl) names neither.
+    const shared = new Set(surnames.filter(([key, a]) => surnames.some(([other, b]) => other === key && b.id !== a.id)).map(([key]) => key));
+    for (const [key, target] of surnames) if (!shared.has(key)) this.addKnown(key, target);
     for (const [key, target] of misspellings) this.addKnown(key, target);
     this.changed();
   }
 
   private addKnown(key: string, target: NameTarget): void {
-    if (key && !this.knowledgeNames.has(key)) this.knowledgeNames.set(key, target);
+    if (key && !this.knowledgeNames.has(key)) {
+      this.knowledgeNames.set(key, target);
+      this.noteLength(key);
+    }
+  }
+
+  /** Records how many words `key` has under its first word (see wordsFrom). */
+  private noteLength(key: string): void {
+    const space = key.indexOf(' ');
+    const first = space === -1 ? key : key.slice(0, space);
+    let words = 1;
+    for (let i = space; i !== -1; i = key.indexOf(' ', i + 1)) words++;
+    if ((this.wordsFrom.get(first) ?? 0) < words) this.wordsFrom.set(first, words);
+  }
+
+  /** At most how many words a name starting with the word key `first` has; 0 when none does. */
+  longestFrom(first: string): number {
+    return this.wordsFrom.get(first) ?? 0;
   }
 
   /** Records that a note defines `key` as entity `id`; returns true when the key's meaning changed. */
   addNoteName(key: string, id: string, kind: EntityKind, form: string): boolean {
     let ids = this.noteNames.get(key);
     const meantBefore = ids && meaningOf(ids);
-    if (!ids) this.noteNames.set(key, (ids = new Map<string, number>()));
+    if (!ids) {
+      this.noteNames.set(key, (ids = new Map<string, number>()));
+      this.noteLength(key);
+    }
     ids.set(id, (ids.get(id) ?? 0) + 1);
     let peopleChanged = false;
     if (kind === 'person' && !key.includes(' ')) {
@@ -103,6 +138,15 @@ export class NameTable {
     }
     if (changed) this.changed();
     return changed;
+  }
+
+  /** Forgets every name the notes define. */
+  clearNoteNames(): void {
+    this.noteNames.clear();
+    this.notePeople.clear();
+    this.wordsFrom.clear();
+    for (const key of this.knowledgeNames.keys()) this.noteLength(key);
+    this.changed();
   }
 
   private changed(): void {

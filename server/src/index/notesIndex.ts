@@ -3,14 +3,16 @@
 // re-resolved lazily, and all documents only when what a name means has changed.
 import type { Position, Range } from 'vscode-languageserver-types';
 import { KnowledgeBase } from '../knowledge/base';
-import { ENTITY_KINDS, extractFacts, type EntityKind, type NotesFacts } from '../notes/extract';
+import { extractFacts, type EntityKind, type NotesFacts } from '../notes/extract';
 import type { NotesFormat } from '../notes/model';
 import { nameKey } from '../notes/names';
 import { parseNotes } from '../notes/parse';
 import { splitLines } from '../notes/spans';
 import type { Definition, Entity, Location, Mention } from './model';
+import { EntityTable, type KindCounts } from './entityTable';
 import type { DocumentMentions } from './mentions';
 import { NameTable, mostUsed } from './nameTable';
+import { PeopleNamed } from './peopleNamed';
 import { definitionId, resolvePhrases } from './resolve';
 import { EntitySearch, type SearchResult } from './search';
 
@@ -22,14 +24,7 @@ interface IndexedDocument {
   mentions?: DocumentMentions;
 }
 
-interface NoteEntity {
-  kind: EntityKind;
-  /** Spellings the notes define it by, with how often. */
-  forms: Map<string, number>;
-}
-
 const RELATED_SAMPLE = 25;
-const KIND_BIT: Record<EntityKind, number> = { person: 1, trial: 2, cause: 4, event: 8, organisation: 16, place: 32 };
 
 export interface Related {
   id: string;
@@ -39,12 +34,18 @@ export interface Related {
 export class NotesIndex {
   private readonly names = new NameTable();
   private readonly documents = new Map<string, IndexedDocument>();
-  private readonly noteEntities = new Map<string, NoteEntity>();
-  /** Entity id → the documents that mention it → how often. */
-  private readonly mentionCounts = new Map<string, Map<string, number>>();
-  private readonly definitionsById = new Map<string, Map<string, Definition[]>>();
+  /** Per entity: its definitions, note spellings and mention counts. */
+  private readonly entityTable = new EntityTable((id) => this.knowledge.get(id)?.entry.kind);
   private resolvedGeneration = -1;
   private stale = new Set<string>();
+  /**
+   * Documents read but not yet defined: what a definition means depends on the knowledge base, so
+   * after it changes (or while a first load reads every note before the packs are chosen) the
+   * definitions are made again by the next query, or in slices by `resolveSome`.
+   */
+  private readonly undefinedDocuments = new Set<string>();
+  /** While set, setDocument leaves definitions for later too (see loadWorkspace). */
+  deferDefinitions = false;
   /**
    * Queries over the whole index resolve every stale document first when there are at most this
    * many; beyond that they answer from what is resolved while the host resolves the rest in slices
@@ -52,6 +53,8 @@ export class NotesIndex {
    */
   syncResolveLimit = Infinity;
   private readonly search = new EntitySearch();
+  /** The knowledge packs' people the notes name, active packs or not. */
+  readonly peopleNamed = new PeopleNamed();
   private searchGeneration = -1;
   /** Bumped by every change, so callers can tell whether anything moved. */
   version = 0;
@@ -64,15 +67,24 @@ export class NotesIndex {
     return this.knowledge;
   }
 
+  /** Which entity a definition means depends on the knowledge base: every document's definitions are made again. */
   setKnowledge(knowledge: KnowledgeBase): void {
     this.knowledge = knowledge;
     this.names.setKnowledge(knowledge);
-    // Which entity a definition means depends on the knowledge base: redo every document's definitions.
+    // All definitions go at once (one by one would scan the lists of entities every note defines).
+    this.names.clearNoteNames();
+    this.entityTable.clearDefinitions();
     for (const document of this.documents.values()) {
-      this.forgetDefinitions(document);
-      document.definitions = this.defineAll(document.uri, document.facts);
+      document.definitions = [];
+      this.undefinedDocuments.add(document.uri);
     }
+    this.deferDefinitions = false;
     this.version++;
+  }
+
+  /** Which one-word keys name the knowledge packs' people (see packPersonWords); counts every note again. */
+  setPackPersonWords(words: Map<string, string>): void {
+    this.peopleNamed.setWords(words, [...this.documents.values()].map((d) => [d.uri, d.facts.phrases]));
   }
 
   setDocument(uri: string, text: string, format: NotesFormat): void {
@@ -81,12 +93,15 @@ export class NotesIndex {
     const previous = this.documents.get(uri);
     // The new definitions go in before the old ones come out: a name the note still defines never
     // drops to zero, so an ordinary edit does not change what names mean for the other notes.
-    const definitions = this.defineAll(uri, facts);
+    const defer = this.deferDefinitions || this.undefinedDocuments.size > 0;
+    const definitions = defer ? [] : this.defineAll(uri, facts);
     if (previous) {
       this.forgetDefinitions(previous);
       this.forgetMentions(previous);
     }
     this.documents.set(uri, { uri, facts, definitions });
+    if (defer) this.undefinedDocuments.add(uri);
+    this.peopleNamed.set(uri, facts.phrases);
     this.stale.add(uri);
     this.version++;
   }
@@ -97,7 +112,9 @@ export class NotesIndex {
     this.forgetDefinitions(document);
     this.forgetMentions(document);
     this.documents.delete(uri);
+    this.peopleNamed.delete(uri);
     this.stale.delete(uri);
+    this.undefinedDocuments.delete(uri);
     this.version++;
     return true;
   }
@@ -117,52 +134,47 @@ export class NotesIndex {
   // ---- queries: each brings the mentions up to date first
 
   entity(id: string): Entity | undefined {
+    this.ensureDefined();
     const known = this.knowledge.get(id);
     if (known) {
       const { entry } = known;
       return { id, kind: entry.kind, name: entry.name, aliases: entry.aliases ?? [], knowledge: known };
     }
-    const noted = this.noteEntities.get(id);
-    if (!noted) return undefined;
-    return { id, kind: noted.kind, name: mostUsed(noted.forms), aliases: [] };
+    const noted = this.entityTable.get(id);
+    if (!noted?.noteKind) return undefined;
+    return { id, kind: noted.noteKind, name: mostUsed(noted.forms!), aliases: [] };
   }
 
-  /** Every entity the notes define or mention. */
+  /** Every entity the notes define or mention: the defined ones first. */
   entities(): Entity[] {
     this.ensureResolved();
-    const ids = new Set([...this.definitionsById.keys(), ...this.mentionCounts.keys()]);
-    return [...ids].map((id) => this.entity(id)).filter((e): e is Entity => e !== undefined);
+    const ids = [...this.entityTable.ids()];
+    const defined = ids.filter((id) => this.entityTable.get(id)!.definitions.length > 0);
+    const mentioned = ids.filter((id) => this.entityTable.get(id)!.definitions.length === 0);
+    return [...defined, ...mentioned].map((id) => this.entity(id)).filter((e): e is Entity => e !== undefined);
   }
 
   /** How many entities the notes define or mention, in all and by kind (an entity counts under each of its kinds). */
-  kindCounts(): { entities: number; byKind: Record<EntityKind, number> } {
+  kindCounts(): KindCounts {
     this.ensureResolved();
-    const byKind: Record<EntityKind, number> = { person: 0, trial: 0, cause: 0, event: 0, organisation: 0, place: 0 };
-    let entities = 0;
-    // Kinds as bits, so counting 100,000 entities allocates nothing per entity.
-    const count = (id: string): void => {
-      const primary = this.knowledge.get(id)?.entry.kind ?? this.noteEntities.get(id)?.kind;
-      if (!primary) return;
-      entities++;
-      let bits = KIND_BIT[primary];
-      const byDocument = this.definitionsById.get(id);
-      if (byDocument) for (const list of byDocument.values()) for (const d of list) bits |= KIND_BIT[d.note.kind];
-      for (const kind of ENTITY_KINDS) if (bits & KIND_BIT[kind]) byKind[kind]++;
-    };
-    for (const id of this.definitionsById.keys()) count(id);
-    for (const id of this.mentionCounts.keys()) if (!this.definitionsById.has(id)) count(id);
-    return { entities, byKind };
+    return this.entityTable.kindCounts();
   }
 
-  /** The kinds the notes give an entity (a knowledge event listed under causes is also a cause). */
+  /** The kinds the notes give an entity (a knowledge event listed under causes is also a cause), in the order of its definitions. */
   noteKinds(id: string): Set<EntityKind> {
-    const kinds = new Set<EntityKind>();
-    for (const list of this.definitionsById.get(id)?.values() ?? []) for (const d of list) kinds.add(d.note.kind);
-    return kinds;
+    return new Set(this.noteDefinitions(id).map((d) => d.note.kind));
   }
 
   noteDefinitions(id: string): Definition[] {
-    return [...(this.definitionsById.get(id)?.values() ?? [])].flat().sort(byLocation);
+    this.ensureDefined();
+    const record = this.entityTable.get(id);
+    if (!record) return [];
+    // Sorted in place and kept so: cards ask for the same entity's definitions several times.
+    if (!record.sorted) {
+      record.definitions.sort(byLocation);
+      record.sorted = true;
+    }
+    return [...record.definitions];
   }
 
   /** Where an entity is defined: in the notes, else in its knowledge file. */
@@ -173,19 +185,19 @@ export class NotesIndex {
     return known ? [{ uri: known.uri, range: known.range }] : [];
   }
 
+  /** In document order: a document's mentions are in order already, so only the documents are sorted. */
   mentions(id: string): Mention[] {
     this.ensureResolved();
     const mentions: Mention[] = [];
-    for (const uri of this.mentionCounts.get(id)?.keys() ?? []) mentions.push(...(this.documents.get(uri)?.mentions?.all(id) ?? []));
-    return mentions.sort(byLocation);
+    const uris = [...(this.entityTable.get(id)?.mentionDocuments?.keys() ?? [])].sort(byText);
+    for (const uri of uris) this.documents.get(uri)?.mentions?.collect(id, mentions);
+    return mentions;
   }
 
   mentionCount(id: string): { mentions: number; documents: number } {
     this.ensureResolved();
-    const byDocument = this.mentionCounts.get(id);
-    let mentions = 0;
-    for (const count of byDocument?.values() ?? []) mentions += count;
-    return { mentions, documents: byDocument?.size ?? 0 };
+    const record = this.entityTable.get(id);
+    return { mentions: record?.mentions ?? 0, documents: record?.mentionDocuments?.size ?? 0 };
   }
 
   mentionsIn(uri: string): Mention[] {
@@ -193,7 +205,13 @@ export class NotesIndex {
     return this.documents.get(uri)?.mentions?.all() ?? [];
   }
 
+  /** A document's Markdown front matter (`essay: true`). */
+  frontMatter(uri: string): Record<string, string> {
+    return this.documents.get(uri)?.facts.frontMatter ?? {};
+  }
+
   definitionsIn(uri: string): Definition[] {
+    this.ensureDefined();
     return this.documents.get(uri)?.definitions ?? [];
   }
 
@@ -216,12 +234,7 @@ export class NotesIndex {
   /** Misspellings of the entity's name found in the notes. */
   variants(id: string): string[] {
     this.ensureResolved();
-    const seen = new Set<string>();
-    for (const uri of this.mentionCounts.get(id)?.keys() ?? []) {
-      const mentions = this.documents.get(uri)?.mentions;
-      for (const i of mentions?.suggestions.keys() ?? []) if (mentions!.ids[i] === id) seen.add(mentions!.mention(i).surface);
-    }
-    return [...seen].sort();
+    return [...(this.entityTable.get(id)?.variants?.keys() ?? [])].sort();
   }
 
   related(id: string): Related[] {
@@ -258,6 +271,7 @@ export class NotesIndex {
 
   /** An entity by exact name, alias or misspelling, else the best fuzzy match. */
   lookup(name: string): Entity | undefined {
+    this.ensureDefined();
     const key = nameKey(name);
     const exact = this.names.resolve(key) ?? this.names.resolveWord(key);
     if (exact) return this.entity(exact.id);
@@ -266,6 +280,7 @@ export class NotesIndex {
 
   /** Fuzzy search over names, aliases and the variants seen in the notes. */
   find(query: string, limit: number): (SearchResult & { entity: Entity })[] {
+    this.ensureDefined();
     // Names only change when definitions or knowledge do, not with every edit.
     if (this.searchGeneration !== this.names.generation) {
       this.search.rebuild(this.searchEntries());
@@ -282,9 +297,10 @@ export class NotesIndex {
     for (const { entry } of this.knowledge.entries.values()) {
       for (const text of new Set([entry.name, ...(entry.aliases ?? []), ...(entry.misspellings ?? [])])) entries.push({ id: entry.id, text });
     }
-    for (const [id, noted] of this.noteEntities) {
-      if (this.knowledge.get(id)) continue;
-      for (const text of noted.forms.keys()) entries.push({ id, text });
+    for (const id of this.entityTable.ids()) {
+      const forms = this.entityTable.get(id)!.forms;
+      if (!forms || this.knowledge.get(id)) continue;
+      for (const text of forms.keys()) entries.push({ id, text });
     }
     return entries;
   }
@@ -295,13 +311,8 @@ export class NotesIndex {
     return facts.definitions.map((note) => {
       const target = definitionId(note, this.names);
       const definition: Definition = { entityId: target.id, uri, range: note.range, note };
-      if (!this.knowledge.get(target.id)) {
-        const noted = this.noteEntities.get(target.id) ?? { kind: note.kind, forms: new Map<string, number>() };
-        noted.forms.set(note.name, (noted.forms.get(note.name) ?? 0) + 1);
-        this.noteEntities.set(target.id, noted);
-      }
       for (const key of note.lookupKeys) this.names.addNoteName(key, target.id, note.kind, note.name);
-      addTo(this.definitionsById, definition.entityId, uri, definition);
+      this.entityTable.addDefinition(definition, this.knowledge.get(target.id) !== undefined);
       return definition;
     });
   }
@@ -310,41 +321,33 @@ export class NotesIndex {
     for (const definition of document.definitions) {
       const { note, entityId } = definition;
       for (const key of note.lookupKeys) this.names.removeNoteName(key, entityId, note.kind, note.name);
-      const noted = this.noteEntities.get(entityId);
-      if (noted) {
-        const count = (noted.forms.get(note.name) ?? 1) - 1;
-        if (count > 0) noted.forms.set(note.name, count);
-        else noted.forms.delete(note.name);
-        if (noted.forms.size === 0) this.noteEntities.delete(entityId);
-      }
-      const byDocument = this.definitionsById.get(entityId);
-      const remaining = byDocument?.get(document.uri)?.filter((d) => d !== definition);
-      if (remaining && remaining.length > 0) byDocument!.set(document.uri, remaining);
-      else byDocument?.delete(document.uri);
-      if (byDocument?.size === 0) this.definitionsById.delete(entityId);
+      this.entityTable.removeDefinition(definition);
     }
     document.definitions = [];
   }
 
   private forgetMentions(document: IndexedDocument): void {
-    for (const id of new Set(document.mentions?.ids)) {
-      const byDocument = this.mentionCounts.get(id);
-      byDocument?.delete(document.uri);
-      if (byDocument?.size === 0) this.mentionCounts.delete(id);
-    }
+    this.countVariants(document, -1);
+    for (const id of new Set(document.mentions?.ids)) this.entityTable.removeMentions(id, document.uri);
     document.mentions = undefined;
   }
 
   /** How many documents wait for their mentions to be resolved. */
   get pending(): number {
+    if (this.undefinedDocuments.size > 0) return this.undefinedDocuments.size + this.documents.size;
     this.markStaleIfNamesChanged();
     return this.stale.size;
   }
 
-  /** Resolves stale documents for up to `budgetMs`; returns true while some remain. */
+  /** Defines, then resolves, stale documents for up to `budgetMs`; returns true while some remain. */
   resolveSome(budgetMs: number): boolean {
-    this.markStaleIfNamesChanged();
     const deadline = performance.now() + budgetMs;
+    // Mentions depend on every document's definitions: all of them first.
+    for (const uri of this.undefinedDocuments) {
+      this.define(uri);
+      if (performance.now() >= deadline) return true;
+    }
+    this.markStaleIfNamesChanged();
     for (const uri of this.stale) {
       this.resolve(uri);
       if (performance.now() >= deadline) break;
@@ -359,8 +362,21 @@ export class NotesIndex {
     }
   }
 
+  /** Makes the definitions of documents that wait for them. */
+  private ensureDefined(): void {
+    if (this.undefinedDocuments.size === 0 || this.deferDefinitions) return;
+    for (const uri of this.undefinedDocuments) this.define(uri);
+  }
+
+  private define(uri: string): void {
+    this.undefinedDocuments.delete(uri);
+    const document = this.documents.get(uri);
+    if (document) document.definitions = this.defineAll(uri, document.facts);
+  }
+
   /** Brings `uri` up to date, and the whole index too when few documents are stale. */
   private ensureResolved(uri?: string): void {
+    this.ensureDefined();
     this.markStaleIfNamesChanged();
     if (uri !== undefined && this.stale.has(uri)) this.resolve(uri);
     if (this.stale.size > 0 && this.stale.size <= this.syncResolveLimit) for (const stale of [...this.stale]) this.resolve(stale);
@@ -372,20 +388,14 @@ export class NotesIndex {
     if (!document) return;
     this.forgetMentions(document);
     document.mentions = resolvePhrases(uri, document.facts.phrases, this.names);
-    for (const [id, count] of document.mentions.counts()) {
-      let byDocument = this.mentionCounts.get(id);
-      if (!byDocument) this.mentionCounts.set(id, (byDocument = new Map<string, number>()));
-      byDocument.set(uri, count);
-    }
+    for (const [id, count] of document.mentions.counts()) this.entityTable.setMentions(id, uri, count);
+    this.countVariants(document, 1);
   }
-}
 
-function addTo<T>(map: Map<string, Map<string, T[]>>, id: string, uri: string, value: T): void {
-  let byDocument = map.get(id);
-  if (!byDocument) map.set(id, (byDocument = new Map<string, T[]>()));
-  const list = byDocument.get(uri);
-  if (list) list.push(value);
-  else byDocument.set(uri, [value]);
+  private countVariants(document: IndexedDocument, add: 1 | -1): void {
+    const mentions = document.mentions;
+    for (const i of mentions?.suggestions.keys() ?? []) this.entityTable.addVariant(mentions!.ids[i], mentions!.surface(i), add);
+  }
 }
 
 export function contains(range: Range, position: Position): boolean {
@@ -394,6 +404,10 @@ export function contains(range: Range, position: Position): boolean {
   if (position.line === start.line && position.character < start.character) return false;
   if (position.line === end.line && position.character > end.character) return false;
   return true;
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function byLocation(a: Location, b: Location): number {

@@ -58,10 +58,14 @@ export function resolvePhrases(uri: string, phrases: NamePhrases, names: NameTab
 
 function longestNameAt(keys: string[], texts: string[], start: number, names: NameTable): { target: NameTarget; length: number; skip: number } | undefined {
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
+  // Only as many words as the longest name starting with the first one (after a leading `the`).
+  const longest = names.longestFrom(keys[start]);
+  const longestAfterThe = keys[start] === 'the' && start + 1 < keys.length ? names.longestFrom(keys[start + 1]) : 0;
   for (let length = limit; length >= 1; length--) {
+    const skip = length > 1 && keys[start] === 'the' ? 1 : 0;
+    if (length - skip > (skip ? longestAfterThe : longest)) continue;
     const lastText = texts[start + length - 1];
     if (NAME_CONNECTORS.has(lastText)) continue;
-    const skip = length > 1 && keys[start] === 'the' ? 1 : 0;
     const target = names.resolve(keys.slice(start + skip, start + length).join(' '));
     if (target) return { target, length, skip };
   }

@@ -26,11 +26,14 @@ const MAX_CANDIDATES = 1500;
 export class EntitySearch {
   private entries: Keyed[] = [];
   private byPair = new Map<string, number[]>();
+  /** Per entry, how many of the query's letter pairs it shares: one array reused, zeroed after each query. */
+  private shared = new Uint16Array(0);
   private whole?: Fuse<Keyed>;
 
   rebuild(entries: readonly SearchEntry[]): void {
     this.entries = entries.map((e) => ({ ...e, key: nameKey(e.text) }));
     this.byPair.clear();
+    this.shared = new Uint16Array(this.entries.length);
     this.whole = undefined;
     if (this.entries.length > NARROW_ABOVE) {
       this.entries.forEach((entry, index) => {
@@ -59,11 +62,18 @@ export class EntitySearch {
 
   /** Entries sharing the most letter pairs with the query. */
   private candidates(key: string): Keyed[] {
-    const counts = new Map<number, number>();
-    for (const pair of letterPairs(key)) for (const index of this.byPair.get(pair) ?? []) counts.set(index, (counts.get(index) ?? 0) + 1);
-    const needed = Math.max(1, Math.ceil(letterPairs(key).size / 3));
-    const ranked = [...counts].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1]);
-    return ranked.slice(0, MAX_CANDIDATES).map(([index]) => this.entries[index]);
+    const pairs = letterPairs(key);
+    const shared = this.shared;
+    // Entries in the order a pair first reached them, which ties keep (the sort is stable).
+    const reached: number[] = [];
+    for (const pair of pairs) {
+      for (const index of this.byPair.get(pair) ?? []) if (shared[index]++ === 0) reached.push(index);
+    }
+    const needed = Math.max(1, Math.ceil(pairs.size / 3));
+    const ranked = reached.filter((index) => shared[index] >= needed).sort((a, b) => shared[b] - shared[a]);
+    const found = ranked.slice(0, MAX_CANDIDATES).map((index) => this.entries[index]);
+    for (const index of reached) shared[index] = 0;
+    return found;
   }
 }
 

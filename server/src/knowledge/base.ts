@@ -1,4 +1,4 @@
-// The merged knowledge: the bundled file first, then the user's files, whose fields replace those of
+// The merged knowledge: the bundled packs first, then the user's files, whose fields replace those of
 // a bundled entry with the same id (aliases add up). Checks that every id a file refers to exists.
 import type { Range } from 'vscode-languageserver-types';
 import type { KnowledgeEntry, KnowledgeFile } from './model';
@@ -7,31 +7,61 @@ export interface KnownEntry {
   entry: KnowledgeEntry;
   uri: string;
   range: Range;
+  /** Which file each field was last given by: a card says where every fact comes from. */
+  origins: Partial<Record<keyof KnowledgeEntry, FactOrigin>>;
+}
+
+/** A knowledge file an entry's field comes from, with the entry's own `source` (a book, a page). */
+export interface FactOrigin {
+  uri: string;
+  range: Range;
+  /** The file's `name`, e.g. "Soviet Union 1917-1953". */
+  title?: string;
+  bundled: boolean;
+  reference?: string;
 }
 
 export class KnowledgeBase {
   readonly entries = new Map<string, KnownEntry>();
 
-  /** Files in order of precedence, lowest first (the bundled one). */
-  constructor(readonly files: readonly KnowledgeFile[]) {
+  /**
+   * Files in order of precedence, lowest first (the bundled packs). With `active`, a bundled entry
+   * takes part only if its id is in it; the user's own entries always do.
+   */
+  constructor(
+    readonly files: readonly KnowledgeFile[],
+    active?: ReadonlySet<string>,
+  ) {
+    const all = new Map<string, KnownEntry>();
+    const users = new Set<string>();
     for (const file of files) {
       for (const entry of file.entries) {
-        const earlier = this.entries.get(entry.id)?.entry;
-        this.entries.set(entry.id, { entry: earlier ? merge(earlier, entry) : entry, uri: file.uri, range: file.locations.get(entry.id)! });
+        const earlier = all.get(entry.id);
+        const range = file.locations.get(entry.id)!;
+        const origin: FactOrigin = { uri: file.uri, range, title: file.title, bundled: file.bundled, reference: entry.source };
+        const origins = { ...earlier?.origins };
+        for (const field of Object.keys(entry) as (keyof KnowledgeEntry)[]) origins[field] = origin;
+        all.set(entry.id, { entry: earlier ? merge(earlier.entry, entry) : entry, uri: file.uri, range, origins });
+        if (!file.bundled) users.add(entry.id);
       }
     }
-    this.reportUnknownReferences();
+    for (const [id, known] of all) if (!active || active.has(id) || users.has(id)) this.entries.set(id, known);
+    this.reportUnknownReferences(all);
   }
 
   get(id: string): KnownEntry | undefined {
     return this.entries.get(id);
   }
 
-  private reportUnknownReferences(): void {
+  /** References are checked against every pack, active or not. */
+  private reportUnknownReferences(all: ReadonlyMap<string, KnownEntry>): void {
     for (const file of this.files) {
+      for (const id of file.includes) {
+        if (!all.has(id)) file.problems.push({ message: `The pack includes "${id}", which no knowledge file defines.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning' });
+      }
       for (const entry of file.entries) {
         for (const id of [...(entry.related ?? []), ...(entry.defendants ?? [])]) {
-          if (!this.entries.has(id)) {
+          if (!all.has(id)) {
             file.problems.push({
               message: `"${entry.id}" refers to "${id}", which no knowledge file defines.`,
               range: file.locations.get(entry.id)!,

@@ -10,7 +10,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 /** Knowledge files are data: their text is parsed as JSON, never evaluated. */
 export function loadKnowledgeFile(uri: string, text: string, bundled = false): KnowledgeFile {
-  const file: KnowledgeFile = { uri, entries: [], locations: new Map(), problems: [], bundled };
+  const file: KnowledgeFile = { uri, entries: [], includes: [], locations: new Map(), problems: [], bundled };
   const positions = new LineIndex(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
@@ -37,8 +37,10 @@ export function loadKnowledgeFile(uri: string, text: string, bundled = false): K
     if ([...(validate.errors ?? [])].some((e) => instancePath(e)[0] !== 'entities' || instancePath(e).length < 2)) return file;
   }
 
-  const document = data as { name?: string; entities: KnowledgeEntry[] };
+  const document = data as { id?: string; name?: string; includes?: string[]; entities: KnowledgeEntry[] };
   file.title = document.name;
+  file.packId = document.id;
+  file.includes = document.includes ?? [];
   const seen = new Set<string>();
   document.entities.forEach((entry, index) => {
     if (invalidEntries.has(index)) return;

@@ -39,6 +39,10 @@ export interface KnowledgeFile {
   uri: string;
   /** The file's own `name` ("Soviet Union 1917-1953"). */
   title?: string;
+  /** A bundled pack's `id`. */
+  packId?: string;
+  /** Ids of other packs' entities that belong to this one too. */
+  includes: string[];
   entries: KnowledgeEntry[];
   /** Where each entry's `name` is written, for go-to-definition into the file. */
   locations: Map<string, Range>;

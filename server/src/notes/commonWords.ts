@@ -26,6 +26,11 @@ economics economy economic political politics social military religion culture p
 industrial agriculture collectivisation collectivization famine death deaths murder murders show secret
 great grand new old young many most also evidence result results effect effects impact stalinism
 leninism marxism trotskyism trotskyist trotskyists zinovievite
+died dies born castle china chinese japan japanese korea korean vietnam cuba cuban italy italian poland
+polish spain spanish wales welsh england english scotland ireland kenya egypt cairo india berlin paris
+london vienna munich prague warsaw budapest moscow tokyo
+alexander alexei andrei anna boris catherine charles david edward elizabeth frederick george henry ivan
+james john joseph karl leon maria mary michael mikhail nicholas nikolai paul peter sergei vladimir william
 `;
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

@@ -2,8 +2,9 @@
 // lines, people sections) and which name-like phrases it contains (resolved to entities by the index).
 import type { Range } from 'vscode-languageserver-types';
 import type { Bullet, Heading, ParsedNotes, Section, TextSpan } from './model';
-import { NAME_CONNECTORS, isCapitalised, isNumber, nameKey, wordsOf, type Word } from './names';
+import { NAME_CONNECTORS, forEachWord, isCapitalised, isNumber, nameKey, wordsOf } from './names';
 import { NamePhrases } from './phrases';
+import { detach, intern } from './strings';
 import { trimmedSpan } from './spans';
 
 export type EntityKind = 'person' | 'trial' | 'cause' | 'event' | 'organisation' | 'place';
@@ -34,6 +35,8 @@ export interface NotesFacts {
   definitions: NoteDefinition[];
   /** Runs of capitalised words (with `of`, `the` inside) that may name something: `Trial of the 16`, `Kirov's Murder`. */
   phrases: NamePhrases;
+  /** Markdown front matter (`essay: true`). */
+  frontMatter: Record<string, string>;
 }
 
 const SECTION_KINDS: [RegExp, EntityKind][] = [
@@ -68,7 +71,7 @@ export function extractFacts(lines: string[], notes: ParsedNotes): NotesFacts {
     for (const bullet of section.bullets) definitions.push(...fromBullet(bullet, kind, section));
     if (kind === 'trial') definitions.push(...trialsFromTable(section));
   });
-  return { definitions, phrases: namePhrases(lines, notes) };
+  return { definitions, phrases: namePhrases(lines, notes), frontMatter: notes.frontMatter };
 }
 
 /** A section takes its kind from its heading, else from the enclosing section (Markdown levels). */
@@ -96,14 +99,9 @@ function trialFromHeading(lines: string[], heading: Heading, section: Section): 
   const paragraphs = section.paragraphs.filter((p) => !(defendants && p === namesLine));
   const text = paragraphs.map((p) => p.content.text).join(' ');
   const contextLines = { from: heading.line, to: section.range.end.line };
-  definitions.push({
-    ...definitionBase('trial', heading.text, heading.range, heading.text),
-    text: clip(text),
-    defendants,
-    contextLines,
-  });
+  definitions.push(noteDefinition('trial', heading.text, heading.range, heading.text, { text: clip(text), defendants, contextLines }));
   for (const name of defendants ?? []) {
-    definitions.push({ ...definitionBase('person', name.text, name.range, heading.text), text: `Defendant at the ${heading.text}`, trialKey, contextLines });
+    definitions.push(noteDefinition('person', name.text, name.range, heading.text, { text: `Defendant at the ${heading.text}`, trialKey, contextLines }));
   }
   return definitions;
 }
@@ -115,14 +113,14 @@ function fromBullet(bullet: Bullet, sectionKind: EntityKind | undefined, section
   const contextLines = { from: bullet.line, to: bullet.line };
   const text = clip(bullet.explanation?.text);
   if (isTrialName(term.text) && !/\btrials\b/i.test(term.text) && (sectionKind === 'trial' || YEAR.test(term.text) || / of /i.test(term.text))) {
-    return [{ ...definitionBase('trial', term.text, term.range, sectionName), text, contextLines }];
+    return [noteDefinition('trial', term.text, term.range, sectionName, { text, contextLines })];
   }
   switch (sectionKind) {
     case 'cause':
-      return [{ ...definitionBase('cause', term.text, term.range, sectionName), text, contextLines }];
+      return [noteDefinition('cause', term.text, term.range, sectionName, { text, contextLines })];
     case 'person': {
       const names = namesOnLine(term.text, term.range.start.line, term.range.start.character);
-      return (names ?? []).map((name) => ({ ...definitionBase('person', name.text, name.range, sectionName), text, contextLines }));
+      return (names ?? []).map((name) => noteDefinition('person', name.text, name.range, sectionName, { text, contextLines }));
     }
     case 'event':
       return eventFromBullet(bullet, term, sectionName, contextLines);
@@ -134,7 +132,7 @@ function fromBullet(bullet: Bullet, sectionKind: EntityKind | undefined, section
 /** `1934 – Congress of Victors ...` names the event after the date; `Congress of Victors 1934 – ...` before it. */
 function eventFromBullet(bullet: Bullet, term: TextSpan, sectionName: string | undefined, contextLines: NoteDefinition['contextLines']): NoteDefinition[] {
   if (!isDateTerm(term.text)) {
-    return [{ ...definitionBase('event', term.text, term.range, sectionName), text: clip(bullet.explanation?.text), contextLines }];
+    return [noteDefinition('event', term.text, term.range, sectionName, { text: clip(bullet.explanation?.text), contextLines })];
   }
   const explanation = bullet.explanation;
   if (!explanation) return [];
@@ -145,8 +143,8 @@ function eventFromBullet(bullet: Bullet, term: TextSpan, sectionName: string | u
   const name = trimmedSpan(explanation.text, explanation.range.start.line, leading?.start ?? 0, leading?.end ?? clause.length);
   if (!name || name.text.split(/\s+/).length > 8) return [];
   const range = { start: { line: name.range.start.line, character: start }, end: { line: name.range.start.line, character: start + name.text.length } };
-  const definition = definitionBase(isTrialName(name.text) ? 'trial' : 'event', name.text, range, sectionName);
-  return [{ ...definition, year: YEAR.exec(term.text)?.[1] ?? definition.year, text: clip(explanation.text), contextLines }];
+  const year = YEAR.exec(term.text)?.[1];
+  return [noteDefinition(isTrialName(name.text) ? 'trial' : 'event', name.text, range, sectionName, { year, text: clip(explanation.text), contextLines })];
 }
 
 /** A table in a trials section: rows whose first cell names a trial, with a defendants column. */
@@ -161,7 +159,7 @@ function trialsFromTable(section: Section): NoteDefinition[] {
     const defendants = namesCell ? namesOnLine(namesCell.text, row.line, namesCell.range.start.character) : undefined;
     const text = row.cells.slice(1).map((cell) => cell.text).join('; ');
     const contextLines = { from: row.line, to: row.line };
-    definitions.push({ ...definitionBase('trial', first.text, first.range, section.heading?.text), text: clip(text), defendants, contextLines });
+    definitions.push(noteDefinition('trial', first.text, first.range, section.heading?.text, { text: clip(text), defendants, contextLines }));
   }
   return definitions;
 }
@@ -197,13 +195,38 @@ function isDateTerm(text: string): boolean {
   return words.some((w) => /^\d{4}s?$/.test(w)) && words.every((w) => /^\d{1,4}(st|nd|rd|th|s)?$/i.test(w) || MONTH_OR_QUALIFIER.test(w));
 }
 
-function definitionBase(kind: EntityKind, written: string, range: Range, section: string | undefined): Omit<NoteDefinition, 'contextLines'> {
-  const name = written.replace(/(\*\*|__)/g, '').trim();
+interface DefinitionDetails {
+  text?: string;
+  year?: string;
+  defendants?: TextSpan[];
+  trialKey?: string;
+  contextLines: NoteDefinition['contextLines'];
+}
+
+/**
+ * Every definition is built here, with its fields in one order: V8 then gives them all one shape
+ * (spread objects each got their own, megabytes at scale), and its strings are copies, so a kept
+ * definition does not keep its note's whole text alive.
+ */
+function noteDefinition(kind: EntityKind, written: string, range: Range, section: string | undefined, details: DefinitionDetails): NoteDefinition {
+  const name = intern(written.replace(/(\*\*|__)/g, '').trim());
   const key = nameKey(name);
   const year = YEAR.exec(name)?.[1];
   const withoutYear = nameKey(name.replace(/\s*\(?\b(1[0-9]{3}|20[0-9]{2})\b\)?\s*$/, ''));
   const lookupKeys = withoutYear && withoutYear !== key ? [key, withoutYear] : [key];
-  return { kind, name, key, lookupKeys, range, year: kind === 'person' ? undefined : year, section };
+  return {
+    kind,
+    name,
+    key,
+    lookupKeys,
+    range,
+    text: details.text === undefined ? undefined : detach(details.text),
+    year: details.year ?? (kind === 'person' ? undefined : year),
+    defendants: details.defendants?.map((d) => ({ text: intern(d.text), range: d.range })),
+    trialKey: details.trialKey,
+    contextLines: details.contextLines,
+    section: section === undefined ? undefined : intern(section),
+  };
 }
 
 /**
@@ -229,29 +252,53 @@ export function namesOnLine(text: string, line: number, offset = 0): TextSpan[] 
 
 function namePhrases(lines: string[], notes: ParsedNotes): NamePhrases {
   const phrases = new NamePhrases();
+  // The current run of words, as texts and start offsets: no object per word of the notes.
+  const texts: string[] = [];
+  const starts: number[] = [];
+  let capitalised = 0;
   for (let line = 0; line < lines.length; line++) {
     if (notes.skippedLines.has(line)) continue;
     const text = lines[line];
-    let current: Word[] = [];
     const flush = (): void => {
-      while (current.length > 0 && NAME_CONNECTORS.has(current[current.length - 1].text)) current.pop();
-      if (current.some((w) => isCapitalised(w.text))) phrases.add(line, current);
-      current = [];
+      while (texts.length > 0 && NAME_CONNECTORS.has(texts[texts.length - 1])) {
+        texts.pop();
+        starts.pop();
+      }
+      if (capitalised > 0 && texts.length > 0) phrases.add(line, texts, starts);
+      texts.length = 0;
+      starts.length = 0;
+      capitalised = 0;
     };
-    for (const word of wordsOf(text)) {
-      const joined = current.length > 0 && /^[ \t]+$/.test(text.slice(current[current.length - 1].end, word.start));
-      if (isCapitalised(word.text) || isNumber(word.text)) {
+    let previousEnd = -1;
+    forEachWord(text, (word, start) => {
+      const joined = texts.length > 0 && onlySpacesOrTabs(text, previousEnd, start);
+      const upper = isCapitalised(word);
+      if (upper || isNumber(word)) {
         if (!joined) flush();
-        current.push(word);
-      } else if (joined && NAME_CONNECTORS.has(word.text)) {
-        current.push(word);
+        texts.push(word);
+        starts.push(start);
+        if (upper) capitalised++;
+      } else if (joined && NAME_CONNECTORS.has(word)) {
+        texts.push(word);
+        starts.push(start);
       } else {
         flush();
       }
-    }
+      previousEnd = start + word.length;
+    });
     flush();
   }
   return phrases.seal();
+}
+
+/** Whether text[from, to) is one or more spaces and tabs. */
+function onlySpacesOrTabs(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
 }
 
 function clip(text: string | undefined): string | undefined {

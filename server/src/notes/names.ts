@@ -1,5 +1,6 @@
 // How names are compared: one normal key per spelling (case, accents, apostrophes and possessives folded),
 // words with their offsets, and the conservative edit distance used to recognise misspelt names.
+import { detach } from './strings';
 
 /** A word of a line with its UTF-16 offsets. */
 export interface Word {
@@ -13,18 +14,33 @@ const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+
 
 export function wordsOf(line: string): Word[] {
   const words: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(line); match; match = WORD.exec(line)) {
-    words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
-  }
+  forEachWord(line, (text, start) => words.push({ text, start, end: start + text.length }));
   return words;
 }
 
+/** Calls `visit` with each word of a line and its start, without making an object per word. `visit` must not scan words itself. */
+export function forEachWord(line: string, visit: (text: string, start: number) => void): void {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(line); match; match = WORD.exec(line)) visit(match[0], match.index);
+}
+
+/** Keys by word: the words of notes repeat, and folding one costs a Unicode normalisation. */
+const wordKeys = new Map<string, string>();
+const WORD_KEYS_LIMIT = 200_000;
+
 /** `Kirov's` → `kirov`, `Röhm` → `rohm`, `N.K.V.D.` → `nkvd`. */
 export function wordKey(word: string): string {
-  return fold(word)
-    .replace(/['’](s)?$/, '')
-    .replace(/['’.]/g, '');
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    key = fold(word)
+      .replace(/['’](s)?$/, '')
+      .replace(/['’.]/g, '');
+    // Bounded, so text no note holds any more cannot grow it for ever; copies, so no note's text is kept.
+    if (wordKeys.size >= WORD_KEYS_LIMIT) wordKeys.clear();
+    key = detach(key);
+    wordKeys.set(detach(word), key);
+  }
+  return key;
 }
 
 /** The key a whole name is looked up by: `The Trial of the 16` → `trial of the 16`, `Kirov’s Murder` → `kirov murder`. */
@@ -39,10 +55,15 @@ function fold(text: string): string {
 }
 
 export function isCapitalised(word: string): boolean {
+  // ASCII first: most words are, and a regular expression per word shows in profiles.
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   return /^\p{Lu}/u.test(word);
 }
 
 export function isNumber(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 48 && code <= 57;
   return /^\p{N}/u.test(word);
 }
 

@@ -1,24 +1,12 @@
 // The name-like phrases of one document, stored compactly: a big folder holds millions of words,
 // so they live in flat arrays (interned texts, typed positions) rather than an object each.
 import type { Word } from './names';
+import { intern } from './strings';
 
 /** One phrase as objects, for callers that want to look at it. */
 export interface NamePhrase {
   line: number;
   words: Word[];
-}
-
-/** Interned word texts: the same name in ten thousand notes is one string. */
-const interned = new Map<string, string>();
-
-function intern(text: string): string {
-  let known = interned.get(text);
-  if (known === undefined) {
-    // A copy, so the interned string does not keep its whole line alive.
-    known = (' ' + text).slice(1);
-    interned.set(known, known);
-  }
-  return known;
 }
 
 export class NamePhrases {
@@ -33,11 +21,12 @@ export class NamePhrases {
   /** Phrase i is words[bounds[i]] up to words[bounds[i + 1]]. */
   bounds = new Int32Array(1);
 
-  add(line: number, words: readonly Word[]): void {
-    for (const word of words) {
-      this.words.push(intern(word.text));
+  /** Adds one phrase: its words' texts and start offsets on `line`. */
+  add(line: number, texts: readonly string[], starts: readonly number[]): void {
+    for (let i = 0; i < texts.length; i++) {
+      this.words.push(intern(texts[i]));
       this.lineList.push(line);
-      this.startList.push(word.start);
+      this.startList.push(starts[i]);
     }
     this.boundList.push(this.words.length);
   }

@@ -1,9 +1,11 @@
 // Loads folders of notes and knowledge files into an index: the CLI's whole job, and the server's
 // first index. Reports each skipped file once, and yields between files so a server stays responsive.
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { KnowledgeBase } from '../knowledge/base';
 import { loadKnowledgeFile } from '../knowledge/load';
 import type { KnowledgeFile } from '../knowledge/model';
+import { chooseKnowledge, packPersonWords, type PackSetting, type PackState } from '../knowledge/packs';
 import { NotesIndex } from '../index/notesIndex';
 import { bundledKnowledgeFiles, findFiles, formatOf, readTextFile, readTextFileSync, toUri, type FileMatcher } from './files';
 
@@ -20,11 +22,14 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Awaited every few milliseconds of work, so a server can answer requests meanwhile. */
   pause?: () => Promise<void>;
+  /** The user's choice of knowledge packs; the rest are chosen by the notes. */
+  packs?: PackSetting;
 }
 
 export interface LoadedWorkspace {
   index: NotesIndex;
   knowledgeFiles: KnowledgeFile[];
+  packs: PackState[];
   skipped: SkippedFile[];
   noteCount: number;
 }
@@ -44,12 +49,21 @@ export async function loadWorkspace(roots: string[], matcher: FileMatcher, dataD
   const notes: string[] = [];
   const userKnowledge: string[] = [];
   for (const root of roots) {
+    // The CLI passes single notes too.
+    if (isFile(root)) {
+      notes.push(path.resolve(root));
+      continue;
+    }
     const found = await findFiles(path.resolve(root), matcher);
     notes.push(...found.notes);
     userKnowledge.push(...found.knowledge);
   }
   const knowledgeFiles = await loadKnowledge(dataDir, userKnowledge, skipped);
-  const index = new NotesIndex(new KnowledgeBase(knowledgeFiles));
+  // No bundled entities until the notes tell which periods they are about.
+  const index = new NotesIndex(new KnowledgeBase(knowledgeFiles, new Set()));
+  index.setPackPersonWords(packPersonWords(knowledgeFiles));
+  // What a definition means depends on the packs, which the notes choose: define once, after choosing.
+  index.deferDefinitions = true;
   let done = 0;
   let sliceStart = performance.now();
   for (const file of notes) {
@@ -63,7 +77,17 @@ export async function loadWorkspace(roots: string[], matcher: FileMatcher, dataD
       sliceStart = performance.now();
     }
   }
-  // Mentions depend on every note's definitions: resolve them once all are read, in slices too.
+  const chosen = chooseKnowledge(knowledgeFiles, (id) => index.peopleNamed.isNamed(id), options.packs ?? {});
+  index.setKnowledge(chosen.base);
+  // Definitions, then mentions (which depend on every note's definitions), in slices too.
   if (options.pause) while (index.resolveSome(SLICE_MS)) await options.pause();
-  return { index, knowledgeFiles, skipped, noteCount: index.documentCount };
+  return { index, knowledgeFiles, packs: chosen.packs, skipped, noteCount: index.documentCount };
+}
+
+function isFile(target: string): boolean {
+  try {
+    return statSync(target).isFile();
+  } catch {
+    return false;
+  }
 }

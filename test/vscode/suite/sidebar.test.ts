@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HistoryNotesApi } from '../../../client/src/extension';
 import type { TreeNode } from '../../../client/src/sidebar/entityTree';
-import { eventually, extensionApi, openNote } from './helpers';
+import { eventually, extensionApi, openNote, when } from './helpers';
 
 describe('History Notes sidebar', () => {
   let api: HistoryNotesApi;
@@ -58,5 +58,28 @@ describe('History Notes sidebar', () => {
     await eventually(api.onDidChangeIndex, async () => (await names('causes')).includes('Fear of spies'), 'the new cause in the sidebar');
     await vscode.commands.executeCommand('undo');
     await eventually(api.onDidChangeIndex, async () => !(await names('causes')).includes('Fear of spies'), 'the cause to go after undo');
+  });
+
+  it('shows the knowledge packs, the Soviet one on, and follows the setting without a reload', async () => {
+    const soviet = api.packs.current.find((p) => p.id === 'soviet-union-1917-1953');
+    assert.ok(soviet?.active, JSON.stringify(api.packs.current));
+    assert.equal(api.packs.getTreeItem(soviet).checkboxState, vscode.TreeItemCheckboxState.Checked);
+    assert.match(api.status.tooltip, /Knowledge packs on: Soviet Union 1917-1953/);
+    const germany = 'germany-1918-1945';
+    assert.equal(api.packs.current.find((p) => p.id === germany)?.active, false);
+
+    // As a student would in the settings: turn the Germany pack on.
+    await vscode.workspace.getConfiguration('historyNotes').update('knowledgePacks', { [germany]: true }, vscode.ConfigurationTarget.Workspace);
+    const on = await when(api.onDidChangeIndex, (counts) => counts.packs.some((p) => p.id === germany && p.active), 'the Germany pack to turn on');
+    assert.equal(on.packs.find((p) => p.id === germany)?.chosenBy, 'setting');
+    const item = api.packs.getTreeItem(api.packs.current.find((p) => p.id === germany)!);
+    assert.equal(item.checkboxState, vscode.TreeItemCheckboxState.Checked);
+    assert.equal(item.contextValue, 'pack-chosen');
+
+    // The item's "Choose Automatically" action hands it back to the notes, which do not name its people.
+    await vscode.commands.executeCommand('historyNotes.choosePackAutomatically', { id: germany });
+    const auto = await when(api.onDidChangeIndex, (counts) => counts.packs.some((p) => p.id === germany && p.chosenBy === 'auto'), 'the Germany pack to be chosen by the notes again');
+    assert.equal(auto.packs.find((p) => p.id === germany)?.active, false);
+    assert.equal(vscode.workspace.getConfiguration('historyNotes').inspect('knowledgePacks')?.workspaceValue, undefined);
   });
 });

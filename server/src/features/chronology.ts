@@ -1,0 +1,194 @@
+// Chronology checks for a note or an essay: a year written with a name that contradicts the date the
+// knowledge or the notes record (`the Trial of the 21 in 1936`: it was 1938), and a person said to act
+// in a year after their death (`In 1940, Bukharin argued`: he died in 1938). Each problem names its
+// evidence: the knowledge pack's entry, or the note line that gives the date.
+//
+// Which shapes count (see yearPhrases.ts), everything else is left alone:
+// - events and trials: `<name> in|on|of <date>` with the name opening its clause (`The ...`, `At the ...`),
+//   `<name> (<date>)`, `<name> <year>` ending a term,
+//   `<name> opened|began|took place|was held ... in <date>`, `In <date>, <name> opened ...`, `<date>: <name>`;
+// - people's deaths and births: `<name> was murdered|executed|... in <date>`, `<name> died in <date>`,
+//   `<name>'s murder|death in <date>` or `(<date>)` and `the murder of <name> in <date>` opening their clause,
+//   `<name> was born in <date>`: the year must be the recorded one;
+// - a person acting: `In <date>, <name> <verb> ...`, or `<name> <verb> ... in <date>` opening a sentence,
+//   the year after the year of death.
+// Skipped: ranges (`1936-38`, `1936 to 1938`, `1930s`), hedges in the clause (after, by, before, since,
+// until, from, following, between, anniversary, around, about, c.), a possessive or a non-act after a
+// person (`Stalin's body`, `Bukharin was`, `Bukharin and`), another person or clause between a person and
+// the year, memory and legacy (rehabilitated, remembered, legacy, trial, death, executed, posthumously...),
+// a year within an event's span or a person's life, a year before a person's birth, and tables.
+import type { Range } from 'vscode-languageserver-types';
+import type { KnownEntry } from '../knowledge/base';
+import type { NotesIndex } from '../index/notesIndex';
+import type { Entity, Location, Mention } from '../index/model';
+import { splitLines } from '../notes/spans';
+import { formatDate, formatSpan } from './dates';
+import { actingYear, eventYears, lifeYears, type Span, type WrittenYear } from './yearPhrases';
+
+export const CHRONOLOGY = 'chronology';
+export const AFTER_DEATH = 'after-death';
+
+/** Where a recorded date comes from. */
+export interface Evidence {
+  /** `Soviet Union 1917-1953 knowledge`, or `your notes, terror.txt:12`. */
+  label: string;
+  location: Location;
+  /** What is recorded there: `Trial of the Twenty-One: 2–13 March 1938`. */
+  detail: string;
+}
+
+export interface ChronologyProblem {
+  code: typeof CHRONOLOGY | typeof AFTER_DEATH;
+  /** The written year. */
+  range: Range;
+  written: string;
+  /** The year to write instead; none for a person said to act after their death. */
+  recorded?: string;
+  entityId: string;
+  message: string;
+  evidence: Evidence;
+}
+
+/** Kinds whose dates are when they happened; a place or an organisation has none to contradict. */
+const DATED_KINDS = new Set<Entity['kind']>(['event', 'trial', 'cause']);
+
+/** When something happened, as recorded: years `from`..`to` inclusive. */
+interface RecordedSpan {
+  from: number;
+  to: number;
+  /** `2–13 March 1938`. */
+  text: string;
+  evidence: Evidence;
+}
+
+export function chronologyProblems(index: NotesIndex, uri: string, text: string): ChronologyProblem[] {
+  const lines = splitLines(text);
+  const mentions = index.mentionsIn(uri);
+  const problems = new Map<string, ChronologyProblem>();
+  const people = new Map<number, Span[]>();
+  const entities = new Map<string, Entity | undefined>();
+  const entityOf = (id: string): Entity | undefined => (entities.has(id) ? entities.get(id) : entities.set(id, index.entity(id)).get(id));
+  for (const m of mentions) {
+    if (entityOf(m.entityId)?.kind !== 'person') continue;
+    const onLine = people.get(m.range.start.line);
+    if (onLine) onLine.push(spanOf(m));
+    else people.set(m.range.start.line, [spanOf(m)]);
+  }
+  for (const mention of mentions) {
+    const line = lines[mention.range.start.line];
+    // The index may be a moment behind the editor's text (a pending edit): only trust what still matches.
+    if (line === undefined || line.slice(mention.range.start.character, mention.range.end.character) !== mention.surface) continue;
+    const entity = entityOf(mention.entityId);
+    if (!entity) continue;
+    const found =
+      entity.kind === 'person'
+        ? personProblems(index, entity, mention, line, people.get(mention.range.start.line) ?? [])
+        : DATED_KINDS.has(entity.kind)
+          ? eventProblems(index, entity, mention, line)
+          : [];
+    for (const problem of found) {
+      const key = `${problem.range.start.line}:${problem.range.start.character}`;
+      if (!problems.has(key)) problems.set(key, problem);
+    }
+  }
+  return [...problems.values()].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function eventProblems(index: NotesIndex, entity: Entity, mention: Mention, line: string): ChronologyProblem[] {
+  const written = eventYears(line, spanOf(mention));
+  if (written.length === 0) return [];
+  const span = recordedSpan(index, entity);
+  if (!span) return [];
+  return written
+    .filter(({ year }) => year < span.from || year > span.to)
+    .map((year) => {
+      const recorded = String(year.year < span.from ? span.from : span.to);
+      return problem(CHRONOLOGY, mention, year, entity, `${entity.name}: ${span.text}, not ${year.year} (${span.evidence.label})`, span.evidence, recorded);
+    });
+}
+
+function personProblems(index: NotesIndex, entity: Entity, mention: Mention, line: string, people: Span[]): ChronologyProblem[] {
+  const known = entity.knowledge;
+  const entry = known?.entry;
+  if (!known || !entry) return [];
+  const found: ChronologyProblem[] = [];
+  const name = spanOf(mention);
+  const possessive = isPossessive(entity, mention.surface);
+  for (const { event, year } of lifeYears(line, name, possessive)) {
+    const date = event === 'died' ? entry.died : entry.born;
+    if (!date || yearOf(date) === year.year) continue;
+    const verb = event === 'died' ? 'died' : 'was born';
+    const evidence = knowledgeEvidence(index, known, `${entity.name}: ${verb} ${formatDate(date)}`);
+    const message = `${entity.name} ${verb} ${onOrIn(date)} ${formatDate(date)}, not in ${year.year} (${evidence.label})`;
+    found.push(problem(CHRONOLOGY, mention, year, entity, message, evidence, String(yearOf(date))));
+  }
+  if (found.length > 0 || possessive || !entry.died) return found;
+  const acting = actingYear(line, name, people);
+  // Only after the year of death: within it, or before birth, the sentence may well be right.
+  if (acting && acting.year > yearOf(entry.died)) {
+    const evidence = knowledgeEvidence(index, known, `${entity.name}: died ${formatDate(entry.died)}`);
+    const message = `${entity.name} died ${onOrIn(entry.died)} ${formatDate(entry.died)}, before ${acting.year} (${evidence.label})`;
+    found.push(problem(AFTER_DEATH, mention, acting, entity, message, evidence));
+  }
+  return found;
+}
+
+/** An event's or trial's dates: the knowledge's, else the years the notes define it with. */
+function recordedSpan(index: NotesIndex, entity: Entity): RecordedSpan | undefined {
+  const known = entity.knowledge;
+  const date = known?.entry.date;
+  if (known && date) {
+    const text = formatSpan(date, known.entry.endDate)!;
+    return { from: yearOf(date), to: yearOf(known.entry.endDate ?? date), text, evidence: knowledgeEvidence(index, known, `${entity.name}: ${text}`) };
+  }
+  const dated = index.noteDefinitions(entity.id).filter((d) => d.note.year !== undefined);
+  if (dated.length === 0) return undefined;
+  // Notes that disagree among themselves allow any year between them: they are not for us to settle.
+  const years = dated.map((d) => Number(d.note.year));
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  const text = from === to ? String(from) : `${from}–${to}`;
+  const first = dated[0];
+  const label = `your notes, ${fileName(first.uri)}:${first.range.start.line + 1}`;
+  return { from, to, text, evidence: { label, location: { uri: first.uri, range: first.range }, detail: `${first.note.name}: ${first.note.year}` } };
+}
+
+function knowledgeEvidence(index: NotesIndex, known: KnownEntry, detail: string): Evidence {
+  const file = index.knowledgeBase.files.find((f) => f.uri === known.uri);
+  return { label: `${file?.title ?? fileName(known.uri)} knowledge`, location: { uri: known.uri, range: known.range }, detail };
+}
+
+function problem(code: ChronologyProblem['code'], mention: Mention, year: WrittenYear, entity: Entity, message: string, evidence: Evidence, recorded?: string): ChronologyProblem {
+  const line = mention.range.start.line;
+  const range = { start: { line, character: year.start }, end: { line, character: year.end } };
+  return { code, range, written: String(year.year), recorded, entityId: entity.id, message, evidence };
+}
+
+/** `Kirov's`, `Stalins`: the name is not the subject, something of theirs is. */
+function isPossessive(entity: Entity, surface: string): boolean {
+  if (/['’]s?$/.test(surface)) return true;
+  const lower = surface.toLowerCase();
+  return lower.endsWith('s') && ![entity.name, ...entity.aliases].some((n) => n.toLowerCase().endsWith(lower));
+}
+
+function spanOf(mention: Mention): Span {
+  return { start: mention.range.start.character, end: mention.range.end.character };
+}
+
+function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** `on 1 December 1934`, `in 1939`, `in March 1938`. */
+function onOrIn(date: string): string {
+  return date.length === 10 ? 'on' : 'in';
+}
+
+function fileName(uri: string): string {
+  const last = uri.split(/[/\\]/).pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}

@@ -1,0 +1,83 @@
+// Essay coverage: what the rest of the notes hold (causes by their section, trials, people,
+// events) and whether the essay uses each, with how often, so a student sees what they left out.
+import type { NotesIndex } from '../index/notesIndex';
+import type { CoverageGroup, CoverageItem, CoverageResult, EntityKindName } from '../protocol';
+
+const CAUSES_HEADING = /\b(causes?|reasons?|factors?|why|origins?)\b/i;
+
+const KINDS: { kind: EntityKindName; plural: string }[] = [
+  { kind: 'cause', plural: 'Causes' },
+  { kind: 'trial', plural: 'Trials' },
+  { kind: 'person', plural: 'People' },
+  { kind: 'event', plural: 'Events' },
+];
+
+/** `essayText` is the essay's current text: causes are lower-case phrases that names in the index do not catch. */
+export function provideCoverage(index: NotesIndex, essayUri: string, essayText: string, isEssay: (uri: string) => boolean): CoverageResult {
+  const essay = isEssay(essayUri);
+  if (!essay) return { version: index.version, essay, groups: [] };
+  const used = new Map<string, number>();
+  for (const mention of index.mentionsIn(essayUri)) used.set(mention.entityId, (used.get(mention.entityId) ?? 0) + 1);
+  // The essay's own definitions count as using them too.
+  for (const definition of index.definitionsIn(essayUri)) if (!used.has(definition.entityId)) used.set(definition.entityId, 1);
+  const timesWritten = (item: CoverageItem): number => Math.max(used.get(item.id) ?? 0, item.kind === 'cause' ? occurrences(essayText, item.name) : 0);
+
+  // What the other notes define. A cause goes under the most specific heading any note gives it
+  // (`Causes of the Great Terror` rather than `Causes`).
+  const items = new Map<string, { item: CoverageItem; title: string }>();
+  for (const uri of index.documentUris()) {
+    if (uri === essayUri || isEssay(uri)) continue;
+    for (const definition of index.definitionsIn(uri)) {
+      const { kind, section } = definition.note;
+      const plural = KINDS.find((k) => k.kind === kind)?.plural;
+      if (!plural) continue;
+      const title = kind === 'cause' && section && CAUSES_HEADING.test(section) ? section : plural;
+      const known = items.get(definition.entityId);
+      if (known) {
+        if (title.length > known.title.length) known.title = title;
+        continue;
+      }
+      const item = { id: definition.entityId, name: index.entity(definition.entityId)?.name ?? definition.note.name, kind, mentions: 0, definition: { uri: definition.uri, range: definition.range } };
+      item.mentions = timesWritten(item);
+      items.set(definition.entityId, { item, title });
+    }
+  }
+  const groups = new Map<string, { kind: EntityKindName; title: string; items: CoverageItem[] }>();
+  for (const { item, title } of items.values()) {
+    const key = `${item.kind}\u0000${title.toLowerCase()}`;
+    const group = groups.get(key) ?? { kind: item.kind, title, items: [] };
+    groups.set(key, group);
+    group.items.push(item);
+  }
+
+  const order = (kind: EntityKindName): number => KINDS.findIndex((k) => k.kind === kind);
+  const result: CoverageGroup[] = [...groups.values()]
+    .sort((a, b) => order(a.kind) - order(b.kind) || a.title.localeCompare(b.title))
+    .map(({ kind, title, items }) => {
+      const all = [...items].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+      const usedItems = all.filter((i) => i.mentions > 0);
+      return { kind, title, used: usedItems, unused: all.filter((i) => i.mentions === 0), summary: `${usedItems.length} of ${all.length} ${lowerFirst(title)} used` };
+    });
+  return { version: index.version, essay, groups: result };
+}
+
+/**
+ * How often a phrase is written in the text, in any case, each word with or without a final `s` or
+ * `'s`: "Stalin's paranoia", "economic failure" for "Economic failures".
+ */
+export function occurrences(text: string, phrase: string): number {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return 0;
+  const pattern = words
+    .map((word) => {
+      const stem = word.length > 3 ? word.replace(/(['’]s|s)$/i, '') : word;
+      return `${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]?s)?`;
+    })
+    .join('\\s+');
+  return (text.match(new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu')) ?? []).length;
+}
+
+/** `Causes of the Great Terror` → `causes of the Great Terror`. */
+function lowerFirst(title: string): string {
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}

@@ -1,0 +1,162 @@
+// What the notes contribute per entity, in one record each: its definitions, the spellings a note
+// entity is defined by, which documents mention it and how often. Also keeps, as records change,
+// how many entities there are of each kind, so the counts sent with every index change cost nothing.
+import { ENTITY_KINDS, type EntityKind } from '../notes/extract';
+import type { Definition } from './model';
+
+const KIND_BIT: Record<EntityKind, number> = { person: 1, trial: 2, cause: 4, event: 8, organisation: 16, place: 32 };
+
+export class EntityRecord {
+  /** Its definitions in the notes, in no particular order (removing one moves the last into its place). */
+  readonly definitions: Definition[] = [];
+  /** Whether `definitions` is in document order, as the last request for them left it. */
+  sorted = true;
+  /** The kinds its definitions give it, as bits. */
+  definedBits = 0;
+  /** For an entity only the notes define: the kind it was first defined as, and its spellings with how often. */
+  noteKind?: EntityKind;
+  forms?: Map<string, number>;
+  /** Document → how many mentions there; undefined while none. */
+  mentionDocuments?: Map<string, number>;
+  mentions = 0;
+  /** Misspellings it is mentioned by (`Zionev`), with how many mentions; undefined while none. */
+  variants?: Map<string, number>;
+  /** The kinds it is counted under by kindCounts, as bits; 0 while it is not counted. */
+  countedBits = 0;
+
+  constructor(readonly id: string) {}
+}
+
+export interface KindCounts {
+  entities: number;
+  byKind: Record<EntityKind, number>;
+}
+
+export class EntityTable {
+  private readonly records = new Map<string, EntityRecord>();
+  private counted = 0;
+  private readonly byKind: Record<EntityKind, number> = { person: 0, trial: 0, cause: 0, event: 0, organisation: 0, place: 0 };
+
+  /** `knownKind` is the knowledge base's kind for an id, which wins over the notes'. */
+  constructor(private readonly knownKind: (id: string) => EntityKind | undefined) {}
+
+  get(id: string): EntityRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /** Every entity the notes define or mention. */
+  ids(): IterableIterator<string> {
+    return this.records.keys();
+  }
+
+  addDefinition(definition: Definition, known: boolean): void {
+    const record = this.recordFor(definition.entityId);
+    const { kind, name } = definition.note;
+    record.definitions.push(definition);
+    record.sorted = record.definitions.length === 1;
+    record.definedBits |= KIND_BIT[kind];
+    if (!known) {
+      record.noteKind ??= kind;
+      record.forms ??= new Map<string, number>();
+      record.forms.set(name, (record.forms.get(name) ?? 0) + 1);
+    }
+    this.changed(record);
+  }
+
+  removeDefinition(definition: Definition): void {
+    const record = this.records.get(definition.entityId);
+    if (!record) return;
+    const list = record.definitions;
+    const at = list.indexOf(definition);
+    if (at === -1) return;
+    list[at] = list[list.length - 1];
+    list.pop();
+    record.sorted = list.length <= 1;
+    const { kind, name } = definition.note;
+    if (!list.some((d) => d.note.kind === kind)) record.definedBits &= ~KIND_BIT[kind];
+    const forms = record.forms;
+    if (forms) {
+      const count = (forms.get(name) ?? 1) - 1;
+      if (count > 0) forms.set(name, count);
+      else forms.delete(name);
+      if (forms.size === 0) {
+        record.forms = undefined;
+        record.noteKind = undefined;
+      }
+    }
+    this.changed(record);
+  }
+
+  setMentions(id: string, uri: string, count: number): void {
+    const record = this.recordFor(id);
+    record.mentionDocuments ??= new Map<string, number>();
+    record.mentions += count - (record.mentionDocuments.get(uri) ?? 0);
+    record.mentionDocuments.set(uri, count);
+    this.changed(record);
+  }
+
+  removeMentions(id: string, uri: string): void {
+    const record = this.records.get(id);
+    const count = record?.mentionDocuments?.get(uri);
+    if (!record || count === undefined) return;
+    record.mentions -= count;
+    record.mentionDocuments!.delete(uri);
+    if (record.mentionDocuments!.size === 0) record.mentionDocuments = undefined;
+    this.changed(record);
+  }
+
+  /** Counts a misspelt mention of an entity (`add` -1 takes one away). */
+  addVariant(id: string, surface: string, add: 1 | -1): void {
+    const record = this.records.get(id);
+    if (!record) return;
+    const count = (record.variants?.get(surface) ?? 0) + add;
+    record.variants ??= new Map<string, number>();
+    if (count > 0) record.variants.set(surface, count);
+    else record.variants.delete(surface);
+    if (record.variants.size === 0) record.variants = undefined;
+  }
+
+  /** How many entities the notes define or mention, in all and by kind (an entity counts under each of its kinds). */
+  kindCounts(): KindCounts {
+    return { entities: this.counted, byKind: { ...this.byKind } };
+  }
+
+  /** Forgets every definition (the knowledge base changed), and recounts: an entity only mentioned may have another kind now. */
+  clearDefinitions(): void {
+    for (const record of this.records.values()) {
+      record.definitions.length = 0;
+      record.sorted = true;
+      record.definedBits = 0;
+      record.forms = undefined;
+      record.noteKind = undefined;
+      this.changed(record);
+    }
+  }
+
+  private recordFor(id: string): EntityRecord {
+    let record = this.records.get(id);
+    if (!record) this.records.set(id, (record = new EntityRecord(id)));
+    return record;
+  }
+
+  /** Moves the record's contribution to the counts to what it is now, and drops it once empty. */
+  private changed(record: EntityRecord): void {
+    const bits = this.bitsOf(record);
+    if (bits !== record.countedBits) {
+      if (record.countedBits !== 0) this.counted--;
+      if (bits !== 0) this.counted++;
+      for (const kind of ENTITY_KINDS) {
+        const bit = KIND_BIT[kind];
+        this.byKind[kind] += (bits & bit ? 1 : 0) - (record.countedBits & bit ? 1 : 0);
+      }
+      record.countedBits = bits;
+    }
+    if (record.definitions.length === 0 && record.mentionDocuments === undefined) this.records.delete(record.id);
+  }
+
+  private bitsOf(record: EntityRecord): number {
+    if (record.definitions.length === 0 && record.mentionDocuments === undefined) return 0;
+    const primary = this.knownKind(record.id) ?? record.noteKind;
+    return primary ? KIND_BIT[primary] | record.definedBits : 0;
+  }
+}

@@ -1,0 +1,74 @@
+// Knowledge packs through the server: none is on for notes on another period, a pack turns on by
+// itself when notes about it arrive, the setting turns it off again without a restart, and the
+// pack state reaches the client with the counts.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { PackState } from '../../server/src/protocol';
+import { FIXTURES } from '../support/paths';
+import { positionOf } from '../support/positions';
+import { LspServer } from '../support/lspServer';
+import { copyFixture, removeWorkspace } from '../support/workspace';
+import { FileChange, announce, writeFile } from '../support/editor';
+import { readNote } from '../support/text';
+
+const GERMANY = 'germany-1918-1945';
+
+describe('LSP: knowledge packs', () => {
+  let server: LspServer;
+  let root: string;
+  const settings: { knowledgePacks?: Record<string, boolean> } = {};
+
+  before(async () => {
+    root = copyFixture(path.join(FIXTURES, 'other-periods'));
+    server = await LspServer.start(root, { settings });
+  });
+  after(async () => {
+    await server.stop();
+    removeWorkspace(root);
+  });
+
+  async function hover(file: string, word: string): Promise<string | undefined> {
+    const result = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word) });
+    return result ? (result.contents as MarkupContent).value : undefined;
+  }
+
+  function pack(packs: PackState[] | undefined, id: string): PackState | undefined {
+    return packs?.find((p) => p.id === id);
+  }
+
+  it('reports every bundled pack, all off for notes on the French Revolution', () => {
+    assert.ok(server.ready.packs.length >= 5, JSON.stringify(server.ready.packs));
+    assert.deepEqual(
+      server.ready.packs.filter((p) => p.active),
+      [],
+    );
+  });
+
+  it('gives no Soviet card for "the Great Terror" in France', async () => {
+    const card = await hover('french-revolution.txt', 'Great Terror');
+    assert.doesNotMatch(card ?? '', /Stalin|1936|NKVD/);
+  });
+
+  it('turns the Germany pack on by itself when notes on Nazi Germany arrive, with cards', async () => {
+    const text = readNote(path.join(FIXTURES, 'packs', GERMANY), 'notes.txt');
+    writeFile(root, 'germany/notes.txt', text);
+    await announce(server, 'germany/notes.txt', FileChange.Created);
+    const on = await server.until(() => pack(server.lastChange?.packs, GERMANY)?.active && server.lastChange, 'the Germany pack to turn on');
+    assert.equal(pack(on.packs, GERMANY)?.chosenBy, 'auto');
+    assert.ok(pack(on.packs, GERMANY)!.peopleNamed >= 3);
+    const card = await hover('germany/notes.txt', 'Rohm');
+    assert.match(card ?? '', /Ernst Röhm/);
+    assert.match(card ?? '', /1887/);
+    assert.match(card ?? '', /1934/);
+    assert.match(await hover('germany/notes.txt', 'Hindenburg') ?? '', /Paul von Hindenburg/);
+  });
+
+  it('turns it off when the setting says so, without a restart', async () => {
+    settings.knowledgePacks = { [GERMANY]: false };
+    await server.send('workspace/didChangeConfiguration', { settings: null });
+    const off = await server.until(() => pack(server.lastChange?.packs, GERMANY)?.chosenBy === 'setting' && server.lastChange, 'the Germany pack to turn off');
+    assert.equal(pack(off.packs, GERMANY)?.active, false);
+    assert.doesNotMatch((await hover('germany/notes.txt', 'Rohm')) ?? '', /Ernst Röhm/);
+  });
+});
