@@ -64,6 +64,24 @@ describe('History Notes essay companion', () => {
     await vscode.commands.executeCommand('undo');
   });
 
+  it('flags a wrong year in the essay with its evidence, and fixes it to the recorded one', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile(ESSAY)));
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\nThe Trial of the 21 in 1936 was the last of the three.\n'));
+    const isWrongYear = (d: vscode.Diagnostic): boolean => d.code === 'chronology' && editor.document.getText(d.range) === '1936';
+    const found = () => vscode.languages.getDiagnostics(editor.document.uri).find(isWrongYear);
+    const diagnostic = found() ?? (await when(vscode.languages.onDidChangeDiagnostics, () => found() !== undefined, 'the wrong year to be flagged').then(found))!;
+    assert.equal(diagnostic.message, 'Trial of the Twenty-One: 2–13 March 1938, not 1936 (Soviet Union 1917-1953 knowledge)');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diagnostic.relatedInformation?.[0]?.location.uri.path ?? '', /soviet-union-1917-1953\.history\.json$/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Change 1936 to 1938');
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(editor.document.getText(), /The Trial of the 21 in 1938 was the last/);
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+  });
+
   it('opens a revision sheet as an untitled Markdown page, writing no file', async () => {
     const opened = when(vscode.window.onDidChangeActiveTextEditor, (editor) => editor?.document.isUntitled === true, 'the revision sheet');
     await vscode.commands.executeCommand('historyNotes.createRevisionSheet');
