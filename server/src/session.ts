@@ -300,8 +300,8 @@ export class Session {
     return this.open.get(uri);
   }
 
-  counts(): IndexCounts {
-    const { entities, byKind } = this.index.kindCounts();
+  counts(resolve = true): IndexCounts {
+    const { entities, byKind } = this.index.kindCounts(resolve);
     return { notes: this.index.documentCount, entities, people: byKind.person, trials: byKind.trial, causes: byKind.cause, events: byKind.event, packs: this.packs };
   }
 
@@ -355,7 +355,8 @@ export class Session {
       if (this.pendingEdits.size > 0) return;
       if (this.reconsiderPacks()) return;
       this.resolveInBackground();
-      this.host.indexChanged({ ...this.counts(), version: this.index.version });
+      // As things stand: resolving everything here would block; the background resolve announces the rest.
+      this.host.indexChanged({ ...this.counts(false), version: this.index.version });
     }, CHANGED_NOTIFY_DELAY_MS);
   }
 

@@ -21,11 +21,15 @@ export function provideDocumentHighlights(index: NotesIndex, uri: string, positi
 /** Mentions, plus definitions no mention covers (a cause's term, `Lenin's police state`), in document order; without the definitions when asked. */
 export function occurrences(index: NotesIndex, id: string, includeDefinitions: boolean): Location[] {
   const mentions: Location[] = index.mentions(id);
+  const definitions = index.noteDefinitions(id);
+  // Only locations on the same line can overlap: compare within a line, not every pair (an entity
+  // every note names has tens of thousands of each).
   if (!includeDefinitions) {
-    const definitions = index.noteDefinitions(id);
-    return mentions.filter((m) => !definitions.some((d) => d.uri === m.uri && overlaps(m, d)));
+    const definitionLines = byLine(definitions);
+    return mentions.filter((m) => !definitionLines.get(lineKey(m))?.some((d) => overlaps(m, d)));
   }
-  const extra = index.noteDefinitions(id).filter((d) => !mentions.some((m) => m.uri === d.uri && overlaps(m, d)));
+  const mentionLines = byLine(mentions);
+  const extra = definitions.filter((d) => !mentionLines.get(lineKey(d))?.some((m) => overlaps(m, d)));
   return [...mentions, ...extra].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
 }
 
@@ -34,6 +38,21 @@ function overlaps(a: Location, b: Location): boolean {
   const { start: bs, end: be } = b.range;
   if (as.line !== bs.line) return false;
   return as.character < be.character && bs.character < ae.character && ae.line === be.line;
+}
+
+function byLine(locations: readonly Location[]): Map<string, Location[]> {
+  const lines = new Map<string, Location[]>();
+  for (const location of locations) {
+    const key = lineKey(location);
+    const list = lines.get(key);
+    if (list) list.push(location);
+    else lines.set(key, [location]);
+  }
+  return lines;
+}
+
+function lineKey(location: Location): string {
+  return `${location.uri}#${location.range.start.line}`;
 }
 
 function key(location: Location): string {

@@ -154,9 +154,12 @@ export class NotesIndex {
     return [...defined, ...mentioned].map((id) => this.entity(id)).filter((e): e is Entity => e !== undefined);
   }
 
-  /** How many entities the notes define or mention, in all and by kind (an entity counts under each of its kinds). */
-  kindCounts(): KindCounts {
-    this.ensureResolved();
+  /**
+   * How many entities the notes define or mention, in all and by kind (an entity counts under each
+   * of its kinds). With `resolve` false, as things stand: documents still waiting are left out.
+   */
+  kindCounts(resolve = true): KindCounts {
+    if (resolve) this.ensureResolved();
     return this.entityTable.kindCounts();
   }
 

@@ -1,6 +1,7 @@
 // Turns the text of a notes file (plain-text or Markdown style) into sections, headings, bullets,
 // paragraphs, sentences and table rows with exact ranges. Line-based: students' notes are line-shaped,
 // and a single pass keeps big folders fast.
+import { detach } from './strings';
 import type { Bullet, Heading, NotesFormat, Paragraph, ParsedNotes, Section, Sentence, TableRow, TextSpan } from './model';
 import { splitBulletContent } from './bullet';
 import { lineRange, splitLines, trimmedSpan } from './spans';
@@ -119,7 +120,8 @@ function skipFrontMatter(lines: string[], notes: ParsedNotes): number {
       return line + 1;
     }
     const pair = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(lines[line]);
-    if (pair) notes.frontMatter[pair[1]] = pair[2].trim();
+    // Copied: the index keeps front matter, and a substring would keep the whole note alive.
+    if (pair) notes.frontMatter[detach(pair[1])] = detach(pair[2].trim());
   }
   notes.frontMatter = {};
   return 0;
