@@ -3,6 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildCard, renderText } from './features/card';
+import { chronologyProblems, type ChronologyProblem } from './features/chronology';
 import { spellingProblems } from './features/spelling';
 import { packsOf, type PackSetting, type PackState } from './knowledge/packs';
 import { DEFAULT_FILE_SETTINGS, FileMatcher, readTextFile, toPath } from './workspace/files';
@@ -13,7 +14,8 @@ const USAGE = `Usage: history-notes <command> [options]
 Commands:
   index [DIR] [--json]            list every person, trial, cause and event the notes in DIR name
   lookup NAME [DIR]               print the card a hover shows for NAME (fuzzy: 'zionev' finds Zinoviev)
-  check FILE|DIR... [--json]      report misspelt names; exits 1 when any are found
+  check FILE|DIR... [--json]      report misspelt names and dates that contradict the knowledge
+                                  ('the Trial of the 21 in 1936'); exits 1 when any are found
   packs [DIR]                     list the bundled knowledge packs and which the notes turn on
 
 Options:
@@ -22,7 +24,7 @@ Options:
 
 DIR defaults to the current folder. Knowledge files (*.history.json) under DIR extend the bundled packs.
 The packs in use are printed on stderr.
-Exit codes: 0 done, 1 misspellings found (check), 2 bad usage or a missing or unreadable path,
+Exit codes: 0 done, 1 misspellings or wrong dates found (check), 2 bad usage or a missing or unreadable path,
 3 done, but a knowledge file has errors (reported on stderr).`;
 
 class UsageError extends Error {}
@@ -167,16 +169,34 @@ async function checkCommand(targets: string[], json: boolean): Promise<number> {
   }
   const loaded = await load(targets);
   const { index } = loaded;
-  const problems = index.documentUris().sort().flatMap((uri) => spellingProblems(index, uri).map((p) => ({ uri, ...p })));
+  const uris = index.documentUris().sort();
+  const problems = uris.flatMap((uri) => spellingProblems(index, uri).map((p) => ({ uri, ...p })));
+  const dates: (ChronologyProblem & { uri: string })[] = [];
+  for (const uri of uris) {
+    const read = await readTextFile(toPath(uri));
+    if ('text' in read) dates.push(...chronologyProblems(index, uri, read.text).map((p) => ({ uri, ...p })));
+  }
+  const where = (p: { uri: string; range: { start: { line: number; character: number } } }) => ({ file: describe(p.uri), line: p.range.start.line + 1, character: p.range.start.character + 1 });
   if (json) {
-    console.log(JSON.stringify({ problems: problems.map((p) => ({ file: describe(p.uri), line: p.range.start.line + 1, character: p.range.start.character + 1, written: p.written, suggestion: p.suggestion, entity: p.entityId })) }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          problems: problems.map((p) => ({ ...where(p), written: p.written, suggestion: p.suggestion, entity: p.entityId })),
+          dates: dates.map((p) => ({ ...where(p), code: p.code, written: p.written, recorded: p.recorded, entity: p.entityId, message: p.message })),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     for (const p of problems) console.log(`${describe(p.uri)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+    for (const p of dates) console.log(`${describe(p.uri)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
     console.error(packsInUse(loaded.packs));
+    if (dates.length > 0) console.error(`${dates.length} date${dates.length === 1 ? '' : 's'} that contradict${dates.length === 1 ? 's' : ''} the knowledge or the notes.`);
     console.error(problems.length === 0 ? 'No misspelt names found.' : `${problems.length} misspelt name${problems.length === 1 ? '' : 's'} found.`);
   }
   const status = reportProblems(loaded);
-  return problems.length > 0 ? 1 : status;
+  return problems.length > 0 || dates.length > 0 ? 1 : status;
 }
 
 main(process.argv.slice(2)).then(

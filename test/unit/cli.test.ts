@@ -242,6 +242,16 @@ describe('cli', () => {
       assert.ok(!files.has('data/samples/ww2-eastern-front.md'));
     });
 
+    it('reports a date that contradicts the knowledge, with its evidence, and exits 1', () => {
+      const run = cli(['check', 'test/fixtures/chronology']);
+      assert.equal(run.status, 1, run.stderr);
+      const lines = run.stdout.trimEnd().split('\n');
+      assert.ok(lines.some((l) => /^test\/fixtures\/chronology\/essay\.txt:\d+:\d+: Trial of the Twenty-One: 2–13 March 1938, not 1936 \(Soviet Union 1917-1953 knowledge\)$/.test(l)), run.stdout);
+      assert.match(run.stderr, /\d+ dates? that contradicts? the knowledge or the notes\./);
+      const json = JSON.parse(cli(['check', '--json', 'test/fixtures/chronology']).stdout) as { dates: { code: string; written: string; recorded?: string }[] };
+      assert.ok(json.dates.some((d) => d.code === 'chronology' && d.written === '1936' && d.recorded === '1938'), JSON.stringify(json.dates));
+    });
+
     it('exits 2 for a missing file', () => {
       const run = cli(['check', 'no-such-notes.txt']);
       assert.equal(run.status, 2);
