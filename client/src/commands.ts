@@ -72,9 +72,9 @@ export function toRange(range: LspRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-export async function openAt(uri: string, range: LspRange): Promise<vscode.TextEditor> {
+export async function openAt(uri: string, range: LspRange, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  return vscode.window.showTextDocument(document, { selection: toRange(range), preview: true });
+  return vscode.window.showTextDocument(document, { viewColumn, selection: toRange(range), preview: true });
 }
 
 interface EntityPick extends vscode.QuickPickItem {

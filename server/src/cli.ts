@@ -189,8 +189,7 @@ async function checkCommand(targets: string[], json: boolean): Promise<number> {
       ),
     );
   } else {
-    for (const p of problems) console.log(`${describe(p.uri)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
-    for (const p of dates) console.log(`${describe(p.uri)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+    for (const p of [...problems, ...dates]) console.log(`${describe(p.uri)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
     console.error(packsInUse(loaded.packs));
     if (dates.length > 0) console.error(`${dates.length} date${dates.length === 1 ? '' : 's'} that contradict${dates.length === 1 ? 's' : ''} the knowledge or the notes.`);
     console.error(problems.length === 0 ? 'No misspelt names found.' : `${problems.length} misspelt name${problems.length === 1 ? '' : 's'} found.`);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadKnowledgeFile } from './knowledge/load';
 import type { KnowledgeFile } from './knowledge/model';
-import { chooseKnowledge, choosePacks, packsOf, samePacks, type PackSetting, type PackState } from './knowledge/packs';
+import { chooseKnowledge, choosePacks, packsOf, samePacks, type KnowledgePack, type PackSetting, type PackState } from './knowledge/packs';
 import { NotesIndex } from './index/notesIndex';
 import { chronologyDiagnostics, knowledgeDiagnostics, spellingDiagnostics, type SeveritySetting } from './features/diagnostics';
 import type { IndexCounts, IndexReadyParams } from './protocol';
@@ -52,6 +52,7 @@ export class Session {
   index = new NotesIndex();
   private knowledgeFiles = new Map<string, KnowledgeFile>();
   private packs: PackState[] = [];
+  private bundledPacks: KnowledgePack[] = [];
   private essays: EssayMatcher;
   private bundledKnowledge: KnowledgeFile[] = [];
   private matcher: FileMatcher;
@@ -97,6 +98,7 @@ export class Session {
       this.index = loaded.index;
       this.index.syncResolveLimit = SYNC_RESOLVE_LIMIT;
       this.bundledKnowledge = loaded.knowledgeFiles.filter((f) => f.bundled);
+      this.bundledPacks = packsOf(this.bundledKnowledge);
       this.knowledgeFiles = new Map(loaded.knowledgeFiles.filter((f) => !f.bundled).map((f) => [f.uri, f]));
       for (const document of this.open.values()) this.index.setDocument(document.uri, document.getText(), formatOf(document.uri));
       for (const skipped of loaded.skipped) this.host.log(`Skipped ${skipped.path}: ${skipped.reason}`);
@@ -239,7 +241,7 @@ export class Session {
 
   /** After notes changed: a pack turns on or off by itself when the people the notes name say so. */
   private reconsiderPacks(): boolean {
-    const now = choosePacks(packsOf(this.bundledKnowledge), (id) => this.index.peopleNamed.isNamed(id), this.settings.packs);
+    const now = choosePacks(this.bundledPacks, (id) => this.index.peopleNamed.isNamed(id), this.settings.packs);
     if (samePacks(now, this.packs)) {
       this.packs = now;
       return false;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TimelineRequest, type IndexCounts, type TimelineItem } from '../../../server/src/protocol';
-import { toRange } from '../commands';
+import { openAt } from '../commands';
 import { isFromWebview, type ItemsMessage, type RenderedMessage } from './messages';
 import { pickScope, scopeKey, scopeOf, type TimelineScope } from './scope';
 import { timelineHtml, timelineMedia } from './timelineHtml';
@@ -126,8 +126,7 @@ export class TimelinePanel implements vscode.Disposable {
     }
     const panelColumn = this.webviewPanel?.viewColumn;
     const column = vscode.window.visibleTextEditors.find((e) => e.viewColumn !== undefined && e.viewColumn !== panelColumn)?.viewColumn ?? vscode.ViewColumn.Beside;
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(item.definition.uri));
-    return vscode.window.showTextDocument(document, { viewColumn: column, selection: toRange(item.definition.range), preview: true });
+    return openAt(item.definition.uri, item.definition.range, column);
   }
 
   dispose(): void {

@@ -47,12 +47,11 @@ export function buildCard(index: NotesIndex, entity: Entity): Card {
   const entry = entity.knowledge?.entry;
   const kinds = [...new Set([entity.kind, ...index.noteKinds(entity.id)])].map((k) => KIND_LABELS[k]);
   const { mentions, documents } = index.mentionCount(entity.id);
-  const noteYears = index.noteDefinitions(entity.id).map((d) => d.note.year).find((y) => y !== undefined);
   return {
     id: entity.id,
     name: entity.name,
     kind: kinds.join(', '),
-    dates: entry ? shortDates(entry) : noteYears,
+    dates: entry ? shortDates(entry) : index.noteYear(entity.id),
     facts: [...(entity.knowledge ? knowledgeFacts(entity.knowledge) : []), ...noteDateFacts(index, entity.id, entry)],
     inNotes: index.noteDefinitions(entity.id).slice(0, MAX_EXCERPTS).map((d) => ({ text: d.note.text, uri: d.uri, line: d.range.start.line })),
     related: index

@@ -2,6 +2,7 @@
 // events) and whether the essay uses each, with how often, so a student sees what they left out.
 import type { NotesIndex } from '../index/notesIndex';
 import type { CoverageGroup, CoverageItem, CoverageResult, EntityKindName } from '../protocol';
+import { entitiesIn } from './scope';
 
 const CAUSES_HEADING = /\b(causes?|reasons?|factors?|why|origins?)\b/i;
 
@@ -16,11 +17,13 @@ const KINDS: { kind: EntityKindName; plural: string }[] = [
 export function provideCoverage(index: NotesIndex, essayUri: string, essayText: string, isEssay: (uri: string) => boolean): CoverageResult {
   const essay = isEssay(essayUri);
   if (!essay) return { version: index.version, essay, groups: [] };
-  const used = new Map<string, number>();
-  for (const mention of index.mentionsIn(essayUri)) used.set(mention.entityId, (used.get(mention.entityId) ?? 0) + 1);
-  // The essay's own definitions count as using them too.
-  for (const definition of index.definitionsIn(essayUri)) if (!used.has(definition.entityId)) used.set(definition.entityId, 1);
-  const timesWritten = (item: CoverageItem): number => Math.max(used.get(item.id) ?? 0, item.kind === 'cause' ? occurrences(essayText, item.name) : 0);
+  // What the essay names; one it only defines counts as used once.
+  const named = entitiesIn(index, [essayUri]);
+  const timesNamed = (id: string): number => {
+    const count = named.get(id);
+    return count === undefined ? 0 : Math.max(count, 1);
+  };
+  const timesWritten = (item: CoverageItem): number => Math.max(timesNamed(item.id), item.kind === 'cause' ? phraseCount(essayText, item.name) : 0);
 
   // What the other notes define. A cause goes under the most specific heading any note gives it
   // (`Causes of the Great Terror` rather than `Causes`).
@@ -65,7 +68,7 @@ export function provideCoverage(index: NotesIndex, essayUri: string, essayText: 
  * How often a phrase is written in the text, in any case, each word with or without a final `s` or
  * `'s`: "Stalin's paranoia", "economic failure" for "Economic failures".
  */
-export function occurrences(text: string, phrase: string): number {
+function phraseCount(text: string, phrase: string): number {
   const words = phrase.split(/\s+/).filter(Boolean);
   if (words.length === 0) return 0;
   const pattern = words

@@ -21,7 +21,6 @@ export function provideEntities(index: NotesIndex, params: EntitiesParams, descr
 function toItem(index: NotesIndex, entity: Entity, kinds: Entity['kind'][], describe: Describe): EntityItem {
   const entry = entity.knowledge?.entry;
   const card = buildCard(index, entity);
-  const noteYear = index.noteDefinitions(entity.id).find((d) => d.note.year)?.note.year;
   const definition = index.definitionLocations(entity.id)[0];
   return {
     id: entity.id,
@@ -29,7 +28,7 @@ function toItem(index: NotesIndex, entity: Entity, kinds: Entity['kind'][], desc
     kinds,
     name: entity.name,
     dates: card.dates,
-    sortDate: (entry?.kind === 'person' ? entry.born : entry?.date) ?? noteYear,
+    sortDate: (entry?.kind === 'person' ? entry.born : entry?.date) ?? index.noteYear(entity.id),
     card: renderMarkdown(card, describe),
     definition,
     mentions: card.mentions,

@@ -6,6 +6,7 @@ import { surnameOf } from '../knowledge/surname';
 import { formatSpan } from './dates';
 import { shortDates, type Describe } from './card';
 import { documentsIn, entitiesIn } from './scope';
+import { datesOf } from './timeline';
 
 export function buildRevisionSheet(index: NotesIndex, scope: string | undefined, title: string, describe: Describe): string {
   const documents = documentsIn(index, scope);
@@ -28,13 +29,10 @@ export function buildRevisionSheet(index: NotesIndex, scope: string | undefined,
 
   const dated = entities
     .filter((e) => e.kind === 'event' || e.kind === 'trial')
-    .map((e) => {
-      const entry = e.knowledge?.entry;
-      const year = index.noteDefinitions(e.id).find((d) => d.note.year)?.note.year;
-      return { entity: e, start: entry?.date ?? year, end: entry?.endDate };
-    })
-    .filter((d) => d.start !== undefined)
-    .sort((a, b) => a.start!.localeCompare(b.start!) || a.entity.name.localeCompare(b.entity.name));
+    .map((entity) => ({ entity, dates: datesOf(index, entity) }))
+    .filter((d) => d.dates !== undefined)
+    .map(({ entity, dates }) => ({ entity, start: dates!.start, end: dates!.end }))
+    .sort((a, b) => a.start.localeCompare(b.start) || a.entity.name.localeCompare(b.entity.name));
   out.push('', '## Timeline', '');
   if (dated.length === 0) out.push('*No dated events or trials in these notes yet.*');
   else {

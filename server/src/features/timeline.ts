@@ -26,10 +26,10 @@ export function provideTimeline(index: NotesIndex, params: TimelineParams, descr
 }
 
 /** The knowledge's dates first; else a year the notes write with the entity's definition. */
-function datesOf(index: NotesIndex, entity: Entity): Pick<TimelineItem, 'start' | 'end' | 'dateSource'> | undefined {
+export function datesOf(index: NotesIndex, entity: Entity): Pick<TimelineItem, 'start' | 'end' | 'dateSource'> | undefined {
   const entry = entity.knowledge?.entry;
   if (entry?.kind === 'person' && entry.born) return { start: entry.born, end: entry.died, dateSource: 'knowledge' };
   if (entry && entry.kind !== 'person' && entry.date) return { start: entry.date, end: entry.endDate, dateSource: 'knowledge' };
-  const year = index.noteDefinitions(entity.id).find((d) => d.note.year)?.note.year;
+  const year = index.noteYear(entity.id);
   return year && entity.kind !== 'person' ? { start: year, dateSource: 'notes' } : undefined;
 }

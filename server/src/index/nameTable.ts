@@ -65,8 +65,9 @@ export class NameTable {
     // A surname taken from a name never takes a word that is written as someone's name or alias
     // (Alfred Rosenberg's "Rosenberg" before the Rosenbergs' surname), and misspellings come last.
     // A surname two people share (Hans and Sophie Scholl) names neither.
-    const shared = new Set(surnames.filter(([key, a]) => surnames.some(([other, b]) => other === key && b.id !== a.id)).map(([key]) => key));
-    for (const [key, target] of surnames) if (!shared.has(key)) this.addKnown(key, target);
+    const owners = new Map<string, Set<string>>();
+    for (const [key, { id }] of surnames) owners.set(key, (owners.get(key) ?? new Set<string>()).add(id));
+    for (const [key, target] of surnames) if (owners.get(key)!.size === 1) this.addKnown(key, target);
     for (const [key, target] of misspellings) this.addKnown(key, target);
     this.changed();
   }

@@ -180,6 +180,11 @@ export class NotesIndex {
     return [...record.definitions];
   }
 
+  /** The first year the notes write with an entity's definition (`Congress of Victors 1934`). */
+  noteYear(id: string): string | undefined {
+    return this.noteDefinitions(id).find((d) => d.note.year !== undefined)?.note.year;
+  }
+
   /** Where an entity is defined: in the notes, else in its knowledge file. */
   definitionLocations(id: string): Location[] {
     const inNotes = this.noteDefinitions(id);

@@ -9,11 +9,10 @@ export const DEFAULT_ESSAYS = ['**/essays/**'];
 
 export class EssayMatcher {
   private readonly matches: (relative: string) => boolean;
+  private readonly roots: string[];
 
-  constructor(
-    private readonly roots: readonly string[],
-    globs: readonly string[],
-  ) {
+  constructor(roots: readonly string[], globs: readonly string[]) {
+    this.roots = roots.map((r) => path.resolve(r));
     this.matches = globs.length > 0 ? picomatch([...globs], { dot: true, nocase: true }) : () => false;
   }
 
@@ -21,7 +20,7 @@ export class EssayMatcher {
     if (/^(true|yes)$/i.test(index.frontMatter(uri).essay ?? '')) return true;
     if (!uri.startsWith('file:')) return false;
     const file = toPath(uri);
-    const root = this.roots.map((r) => path.resolve(r)).find((r) => file.startsWith(r + path.sep));
+    const root = this.roots.find((r) => file.startsWith(r + path.sep));
     return root !== undefined && this.matches(path.relative(root, file).split(path.sep).join('/'));
   }
 }
