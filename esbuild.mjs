@@ -1,6 +1,7 @@
 // Bundles the extension, the language server and the CLI into dist/ (tsc -b only type-checks and feeds the tests).
 // 'module' first: jsonc-parser's UMD build cannot be bundled, its ESM build can.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
@@ -9,6 +10,11 @@ const builds = [
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+// The English dictionaries are read at run time (server/src/words/english.ts): they ship beside the bundles.
+mkdirSync('dist/dictionaries', { recursive: true });
+for (const [module, name] of [['dictionary-en', 'en-US'], ['dictionary-en-gb', 'en-GB']]) {
+  for (const extension of ['aff', 'dic']) copyFileSync(`node_modules/${module}/index.${extension}`, `dist/dictionaries/${name}.${extension}`);
+}
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

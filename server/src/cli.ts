@@ -132,7 +132,9 @@ async function indexCommand(folder: string, json: boolean): Promise<number> {
       name: entity.name,
       aliases: entity.aliases,
       variants: index.variants(entity.id),
+      known: entity.knowledge !== undefined,
       mentions: count,
+      files: mentionsByFile(index.mentions(entity.id).map((m) => m.uri)),
       definitions: definitions.map((d) => ({ file: describe(d.uri), line: d.range.start.line + 1, character: d.range.start.character + 1 })),
     }));
     const packs = loaded.packs.map(({ id, name, active, chosenBy, peopleNamed }) => ({ id, name, active, chosenBy, peopleNamed }));
@@ -146,6 +148,13 @@ async function indexCommand(folder: string, json: boolean): Promise<number> {
     }
   }
   return reportProblems(loaded);
+}
+
+/** How many mentions each file holds, by the file's path as `describe` gives it. */
+function mentionsByFile(uris: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const uri of uris) counts[describe(uri)] = (counts[describe(uri)] ?? 0) + 1;
+  return counts;
 }
 
 async function lookupCommand(name: string, folder: string): Promise<number> {

@@ -69,21 +69,24 @@ describe('LSP: hover', () => {
     assert.match(card, /Trial of the Twenty\\-One \(trial\)/);
   });
 
-  it('shows Kirov, and Kirov for the possessive Kirov’s (curly apostrophe) with the apostrophe in the range', async () => {
+  it('shows Kirov, and Trotsky for the possessive Trotsky\'s with the apostrophe in the range', async () => {
     const plain = await hoverResult('terror.txt', 'Kirov was popular');
     assert.ok(plain);
     assert.match(title((plain.contents as MarkupContent).value), /Sergei Kirov.*1886–1934/);
     assert.deepEqual(plain.range, rangeOf(root, 'terror.txt', 'Kirov', 1));
 
-    const possessive = await hoverResult('terror.txt', 'Kirov’s');
-    assert.ok(possessive, 'no hover on Kirov’s');
-    assert.match(title((possessive.contents as MarkupContent).value), /Sergei Kirov/);
-    assert.deepEqual(possessive.range, rangeOf(root, 'terror.txt', 'Kirov’s'));
+    const possessive = await hoverResult('terror.txt', "Trotsky's");
+    assert.ok(possessive, "no hover on Trotsky's");
+    assert.match(title((possessive.contents as MarkupContent).value), /Leon Trotsky/);
+    assert.deepEqual(possessive.range, rangeOf(root, 'terror.txt', "Trotsky's"));
   });
 
-  it("shows Kirov for `Kirov's murder` in the events list (straight apostrophe)", async () => {
-    const card = await hover("Kirov's murder");
-    assert.match(title(card), /Sergei Kirov/);
+  it('shows the event for `Kirov’s murder` in lower case (curly apostrophe), the whole name in the range', async () => {
+    const result = await hoverResult('terror.txt', 'Kirov’s');
+    assert.ok(result, 'no hover on Kirov’s murder');
+    assert.match(title((result.contents as MarkupContent).value), /Murder of Kirov/);
+    assert.deepEqual(result.range, rangeOf(root, 'terror.txt', 'Kirov’s murder'));
+    assert.match(title(await hover("Kirov's murder")), /Murder of Kirov/);
   });
 
   it("shows the event Murder of Kirov, listed as a cause, for the cause `Kirov's Murder`", async () => {

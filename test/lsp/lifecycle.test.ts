@@ -12,7 +12,7 @@ import type { EntitiesResult } from '../../server/src/protocol';
 import { FileChange, announce, answerConfiguration, closeFile, deleteFile, editRange, openFile, writeFile } from '../support/editor';
 import { linesOf, positionIn, rangeOf, readNote } from '../support/text';
 
-const FAMINE = ['Famine notes', '', 'Causes of the famine', '', '  • Grain requisitioning – the state took the grain and the peasants starved.', ''].join('\n');
+const FAMINE = ['Famine notes', '', 'Causes of the famine', '', '  • Empty granaries – the state took the grain and the peasants starved.', ''].join('\n');
 
 describe('LSP: lifecycle', () => {
   let server: LspServer;
@@ -112,16 +112,16 @@ describe('LSP: lifecycle', () => {
     const created = server.nextIndexChange();
     await announce(server, 'famine.txt', FileChange.Created);
     await created;
-    const found = (await symbols('Grain requisitioning')).find((s) => s.location.uri === server.uri('famine.txt'));
+    const found = (await symbols('Empty granaries')).find((s) => s.location.uri === server.uri('famine.txt'));
     assert.ok(found, 'the new note is not searchable');
-    assert.equal(found.name, 'Grain requisitioning');
-    assert.deepEqual(found.location.range, rangeOf(root, 'famine.txt', 'Grain requisitioning'));
+    assert.equal(found.name, 'Empty granaries');
+    assert.deepEqual(found.location.range, rangeOf(root, 'famine.txt', 'Empty granaries'));
 
     deleteFile(root, 'famine.txt');
     const deleted = server.nextIndexChange();
     await announce(server, 'famine.txt', FileChange.Deleted);
     await deleted;
-    assert.deepEqual((await symbols('Grain requisitioning')).filter((s) => s.location.uri === server.uri('famine.txt')), []);
+    assert.deepEqual((await symbols('Empty granaries')).filter((s) => s.location.uri === server.uri('famine.txt')), []);
   });
 
   it('drops every note under a deleted folder', async () => {
@@ -129,13 +129,13 @@ describe('LSP: lifecycle', () => {
     const created = server.nextIndexChange();
     await announce(server, 'sub/deeper/famine.txt', FileChange.Created);
     await created;
-    assert.ok((await symbols('Grain requisitioning')).some((s) => s.location.uri === server.uri('sub/deeper/famine.txt')));
+    assert.ok((await symbols('Empty granaries')).some((s) => s.location.uri === server.uri('sub/deeper/famine.txt')));
 
     deleteFile(root, 'sub');
     const deleted = server.nextIndexChange();
     await announce(server, 'sub', FileChange.Deleted);
     await deleted;
-    assert.deepEqual((await symbols('Grain requisitioning')).filter((s) => s.location.uri.startsWith(server.uri('sub'))), []);
+    assert.deepEqual((await symbols('Empty granaries')).filter((s) => s.location.uri.startsWith(server.uri('sub'))), []);
   });
 
   it('re-reads a note changed on disk (didChangeWatchedFiles, changed)', async () => {
@@ -192,7 +192,7 @@ describe('LSP: a note from outside the workspace folders', () => {
     const opened = server.nextIndexChange();
     await server.send('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: FAMINE } });
     await opened;
-    const searched = async (): Promise<SymbolInformation[]> => ((await server.request<SymbolInformation[] | null>('workspace/symbol', { query: 'Grain requisitioning' })) ?? []).filter((s) => s.location.uri === uri);
+    const searched = async (): Promise<SymbolInformation[]> => ((await server.request<SymbolInformation[] | null>('workspace/symbol', { query: 'Empty granaries' })) ?? []).filter((s) => s.location.uri === uri);
     assert.equal((await searched()).length, 1, 'indexed while open');
     const closed = server.nextIndexChange();
     await closeFile(server, uri);
@@ -205,9 +205,9 @@ describe('LSP: a note from outside the workspace folders', () => {
     const opened = server.nextIndexChange();
     await server.send('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: FAMINE } });
     await opened;
-    const found = ((await server.request<SymbolInformation[] | null>('workspace/symbol', { query: 'Grain requisitioning' })) ?? []).filter((s) => s.location.uri === uri);
+    const found = ((await server.request<SymbolInformation[] | null>('workspace/symbol', { query: 'Empty granaries' })) ?? []).filter((s) => s.location.uri === uri);
     assert.equal(found.length, 1);
-    assert.equal(linesOf(FAMINE)[found[0].location.range.start.line].includes('Grain requisitioning'), true);
+    assert.equal(linesOf(FAMINE)[found[0].location.range.start.line].includes('Empty granaries'), true);
   });
 });
 

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadKnowledgeFile } from '../../server/src/knowledge/load';
 import type { KnowledgeEntry, KnowledgeFile } from '../../server/src/knowledge/model';
-import { AUTO_PACK_PEOPLE, choosePacks, packPersonWords, packsOf, type KnowledgePack } from '../../server/src/knowledge/packs';
+import { AUTO_PACK_PEOPLE, choosePacks, packPersonNames, packsOf, type KnowledgePack } from '../../server/src/knowledge/packs';
 import { nameKey } from '../../server/src/notes/names';
 import { KnowledgeBase } from '../../server/src/knowledge/base';
 import { NotesIndex } from '../../server/src/index/notesIndex';
@@ -169,21 +169,40 @@ describe('knowledge packs: choosing', () => {
     assert.equal(states[1].chosenBy, 'setting');
   });
 
-  it('turns on the most-named pack when none reaches the threshold, and none for notes that name nobody', () => {
-    assert.deepEqual(on(choosePacks([soviet, germany], named('kamenev'), {})), ['soviet']);
+  it('turns no pack on without evidence: one name, or none, is not enough', () => {
+    assert.deepEqual(on(choosePacks([soviet, germany], named('kamenev'), {})), []);
+    assert.deepEqual(on(choosePacks([soviet, germany], named('kamenev', 'zinoviev'), {})), []);
     assert.deepEqual(on(choosePacks([soviet, germany], named(), {})), []);
-    // A pack the user turned on is enough: the fallback does not add another.
     assert.deepEqual(on(choosePacks([soviet, germany], named('kamenev'), { germany: true })), ['germany']);
   });
 
-  it("counts a pack's people by their one-word names, not by what other packs include", () => {
-    const words = packPersonWords(FILES);
-    assert.equal(words.get('kamenev'), 'kamenev');
-    assert.equal(words.get('stalin'), 'stalin');
+  it("counts a pack's people by exact names, aliases and surnames, never by misspellings or ordinary words", () => {
+    const names = packPersonNames(FILES);
+    assert.equal(names.get('kamenev'), 'kamenev');
+    assert.equal(names.get('stalin'), 'stalin');
+    assert.equal(names.get('joseph stalin'), 'stalin');
+    assert.equal(names.get('zionev'), undefined, 'a misspelling is no evidence');
+    // A surname that is also a word (a thatcher, a chamberlain) tells nothing; the full name does.
+    assert.equal(names.get('thatcher'), undefined);
+    assert.equal(names.get('chamberlain'), undefined);
+    assert.equal(names.get('margaret thatcher'), 'thatcher');
+    assert.equal(names.get('harris'), 'arthur-harris');
+  });
+
+  it('counts the people a pack shares with others: Stalin counts for the war as for the USSR', () => {
     const packs = packsOf(FILES);
     const soviet = packs.find((p) => p.id === 'soviet-union-1917-1953')!;
+    const war = packs.find((p) => p.id === 'second-world-war-1939-1945')!;
     assert.ok(soviet.people.includes('stalin'));
-    for (const other of packs.filter((p) => p !== soviet)) assert.ok(!other.people.includes('stalin'), `${other.id} counts Stalin`);
+    assert.ok(war.people.includes('stalin') && war.people.includes('hitler'));
+    assert.ok(!war.people.includes('great-terror'), 'only people count');
+  });
+
+  it('turns the war pack on for a file naming Hitler, Göring, Himmler, Goebbels, Stalin, Roosevelt and Truman', () => {
+    const packs = packsOf(FILES);
+    const states = choosePacks(packs, named('hitler', 'goering', 'himmler', 'goebbels', 'stalin', 'roosevelt', 'truman'), {});
+    assert.ok(on(states).includes('second-world-war-1939-1945'), on(states).join(', '));
+    assert.ok(on(states).includes('germany-1918-1945'));
   });
 });
 

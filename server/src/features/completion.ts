@@ -79,7 +79,7 @@ function item(entity: Entity, insert: string, range: Range, rank: number, filter
 function insertText(entity: Entity, matched: string): string {
   const misspelt = entity.knowledge?.entry.misspellings?.includes(matched) ?? false;
   if (entity.kind !== 'person') return misspelt ? entity.name : matched === entity.name || !entity.knowledge ? entity.name : matched;
-  const surname = surnameOf(entity.name);
+  const surname = surnameOf(entity.name, entity.aliases);
   if (misspelt || matched.includes(' ')) return surname;
   return matched;
 }

@@ -15,7 +15,7 @@ export function buildRevisionSheet(index: NotesIndex, scope: string | undefined,
   const entities = ids.map((id) => index.entity(id)).filter((e) => e !== undefined);
   const out: string[] = [`# Revision sheet: ${cell(title)}`, '', `*Built by History Notes from ${documents.length} note${documents.length === 1 ? '' : 's'}. Dates and fates come from the knowledge packs that are on; explanations from your notes.*`];
 
-  const people = entities.filter((e) => e.kind === 'person').sort((a, b) => surnameOf(a.name).localeCompare(surnameOf(b.name)));
+  const people = entities.filter((e) => e.kind === 'person').sort((a, b) => surnameOf(a.name, a.aliases).localeCompare(surnameOf(b.name, b.aliases)));
   out.push('', "## Who's who", '');
   if (people.length === 0) out.push('*No people in these notes yet.*');
   else {

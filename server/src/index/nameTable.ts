@@ -1,17 +1,22 @@
 // Which entity a written name means: exact names and aliases from the knowledge base and the notes,
 // misspellings the knowledge base lists, `Stalins` for `Stalin's`, and a conservative fuzzy match
-// of unknown capitalised words against people's names (`Bukarin` → Bukharin).
-import { COMMON_WORDS } from '../notes/commonWords';
+// of unknown capitalised words against people's names (`Bukarin` → Bukharin). A word the English
+// dictionary knows (`Please`, `Station`, `Harry`) is never taken for a misspelt name.
 import type { EntityKind } from '../notes/extract';
-import { letterMask, maskDifference, misspellingDistance, nameKey } from '../notes/names';
+import { isSpellingVariant, letterMask, maskDifference, misspellingDistance, nameKey, skeleton } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
 import { surnameOf } from '../knowledge/surname';
+import { english } from '../words/english';
+import { COMMON_WORDS } from '../words/commonWords';
 import type { NameTarget } from './model';
 
 interface PersonWord {
   key: string;
   id: string;
-  /** The spelling to suggest for a near miss: the canonical surname, never another alias. */
+  /**
+   * The spelling to suggest for a near miss: the canonical surname for the surname and its
+   * transliterations, else the alias as written (`Djugashvilli` → `Dzhugashvili`, not `Stalin`).
+   */
   form: string;
   mask: number;
 }
@@ -19,8 +24,11 @@ interface PersonWord {
 export class NameTable {
   private knowledgeNames = new Map<string, NameTarget>();
   private knowledgePeople: PersonWord[] = [];
+  private readonly knowledgePersonIds = new Set<string>();
   /** key → entity id → how many note definitions give it. */
   private noteNames = new Map<string, Map<string, number>>();
+  /** Surname key → id of a person the notes name in full → how many definitions give it. */
+  private noteSurnames = new Map<string, Map<string, number>>();
   /** People the notes define by a one-word key, with how often each spelling of it is written. */
   private notePeople = new Map<string, { id: string; forms: Map<string, number> }>();
   /**
@@ -41,24 +49,32 @@ export class NameTable {
   setKnowledge(knowledge: KnowledgeBase): void {
     this.knowledgeNames.clear();
     this.knowledgePeople = [];
+    this.knowledgePersonIds.clear();
     this.wordsFrom.clear();
     for (const key of this.noteNames.keys()) this.noteLength(key);
+    for (const key of this.noteSurnames.keys()) this.noteLength(key);
     const surnames: [string, NameTarget][] = [];
     const misspellings: [string, NameTarget][] = [];
     for (const { entry } of knowledge.entries.values()) {
       const names = [entry.name, ...(entry.aliases ?? [])];
       for (const name of names) this.addKnown(nameKey(name), { id: entry.id });
       if (entry.kind === 'person') {
-        const surname = surnameOf(entry.name);
-        surnames.push([nameKey(surname), { id: entry.id }]);
+        this.knowledgePersonIds.add(entry.id);
+        const surname = surnameOf(entry.name, entry.aliases);
+        const surnameKey = nameKey(surname);
+        surnames.push([surnameKey, { id: entry.id }]);
         for (const name of [...names, surname]) {
           const key = nameKey(name);
-          if (!key.includes(' ')) this.knowledgePeople.push({ key, id: entry.id, form: surname, mask: letterMask(key) });
+          const form = key === surnameKey || isSpellingVariant(key, surnameKey) ? surname : name;
+          if (!key.includes(' ')) this.knowledgePeople.push({ key, id: entry.id, form, mask: letterMask(key) });
         }
       }
       // Suggest the canonical spelling: a person's surname for one word (`Zionev`), else the name (`Nicolas II`).
+      // A listed "misspelling" that is an English word (`Gobbles`) would flag ordinary prose: it is ignored.
       for (const misspelling of entry.misspellings ?? []) {
-        const suggestion = entry.kind === 'person' && !misspelling.trim().includes(' ') ? surnameOf(entry.name) : entry.name;
+        const oneWord = !misspelling.trim().includes(' ');
+        if (oneWord && english().knows(misspelling.trim())) continue;
+        const suggestion = entry.kind === 'person' && oneWord ? surnameOf(entry.name, entry.aliases) : entry.name;
         misspellings.push([nameKey(misspelling), { id: entry.id, suggestion }]);
       }
     }
@@ -141,9 +157,42 @@ export class NameTable {
     return changed;
   }
 
+  /**
+   * Records that a note names the person `id` in full (`Thomas Mann`), so their surname alone
+   * (`Mann`) names them too, unless another such person shares it; returns true when that changed.
+   */
+  addNoteSurname(key: string, id: string): boolean {
+    let ids = this.noteSurnames.get(key);
+    const before = ids && soleMeaning(ids);
+    if (!ids) {
+      this.noteSurnames.set(key, (ids = new Map<string, number>()));
+      this.noteLength(key);
+    }
+    ids.set(id, (ids.get(id) ?? 0) + 1);
+    return this.surnameChanged(key, before, soleMeaning(ids));
+  }
+
+  removeNoteSurname(key: string, id: string): boolean {
+    const ids = this.noteSurnames.get(key);
+    const count = ids?.get(id);
+    if (!ids || count === undefined) return false;
+    const before = soleMeaning(ids);
+    if (count > 1) ids.set(id, count - 1);
+    else ids.delete(id);
+    if (ids.size === 0) this.noteSurnames.delete(key);
+    return this.surnameChanged(key, before, ids.size === 0 ? undefined : soleMeaning(ids));
+  }
+
+  private surnameChanged(key: string, before: string | undefined, after: string | undefined): boolean {
+    const changed = before !== after && !this.knowledgeNames.has(key) && !this.noteNames.has(key);
+    if (changed) this.changed();
+    return changed;
+  }
+
   /** Forgets every name the notes define. */
   clearNoteNames(): void {
     this.noteNames.clear();
+    this.noteSurnames.clear();
     this.notePeople.clear();
     this.wordsFrom.clear();
     for (const key of this.knowledgeNames.keys()) this.noteLength(key);
@@ -156,25 +205,42 @@ export class NameTable {
     this.fuzzyCache.clear();
   }
 
+  /** Whether a note defines `key` as a name. */
+  isNoteName(key: string): boolean {
+    return this.noteNames.has(key);
+  }
+
   /** The knowledge base's meaning of a key, if it has one. */
   knowledgeTarget(key: string): NameTarget | undefined {
     return this.knowledgeNames.get(key);
   }
 
-  /** Exact names, aliases and listed misspellings. */
+  /** Exact names, aliases and listed misspellings; then the surnames of people the notes name in full. */
   resolve(key: string): NameTarget | undefined {
     const known = this.knowledgeNames.get(key);
     if (known) return known;
     const ids = this.noteNames.get(key);
-    return ids && ids.size > 0 ? { id: meaningOf(ids) } : undefined;
+    if (ids && ids.size > 0) return { id: meaningOf(ids) };
+    const surname = this.noteSurnames.get(key);
+    const sole = surname && soleMeaning(surname);
+    return sole ? { id: sole } : undefined;
   }
 
-  /** A single capitalised word that no name matches exactly: `Stalins`, or a misspelling of someone. */
-  resolveWord(key: string): NameTarget | undefined {
+  /** Whether an entity is a person: the knowledge's people and the people the notes define. */
+  isPerson(id: string): boolean {
+    return this.knowledgePersonIds.has(id) || id.startsWith('person:');
+  }
+
+  /**
+   * A single capitalised word that no name matches exactly: `Stalins`, or a misspelling of someone.
+   * Never an English word (`Wages`, `Harry`), an acronym (`TODO`) or a word with digits.
+   */
+  resolveWord(key: string, written: string): NameTarget | undefined {
     if (key.length > 3 && key.endsWith('s')) {
       const stem = this.resolve(key.slice(0, -1));
       if (stem && this.isPersonKey(key.slice(0, -1))) return stem;
     }
+    if (isAcronym(written) || english().knows(written)) return undefined;
     return this.fuzzyPerson(key);
   }
 
@@ -183,9 +249,10 @@ export class NameTable {
     const cached = this.fuzzyCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const candidates: PersonWord[] = [];
-    // Misspellings are at most two letters longer or shorter than the name.
-    for (let length = key.length - 2; length <= key.length + 2; length++) {
-      const bucket = this.people().get(shape(key, length));
+    // Misspellings are at most three letters longer or shorter than the name (as skeletons).
+    const { start, length } = shape(key);
+    for (let other = length - 3; other <= length + 3; other++) {
+      const bucket = this.people().get(`${start}${other}`);
       if (bucket) for (const person of bucket) candidates.push(person);
     }
     const target = closestPerson(key, candidates);
@@ -198,16 +265,15 @@ export class NameTable {
     return closestPerson(key, this.knowledgePeople.filter((p) => p.key[0] === key[0]));
   }
 
-
   private isPersonKey(key: string): boolean {
-    return (this.people().get(shape(key, key.length)) ?? []).some((p) => p.key === key);
+    return (this.people().get(bucketOf(key)) ?? []).some((p) => p.key === key);
   }
 
   private people(): Map<string, PersonWord[]> {
     if (!this.peopleByShape) {
       const byShape = new Map<string, PersonWord[]>();
       const add = (person: PersonWord): void => {
-        const bucket = shape(person.key, person.key.length);
+        const bucket = bucketOf(person.key);
         const list = byShape.get(bucket);
         if (list) list.push(person);
         else byShape.set(bucket, [person]);
@@ -230,6 +296,11 @@ function meaningOf(ids: Map<string, number>): string {
   return first!;
 }
 
+/** The one entity a surname means, when only one person the notes name has it. */
+function soleMeaning(ids: Map<string, number>): string | undefined {
+  return ids.size === 1 ? ids.keys().next().value : undefined;
+}
+
 /** The spelling written most often; on a tie the first in sort order, whatever the order of edits. */
 export function mostUsed(forms: Map<string, number>): string {
   let best = '';
@@ -243,16 +314,25 @@ export function mostUsed(forms: Map<string, number>): string {
   return best;
 }
 
-function shape(key: string, length: number): string {
-  return `${key.slice(0, 2)}${length}`;
+/** People's names go in buckets by their skeleton's first two letters and its length (see skeleton). */
+function shape(key: string): { start: string; length: number } {
+  const sound = skeleton(key);
+  return { start: sound.slice(0, 2), length: sound.length };
+}
+
+function bucketOf(key: string): string {
+  const { start, length } = shape(key);
+  return `${start}${length}`;
 }
 
 function closestPerson(key: string, people: readonly PersonWord[]): NameTarget | undefined {
-  if (key.length < 4 || COMMON_WORDS.has(key) || /\d/.test(key)) return undefined;
+  if (key.length < 5 || COMMON_WORDS.has(key) || /\d/.test(key)) return undefined;
   let best: PersonWord | undefined;
   let bestDistance = Infinity;
   const mask = letterMask(key);
   for (const person of people) {
+    // Another transliteration of the name (`Jughashvili` for `Dzhugashvili`) means them, and is no misspelling.
+    if (isSpellingVariant(key, person.key)) return { id: person.id };
     // Letters one has and the other lacks each cost an edit (two per substitution at most): skip hopeless ones.
     if (maskDifference(mask, person.mask) > 6) continue;
     const distance = misspellingDistance(key, person.key);
@@ -262,4 +342,9 @@ function closestPerson(key: string, people: readonly PersonWord[]): NameTarget |
     }
   }
   return best && { id: best.id, suggestion: best.form };
+}
+
+/** `TODO`, `NKVD`, `USSR`: capitals throughout. */
+function isAcronym(word: string): boolean {
+  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
 }

@@ -3,7 +3,7 @@
 // re-resolved lazily, and all documents only when what a name means has changed.
 import type { Position, Range } from 'vscode-languageserver-types';
 import { KnowledgeBase } from '../knowledge/base';
-import { extractFacts, type EntityKind, type NotesFacts } from '../notes/extract';
+import { extractFacts, type EntityKind, type NoteDefinition, type NotesFacts } from '../notes/extract';
 import type { NotesFormat } from '../notes/model';
 import { nameKey } from '../notes/names';
 import { parseNotes } from '../notes/parse';
@@ -58,6 +58,7 @@ export class NotesIndex {
   private searchGeneration = -1;
   /** Bumped by every change, so callers can tell whether anything moved. */
   version = 0;
+  private vocabulary?: ReadonlySet<string>;
 
   constructor(private knowledge: KnowledgeBase = new KnowledgeBase([])) {
     this.names.setKnowledge(knowledge);
@@ -82,14 +83,22 @@ export class NotesIndex {
     this.version++;
   }
 
-  /** Which one-word keys name the knowledge packs' people (see packPersonWords); counts every note again. */
-  setPackPersonWords(words: Map<string, string>): void {
-    this.peopleNamed.setWords(words, [...this.documents.values()].map((d) => [d.uri, d.facts.phrases]));
+  /** Which names name the knowledge packs' people (see packPersonNames); counts every note again. */
+  setPackPersonNames(names: Map<string, string>): void {
+    this.peopleNamed.setNames(names, [...this.documents.values()].map((d) => [d.uri, d.facts.phrases]));
+  }
+
+  /**
+   * The lower-case words knowledge names are made of (see nameVocabulary), for the notes read from
+   * now on: set it before the notes, as loadWorkspace does.
+   */
+  setNameVocabulary(words: ReadonlySet<string>): void {
+    this.vocabulary = words;
   }
 
   setDocument(uri: string, text: string, format: NotesFormat): void {
     const lines = splitLines(text);
-    const facts = extractFacts(lines, parseNotes(text, format));
+    const facts = extractFacts(lines, parseNotes(text, format), this.vocabulary);
     const previous = this.documents.get(uri);
     // The new definitions go in before the old ones come out: a name the note still defines never
     // drops to zero, so an ordinary edit does not change what names mean for the other notes.
@@ -281,7 +290,7 @@ export class NotesIndex {
   lookup(name: string): Entity | undefined {
     this.ensureDefined();
     const key = nameKey(name);
-    const exact = this.names.resolve(key) ?? this.names.resolveWord(key);
+    const exact = this.names.resolve(key) ?? this.names.resolveWord(key, name.trim());
     if (exact) return this.entity(exact.id);
     return this.find(name, 1)[0]?.entity;
   }
@@ -316,19 +325,25 @@ export class NotesIndex {
   // ---- bookkeeping
 
   private defineAll(uri: string, facts: NotesFacts): Definition[] {
-    return facts.definitions.map((note) => {
+    const definitions: Definition[] = [];
+    for (const note of facts.definitions) {
       const target = definitionId(note, this.names);
+      const known = this.knowledge.get(target.id)?.entry;
+      if (!countsAsDefinition(note, known?.kind)) continue;
       const definition: Definition = { entityId: target.id, uri, range: note.range, note };
-      for (const key of note.lookupKeys) this.names.addNoteName(key, target.id, note.kind, note.name);
-      this.entityTable.addDefinition(definition, this.knowledge.get(target.id) !== undefined);
-      return definition;
-    });
+      if (!note.described) for (const key of note.lookupKeys) this.names.addNoteName(key, target.id, note.kind, note.name);
+      if (note.surnameKey && !known) this.names.addNoteSurname(note.surnameKey, target.id);
+      this.entityTable.addDefinition(definition, known !== undefined);
+      definitions.push(definition);
+    }
+    return definitions;
   }
 
   private forgetDefinitions(document: IndexedDocument): void {
     for (const definition of document.definitions) {
       const { note, entityId } = definition;
-      for (const key of note.lookupKeys) this.names.removeNoteName(key, entityId, note.kind, note.name);
+      if (!note.described) for (const key of note.lookupKeys) this.names.removeNoteName(key, entityId, note.kind, note.name);
+      if (note.surnameKey) this.names.removeNoteSurname(note.surnameKey, entityId);
       this.entityTable.removeDefinition(definition);
     }
     document.definitions = [];
@@ -404,6 +419,17 @@ export class NotesIndex {
     const mentions = document.mentions;
     for (const i of mentions?.suggestions.keys() ?? []) this.entityTable.addVariant(mentions!.ids[i], mentions!.surface(i), add);
   }
+}
+
+/**
+ * Whether a note's definition stands, given the kind of the knowledge entity it names (if any): a
+ * person named by shape only when no knowledge entity has the name, a heading that may name a person
+ * only when the knowledge knows them, a cause never when the knowledge says it is a person or a place.
+ */
+function countsAsDefinition(note: NoteDefinition, known: EntityKind | undefined): boolean {
+  if (note.strength === 'named') return known === undefined;
+  if (note.strength === 'ifKnown') return known === 'person';
+  return !(note.kind === 'cause' && (known === 'person' || known === 'place' || known === 'organisation'));
 }
 
 export function contains(range: Range, position: Position): boolean {

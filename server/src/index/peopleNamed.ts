@@ -1,20 +1,26 @@
-// Which of the knowledge packs' people the notes name, counted per document from the raw words
-// (no resolving), so the server can tell which periods the notes are about, inactive packs included.
-import { wordKey } from '../notes/names';
+// Which of the knowledge packs' people the notes name, counted per document from the phrases (no
+// resolving), so the server can tell which periods the notes are about, inactive packs included.
+// Only exact names count: a full name, an alias, or a surname that is no ordinary word; never a
+// misspelling or a fuzzy match, so ordinary prose turns no pack on.
+import { isCapitalised, wordKey } from '../notes/names';
 import type { NamePhrases } from '../notes/phrases';
 
 export class PeopleNamed {
-  /** Word key → person id (see packPersonWords). */
-  private words = new Map<string, string>();
-  /** Word as written → person id or null; words are interned, so this stays as small as the vocabulary. */
-  private cache = new Map<string, string | null>();
+  /** Name key → person id (see packPersonNames). */
+  private names = new Map<string, string>();
+  /** First word of a name key → the most words a name starting with it has. */
+  private longest = new Map<string, number>();
   private byDocument = new Map<string, string[]>();
   /** Person id → how many documents name them. */
   private documents = new Map<string, number>();
 
-  setWords(words: Map<string, string>, phrasesByDocument: Iterable<[string, NamePhrases]>): void {
-    this.words = words;
-    this.cache.clear();
+  setNames(names: Map<string, string>, phrasesByDocument: Iterable<[string, NamePhrases]>): void {
+    this.names = names;
+    this.longest.clear();
+    for (const key of names.keys()) {
+      const words = key.split(' ');
+      this.longest.set(words[0], Math.max(this.longest.get(words[0]) ?? 0, words.length));
+    }
     this.byDocument.clear();
     this.documents.clear();
     for (const [uri, phrases] of phrasesByDocument) this.set(uri, phrases);
@@ -22,16 +28,32 @@ export class PeopleNamed {
 
   set(uri: string, phrases: NamePhrases): void {
     this.delete(uri);
-    if (this.words.size === 0) return;
+    if (this.names.size === 0) return;
     const people = new Set<string>();
-    for (const word of phrases.words) {
-      let id = this.cache.get(word);
-      if (id === undefined) this.cache.set(word, (id = this.words.get(wordKey(word)) ?? null));
-      if (id) people.add(id);
+    const { words, bounds } = phrases;
+    for (let p = 0; p < phrases.count; p++) {
+      for (let w = bounds[p]; w < bounds[p + 1]; w++) {
+        if (!isCapitalised(words[w])) continue;
+        const id = this.nameAt(words, w, bounds[p + 1]);
+        if (id) people.add(id);
+      }
     }
     if (people.size === 0) return;
     this.byDocument.set(uri, [...people]);
     for (const id of people) this.documents.set(id, (this.documents.get(id) ?? 0) + 1);
+  }
+
+  /** The person whose longest name starts at word `w` (before `end`), if any. */
+  private nameAt(words: readonly string[], w: number, end: number): string | undefined {
+    const first = wordKey(words[w]);
+    const most = Math.min(this.longest.get(first) ?? 0, end - w);
+    let key = first;
+    let found = most >= 1 ? this.names.get(first) : undefined;
+    for (let length = 2; length <= most; length++) {
+      key += ` ${wordKey(words[w + length - 1])}`;
+      found = this.names.get(key) ?? found;
+    }
+    return found;
   }
 
   delete(uri: string): void {

@@ -1,13 +1,15 @@
 // Resolves what one document contributes: its definitions to entity ids, and its name phrases to
 // mentions, by the longest name the name table knows at each position.
 import type { EntityKind, NoteDefinition } from '../notes/extract';
-import type { NamePhrases } from '../notes/phrases';
-import { NAME_CONNECTORS, isCapitalised, wordKey } from '../notes/names';
+import { EXPOSED, type NamePhrases } from '../notes/phrases';
+import { NAME_CONNECTORS, isCapitalised, isNumber, wordKey } from '../notes/names';
+import { english } from '../words/english';
 import { DocumentMentions } from './mentions';
 import type { NameTarget } from './model';
 import type { NameTable } from './nameTable';
 
-const LONGEST_NAME_WORDS = 7;
+/** Knowledge names run long: `Decree of the Reich President for the Protection of People and State`. */
+const LONGEST_NAME_WORDS = 14;
 
 /** The id an entity defined only in notes gets: its kind and its name's key. */
 export function noteEntityId(kind: EntityKind, key: string): string {
@@ -21,8 +23,14 @@ export function definitionId(definition: NoteDefinition, names: NameTable): Name
     if (known) return known;
   }
   // Only the knowledge base's people: what other notes define must not decide this note's ids.
-  if (definition.kind === 'person' && !definition.key.includes(' ')) {
+  if (definition.kind === 'person' && definition.strength === 'defined' && !definition.key.includes(' ')) {
     const fuzzy = names.fuzzyKnownPerson(definition.key);
+    if (fuzzy) return fuzzy;
+  }
+  // `Joseph Djugashvilli`: a full name whose surname is a known person's, misspelt, is that person.
+  const surname = definition.surnameKey;
+  if (definition.kind === 'person' && definition.strength === 'named' && surname && !english().knows(surname[0].toUpperCase() + surname.slice(1))) {
+    const fuzzy = names.fuzzyKnownPerson(surname);
     if (fuzzy) return fuzzy;
   }
   // Without its year, so `Congress of Victors 1934` and `Congress of Victors` are one entity.
@@ -31,7 +39,7 @@ export function definitionId(definition: NoteDefinition, names: NameTable): Name
 
 export function resolvePhrases(uri: string, phrases: NamePhrases, names: NameTable): DocumentMentions {
   const mentions = new DocumentMentions(uri, phrases);
-  const { words, bounds } = phrases;
+  const { words, bounds, flags } = phrases;
   for (let p = 0; p < phrases.count; p++) {
     const from = bounds[p];
     const to = bounds[p + 1];
@@ -43,7 +51,7 @@ export function resolvePhrases(uri: string, phrases: NamePhrases, names: NameTab
         i++;
         continue;
       }
-      const found = longestNameAt(keys, texts, i, names);
+      const found = longestNameAt(keys, texts, i, names, (flags[from + i] & EXPOSED) !== 0);
       if (!found) {
         i++;
         continue;
@@ -56,8 +64,15 @@ export function resolvePhrases(uri: string, phrases: NamePhrases, names: NameTab
   return mentions.seal();
 }
 
-function longestNameAt(keys: string[], texts: string[], start: number, names: NameTable): { target: NameTarget; length: number; skip: number } | undefined {
+/**
+ * The longest name starting at word `start`. A lower-case start names only events, trials and the
+ * like, in two words or more (`the february revolution`); a one-word person's name that is also an
+ * ordinary word (`Grant`, `King`) counts only where its capital is no sentence's or heading's, unless
+ * the notes define it.
+ */
+function longestNameAt(keys: string[], texts: string[], start: number, names: NameTable, exposed: boolean): { target: NameTarget; length: number; skip: number } | undefined {
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
+  const capitalised = isCapitalised(texts[start]) || isNumber(texts[start]);
   // Only as many words as the longest name starting with the first one (after a leading `the`).
   const longest = names.longestFrom(keys[start]);
   const longestAfterThe = keys[start] === 'the' && start + 1 < keys.length ? names.longestFrom(keys[start + 1]) : 0;
@@ -67,9 +82,12 @@ function longestNameAt(keys: string[], texts: string[], start: number, names: Na
     const lastText = texts[start + length - 1];
     if (NAME_CONNECTORS.has(lastText)) continue;
     const target = names.resolve(keys.slice(start + skip, start + length).join(' '));
-    if (target) return { target, length, skip };
+    if (!target) continue;
+    if (!capitalised && (length - skip < 2 || names.isPerson(target.id))) continue;
+    if (length === 1 && exposed && names.isPerson(target.id) && english().knows(keys[start]) && !names.isNoteName(keys[start])) continue;
+    return { target, length, skip };
   }
-  if (!isCapitalised(texts[start])) return undefined;
-  const target = names.resolveWord(keys[start]);
+  if (!capitalised || isNumber(texts[start])) return undefined;
+  const target = names.resolveWord(keys[start], texts[start]);
   return target ? { target, length: 1, skip: 0 } : undefined;
 }

@@ -1,7 +1,8 @@
 // Knowledge packs: the bundled files, one per period. Only the active packs' entities take part in
 // the index, so a name from another period never claims a mention. A pack is active when the
-// setting says so, or else when the notes name enough of the people it defines.
+// setting says so, or else when the notes name enough of its people exactly.
 import { nameKey } from '../notes/names';
+import { english } from '../words/english';
 import { KnowledgeBase } from './base';
 import type { KnowledgeFile } from './model';
 import { surnameOf } from './surname';
@@ -12,7 +13,7 @@ export interface KnowledgePack {
   /** Entities the pack's file defines, then those of other packs it includes. */
   defines: string[];
   includes: string[];
-  /** The people the pack defines: used to tell whether the notes are about its period. */
+  /** The people the pack defines or includes: used to tell whether the notes are about its period. */
   people: string[];
 }
 
@@ -25,7 +26,7 @@ export interface PackState {
   active: boolean;
   /** `setting` when the user chose, `auto` when the notes did. */
   chosenBy: 'setting' | 'auto';
-  /** How many distinct people the pack defines appear in the notes. */
+  /** How many distinct people of the pack the notes name exactly. */
   peopleNamed: number;
 }
 
@@ -33,51 +34,51 @@ export interface PackState {
 export const AUTO_PACK_PEOPLE = 3;
 
 export function packsOf(files: readonly KnowledgeFile[]): KnowledgePack[] {
-  return files
-    .filter((file) => file.bundled && file.packId)
-    .map((file) => ({
-      id: file.packId!,
-      name: file.title ?? file.packId!,
-      defines: file.entries.map((e) => e.id),
-      includes: file.includes,
-      people: file.entries.filter((e) => e.kind === 'person').map((e) => e.id),
-    }));
+  const bundled = files.filter((file) => file.bundled && file.packId);
+  const people = new Set(bundled.flatMap((file) => file.entries.filter((e) => e.kind === 'person').map((e) => e.id)));
+  return bundled.map((file) => ({
+    id: file.packId!,
+    name: file.title ?? file.packId!,
+    defines: file.entries.map((e) => e.id),
+    includes: file.includes,
+    // Its own people and those it shares with other packs: Stalin counts for the war as for the USSR.
+    people: [...file.entries.filter((e) => e.kind === 'person').map((e) => e.id), ...file.includes.filter((id) => people.has(id))],
+  }));
 }
 
 /**
- * One-word keys that name a pack's person (surname, one-word aliases and misspellings) → the
- * person's id. Counting these in the notes needs no resolving, so it works for inactive packs too.
+ * Name keys that name a pack's person exactly → the person's id: full names, aliases, and the
+ * surname. Counting these in the notes needs no resolving, so it works for inactive packs too.
+ * Misspellings never count, nor a one-word name that is an ordinary English word (`Grant`, `King`).
  */
-export function packPersonWords(files: readonly KnowledgeFile[]): Map<string, string> {
-  const words = new Map<string, string>();
+export function packPersonNames(files: readonly KnowledgeFile[]): Map<string, string> {
+  const names = new Map<string, string>();
   for (const file of files) {
     if (!file.bundled || !file.packId) continue;
     for (const entry of file.entries) {
       if (entry.kind !== 'person') continue;
-      for (const name of [surnameOf(entry.name), ...(entry.aliases ?? []), ...(entry.misspellings ?? [])]) {
+      for (const name of [entry.name, surnameOf(entry.name, entry.aliases), ...(entry.aliases ?? [])]) {
         const key = nameKey(name);
-        // A word two people share tells nothing about which period the notes are in.
-        if (key && !key.includes(' ')) words.set(key, words.has(key) && words.get(key) !== entry.id ? '' : entry.id);
+        if (!key || (!key.includes(' ') && english().isCommon(name.trim()))) continue;
+        // A name two people share tells nothing about which period the notes are in.
+        names.set(key, names.has(key) && names.get(key) !== entry.id ? '' : entry.id);
       }
     }
   }
-  for (const [key, id] of words) if (!id) words.delete(key);
-  return words;
+  for (const [key, id] of names) if (!id) names.delete(key);
+  return names;
 }
 
 /**
  * Which packs are on: the setting first; otherwise those whose people the notes name at least
- * AUTO_PACK_PEOPLE of; and if that turns none on, the ones the notes name most, so a new folder
- * with one note about Kamenev still gets his card.
+ * AUTO_PACK_PEOPLE of. With no such evidence no pack is on: a code README or a shopping list
+ * gets no cards.
  */
 export function choosePacks(packs: readonly KnowledgePack[], isNamed: (personId: string) => boolean, setting: PackSetting): PackState[] {
-  const named = packs.map((pack) => pack.people.filter(isNamed).length);
-  const anyOn = packs.some((pack, i) => setting[pack.id] ?? named[i] >= AUTO_PACK_PEOPLE);
-  const most = Math.max(0, ...packs.map((pack, i) => (setting[pack.id] === undefined ? named[i] : 0)));
-  return packs.map((pack, i) => {
+  return packs.map((pack) => {
     const chosen = setting[pack.id];
-    const auto = named[i] >= AUTO_PACK_PEOPLE || (!anyOn && most > 0 && named[i] === most);
-    return { id: pack.id, name: pack.name, active: chosen ?? auto, chosenBy: chosen === undefined ? 'auto' : 'setting', peopleNamed: named[i] };
+    const peopleNamed = pack.people.filter(isNamed).length;
+    return { id: pack.id, name: pack.name, active: chosen ?? peopleNamed >= AUTO_PACK_PEOPLE, chosenBy: chosen === undefined ? 'auto' : 'setting', peopleNamed };
   });
 }
 

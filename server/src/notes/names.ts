@@ -121,8 +121,33 @@ export function editDistance(a: string, b: string, limit: number): number {
 }
 
 /**
+ * The sound of a key as transliterations agree on it: `dzhugashvili`, `djugashvili` and `jughashvili`
+ * are one, as are `khrushchev` and `krushchev`, `roehm` and `rohm`.
+ */
+export function skeleton(key: string): string {
+  return key
+    .replace(/dzh|dj/g, 'j')
+    .replace(/tsch|tch/g, 'ch')
+    .replace(/sch/g, 'sh')
+    .replace(/kh/g, 'k')
+    .replace(/gh/g, 'g')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/y/g, 'i')
+    .replace(/([aou])e/g, '$1');
+}
+
+/** Two spellings of one name that differ only in transliteration (`Djugashvili`, `Jughashvili`): no misspelling. */
+export function isSpellingVariant(candidate: string, known: string): boolean {
+  return candidate !== known && candidate.length >= 4 && skeleton(candidate) === skeleton(known);
+}
+
+/**
  * Whether `candidate` is plausibly a misspelling of the name `known` (both keys): same first letter,
- * one edit for short names, two for longer, three when the start and the end agree (`zionev` → `zinoviev`).
+ * an allowance that grows with the name (one edit up to five letters, two up to eight, three beyond,
+ * or three when the start and the end agree: `zionev` → `zinoviev`). Words under five letters are
+ * never taken for misspellings, nor words made from the name (`Trotskyite`).
  */
 export function isLikelyMisspelling(candidate: string, known: string): boolean {
   return misspellingDistance(candidate, known) !== Infinity;
@@ -130,11 +155,15 @@ export function isLikelyMisspelling(candidate: string, known: string): boolean {
 
 /** The edit distance when `candidate` is a likely misspelling of `known` (see isLikelyMisspelling), else Infinity. */
 export function misspellingDistance(candidate: string, known: string): number {
-  if (candidate === known || candidate.length < 4 || known.length < 4) return Infinity;
-  if (candidate[0] !== known[0]) return Infinity;
-  const distance = editDistance(candidate, known, known.length <= 5 ? 1 : 3);
-  if (known.length <= 5) return distance <= 1 ? distance : Infinity;
-  if (distance <= 2) return distance;
-  const sameEnds = known.length >= 7 && candidate.length >= 6 && candidate.slice(0, 2) === known.slice(0, 2) && candidate.slice(-2) === known.slice(-2);
+  if (candidate === known || candidate.length < 5 || known.length < 4) return Infinity;
+  const a = candidate;
+  const b = known;
+  if (a[0] !== b[0] && skeleton(a)[0] !== skeleton(b)[0]) return Infinity;
+  // `Trotskyite`, `Leninism`, `Stalingrad` are words made from the name, not misspellings of it.
+  if (skeleton(a).startsWith(skeleton(b).slice(0, -1)) && a.length >= b.length + 2) return Infinity;
+  const allowance = b.length <= 5 ? 1 : b.length <= 8 ? 2 : 3;
+  const distance = editDistance(a, b, 3);
+  if (distance <= allowance) return distance;
+  const sameEnds = b.length >= 7 && a.length >= 6 && a.slice(0, 2) === b.slice(0, 2) && a.slice(-2) === b.slice(-2);
   return distance === 3 && sameEnds ? distance : Infinity;
 }

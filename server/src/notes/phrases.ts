@@ -9,24 +9,31 @@ export interface NamePhrase {
   words: Word[];
 }
 
+/** A word's capital may come from where it stands (a sentence's first word, a heading's), not from being a name. */
+export const EXPOSED = 1;
+
 export class NamePhrases {
   /** Every word of every phrase, in order. */
   readonly words: string[] = [];
   private lineList: number[] = [];
   private startList: number[] = [];
+  private flagList: number[] = [];
   private boundList: number[] = [0];
   /** Per word: its line and the UTF-16 offset where it starts. */
   lines = new Int32Array(0);
   starts = new Int32Array(0);
+  /** Per word: EXPOSED, or 0. */
+  flags = new Uint8Array(0);
   /** Phrase i is words[bounds[i]] up to words[bounds[i + 1]]. */
   bounds = new Int32Array(1);
 
-  /** Adds one phrase: its words' texts and start offsets on `line`. */
-  add(line: number, texts: readonly string[], starts: readonly number[]): void {
+  /** Adds one phrase: its words' texts, start offsets on `line` and flags. */
+  add(line: number, texts: readonly string[], starts: readonly number[], flags: readonly number[]): void {
     for (let i = 0; i < texts.length; i++) {
       this.words.push(intern(texts[i]));
       this.lineList.push(line);
       this.startList.push(starts[i]);
+      this.flagList.push(flags[i]);
     }
     this.boundList.push(this.words.length);
   }
@@ -35,9 +42,11 @@ export class NamePhrases {
   seal(): this {
     this.lines = Int32Array.from(this.lineList);
     this.starts = Int32Array.from(this.startList);
+    this.flags = Uint8Array.from(this.flagList);
     this.bounds = Int32Array.from(this.boundList);
     this.lineList = [];
     this.startList = [];
+    this.flagList = [];
     this.boundList = [];
     return this;
   }

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { KnowledgeBase } from '../knowledge/base';
 import { loadKnowledgeFile } from '../knowledge/load';
 import type { KnowledgeFile } from '../knowledge/model';
-import { chooseKnowledge, packPersonWords, type PackSetting, type PackState } from '../knowledge/packs';
+import { chooseKnowledge, packPersonNames, type PackSetting, type PackState } from '../knowledge/packs';
+import { nameVocabulary } from '../knowledge/vocabulary';
 import { NotesIndex } from '../index/notesIndex';
 import { bundledKnowledgeFiles, findFiles, formatOf, readTextFile, readTextFileSync, toUri, type FileMatcher } from './files';
 
@@ -61,7 +62,8 @@ export async function loadWorkspace(roots: string[], matcher: FileMatcher, dataD
   const knowledgeFiles = await loadKnowledge(dataDir, userKnowledge, skipped);
   // No bundled entities until the notes tell which periods they are about.
   const index = new NotesIndex(new KnowledgeBase(knowledgeFiles, new Set()));
-  index.setPackPersonWords(packPersonWords(knowledgeFiles));
+  index.setPackPersonNames(packPersonNames(knowledgeFiles));
+  index.setNameVocabulary(nameVocabulary(knowledgeFiles));
   // What a definition means depends on the packs, which the notes choose: define once, after choosing.
   index.deferDefinitions = true;
   let done = 0;

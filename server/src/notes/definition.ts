@@ -1,0 +1,151 @@
+// What a note says it defines, and the one place such a definition is built.
+import type { Range } from 'vscode-languageserver-types';
+import type { TextSpan } from './model';
+import { nameKey } from './names';
+import { detach, intern } from './strings';
+
+export type EntityKind = 'person' | 'trial' | 'cause' | 'event' | 'organisation' | 'place';
+export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'trial', 'cause', 'event', 'organisation', 'place'];
+
+/**
+ * How sure the notes are: `defined` where they define it (a term, a who's-who heading, a names
+ * line); `named` where a shape in running text says "a person" (`President Wilson`, `Thomas Mann`),
+ * which counts only when no knowledge entity has the name; `ifKnown` for a heading that may name a
+ * person, which counts only when the knowledge knows them.
+ */
+export type Strength = 'defined' | 'named' | 'ifKnown';
+
+export interface NoteDefinition {
+  kind: EntityKind;
+  /** As written, without Markdown marks: `Kirov's Murder`, `Trial of the 16`, `Zinoviev`. */
+  name: string;
+  key: string;
+  /** Keys to try first when resolving against the knowledge base (`Congress of Victors 1934` → `congress of victors`). */
+  lookupKeys: string[];
+  /** For a person the notes name in full (`Thomas Mann`): the surname alone, which names them too. */
+  surnameKey?: string;
+  strength: Strength;
+  /** The name is a description (`Yagoda made head of the NKVD`): it names nothing in running text. */
+  described: boolean;
+  range: Range;
+  /** What the notes say about it: a bullet's explanation, the paragraph under a trial heading. */
+  text?: string;
+  /** A year written with it (`Congress of Victors 1934`, `The secret trial of 1937`). */
+  year?: string;
+  /** The date as written on a timeline line (`10 July`, `Feb 1917`). */
+  date?: string;
+  /** For a trial: its defendants as written on the names line. */
+  defendants?: TextSpan[];
+  /** For a defendant: the key of the trial whose names line lists them. */
+  trialKey?: string;
+  /** Lines whose names are related to this entity (a cause's explanation, a trial's section). */
+  contextLines: { from: number; to: number };
+  section?: string;
+}
+
+export interface DefinitionDetails {
+  text?: string;
+  year?: string;
+  date?: string;
+  defendants?: TextSpan[];
+  trialKey?: string;
+  strength?: Strength;
+  described?: boolean;
+  /** Keys to try against the knowledge before the name's own (`Martin Luther King` before `Martin Luther`). */
+  alsoTry?: string[];
+  contextLines: NoteDefinition['contextLines'];
+}
+
+const YEAR = /\b(1[0-9]{3}|20[0-9]{2})\b/;
+const MAX_TEXT = 280;
+
+/**
+ * Every definition is built here, with its fields in one order: V8 then gives them all one shape
+ * (spread objects each got their own, megabytes at scale), and its strings are copies, so a kept
+ * definition does not keep its note's whole text alive.
+ */
+export function noteDefinition(kind: EntityKind, written: string, range: Range, section: string | undefined, details: DefinitionDetails): NoteDefinition {
+  const name = intern(withoutMarks(written));
+  const key = nameKey(name);
+  const year = YEAR.exec(name)?.[1];
+  const withoutYear = nameKey(name.replace(/\s*\(?\b(1[0-9]{3}|20[0-9]{2})\b\)?\s*$/, ''));
+  const lookupKeys = [...new Set([...(details.alsoTry ?? []), key, ...(withoutYear ? [withoutYear] : [])])];
+  const surnameKey = kind === 'person' ? nameKey(surnameIn(name)) : undefined;
+  return {
+    kind,
+    name,
+    key,
+    lookupKeys,
+    surnameKey: surnameKey && surnameKey !== key ? surnameKey : undefined,
+    strength: details.strength ?? 'defined',
+    described: details.described ?? false,
+    range,
+    text: details.text === undefined ? undefined : detach(details.text),
+    year: details.year ?? (kind === 'person' ? undefined : year),
+    date: details.date === undefined ? undefined : intern(details.date),
+    defendants: details.defendants?.map((d) => ({ text: intern(d.text), range: d.range })),
+    trialKey: details.trialKey,
+    contextLines: details.contextLines,
+    section: section === undefined ? undefined : intern(section),
+  };
+}
+
+/** The last word of a person's name of several words, skipping a regnal number or an initial; '' for one word. */
+function surnameIn(name: string): string {
+  const words = name.split(/\s+/);
+  while (words.length > 1 && /^([IVX]{1,5}|\p{Lu}\.)$/u.test(words[words.length - 1])) words.pop();
+  return words.length > 1 ? words[words.length - 1].replace(/['’]s?$/, '') : '';
+}
+
+/** A name without Markdown's marks: `**Yagoda**`, `_Arthur Vandenberg_`, `[[Lenin]]`, `[Lenin](lenin.md)`, `#Stalin`. */
+export function withoutMarks(text: string): string {
+  return text
+    .replace(/\[\[([^\]|]*\|)?([^\]]*)\]\]/g, '$2')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_](\S(?:.*?\S)?)[*_](?=$|[\s).,;:!?'’])/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/(^|\s)#(?=\p{L})/gu, '$1')
+    .replace(/[*_]+/g, '')
+    .trim();
+}
+
+/** Marks that wrap a name: the span keeps what is inside. */
+const WRAPPERS: [string, string][] = [
+  ['**', '**'],
+  ['__', '__'],
+  ['[[', ']]'],
+  ['*', '*'],
+  ['_', '_'],
+  ['`', '`'],
+];
+
+/** The same span with the marks around it left out of its range: `**Yagoda**` → `Yagoda`, `#Stalin` → `Stalin`. */
+export function unmarkedSpan(span: TextSpan): TextSpan {
+  let leading = 0;
+  let trailing = 0;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const inner = span.text.slice(leading, span.text.length - trailing);
+    for (const [open, close] of WRAPPERS) {
+      if (inner.length > open.length + close.length && inner.startsWith(open) && inner.endsWith(close)) {
+        leading += open.length;
+        trailing += close.length;
+        changed = true;
+        break;
+      }
+    }
+  }
+  if (/^#\p{L}/u.test(span.text.slice(leading))) leading++;
+  if (leading === 0 && trailing === 0) return span;
+  const { start, end } = span.range;
+  return {
+    text: span.text.slice(leading, span.text.length - trailing),
+    range: { start: { line: start.line, character: start.character + leading }, end: { line: end.line, character: end.character - trailing } },
+  };
+}
+
+export function clip(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT - 1) + '…' : text;
+}

@@ -1,0 +1,95 @@
+// Events from bullets: a term in an events section (`Congress of Victors 1934 – ...`), and a timeline
+// line in any section (`1934 – Congress of Victors ...`, `* 10 July: Yagoda made head of the NKVD`,
+// `- Feb 1917 - strikes in Petrograd`). On a timeline line the date dates the event; the text after it
+// names it (`the Battle of Stalingrad begins` → `Battle of Stalingrad`) or, failing a name, describes it.
+import type { Bullet, TextSpan } from './model';
+import { clip, noteDefinition, type NoteDefinition } from './definition';
+import { NAME_CONNECTORS, isCapitalised, isNumber, wordsOf } from './names';
+import { trimmedSpan } from './spans';
+import { isTrialName } from './trials';
+
+const EVENT_WORD =
+  /\b(battle|siege|operation|treaty|pact|congress|conference|trial|revolution|war|order|plan|act|purge|famine|massacre|uprising|rebellion|revolt|offensive|campaign|day|night|crisis|affair|agreement|accords?|putsch|fire|election|assassination|murder|plot|decree|constitution|landings?|invasion|blockade|airlift|summit|coup)s?\b/i;
+const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+const QUALIFIER = /^(c|ca|circa|to|early|late|mid|and|the|of|spring|summer|autumn|fall|winter)\.?$/i;
+const NUMBER = /^\d{1,4}(st|nd|rd|th|s)?$/i;
+const YEAR = /\b(1[0-9]{3}|20[0-9]{2})\b/;
+/** A description names the event in at most this many words. */
+const MAX_NAME_WORDS = 8;
+
+type ContextLines = NoteDefinition['contextLines'];
+
+/**
+ * `1934`, `22 June 1941`, `August 1942`, `April-May 1945`, `1942-43`, `10 July`, `May 5th`,
+ * `Jan-Apr`, `March 25, 1920`: a date, with or without its year, never a name.
+ */
+export function isDateTerm(text: string): boolean {
+  const words = text.split(/[\s\-–—/,]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6 || !words.every((w) => NUMBER.test(w) || MONTH.test(w) || QUALIFIER.test(w))) return false;
+  const months = words.filter((w) => MONTH.test(w)).length;
+  const numbers = words.filter((w) => NUMBER.test(w));
+  return numbers.some((w) => /^\d{4}s?$/.test(w)) || (months > 0 && numbers.length > 0) || months > 1;
+}
+
+/** An events section's bullet: a term is the event; a date term dates the event its explanation names. */
+export function eventFromBullet(bullet: Bullet, term: TextSpan, sectionName: string | undefined, contextLines: ContextLines): NoteDefinition[] {
+  if (isDateTerm(term.text)) return datedEvent(bullet, term, sectionName, contextLines);
+  return [noteDefinition('event', term.text, term.range, sectionName, { text: clip(bullet.explanation?.text), contextLines })];
+}
+
+/** `10 July: Yagoda made head of the NKVD`: the event the explanation names or describes, dated by the term. */
+export function datedEvent(bullet: Bullet, term: TextSpan, sectionName: string | undefined, contextLines: ContextLines): NoteDefinition[] {
+  const explanation = bullet.explanation;
+  if (!explanation) return [];
+  // The name runs to the first clause break; `No. 227` is not one.
+  const clause = /^(?:[^.,;:–—("“]|\.(?=\s*\d))+/.exec(explanation.text)?.[0] ?? '';
+  const named = leadingName(clause);
+  const span = named ?? describedBy(clause);
+  if (!span) return [];
+  const line = explanation.range.start.line;
+  const name = trimmedSpan(explanation.text, line, span.start, span.end);
+  if (!name || !/\p{L}/u.test(name.text)) return [];
+  const start = explanation.range.start.character + name.range.start.character;
+  const range = { start: { line, character: start }, end: { line, character: start + name.text.length } };
+  const year = YEAR.exec(term.text)?.[1];
+  const kind = isTrialName(name.text) ? 'trial' : 'event';
+  // `Storming of the Bastille` is a name, written so elsewhere; `Yagoda made head of the NKVD` describes.
+  const described = !named && !isTitled(name.text);
+  return [noteDefinition(kind, name.text, range, sectionName, { year, date: term.text, text: clip(explanation.text), described, contextLines })];
+}
+
+/** A description as the event's name: its first words, cut at a word. */
+function describedBy(clause: string): { start: number; end: number } | undefined {
+  const words = wordsOf(clause);
+  if (words.length === 0) return undefined;
+  const last = words[Math.min(words.length, MAX_NAME_WORDS) - 1];
+  return { start: words[0].start, end: last.end };
+}
+
+/** Every word capitalised but the small ones inside names: `Storming of the Bastille`. */
+function isTitled(text: string): boolean {
+  const words = wordsOf(text).map((w) => w.text);
+  if (words[0]?.toLowerCase() === 'the') words.shift();
+  return words.length > 0 && isCapitalised(words[0]) && words.every((w) => isCapitalised(w) || isNumber(w) || NAME_CONNECTORS.has(w));
+}
+
+/** `the Battle of Stalingrad begins` → `Battle of Stalingrad`: a leading name of two or more capitalised words. */
+function leadingName(clause: string): { start: number; end: number } | undefined {
+  const words = wordsOf(clause);
+  let i = words[0]?.text.toLowerCase() === 'the' ? 1 : 0;
+  const first = i;
+  let capitalised = 0;
+  let end = -1;
+  for (; i < words.length; i++) {
+    const text = words[i].text;
+    if (i > first && !/^[ \t]+$|^\.\s+$/.test(clause.slice(words[i - 1].end, words[i].start))) break;
+    if (isCapitalised(text) || isNumber(text)) {
+      capitalised++;
+      end = words[i].end;
+    } else if (!NAME_CONNECTORS.has(text)) break;
+  }
+  if (capitalised < 2 || end === -1) return undefined;
+  // `Battle of Stalingrad begins` names an event; `Louis XVI executed` is one, whole.
+  const name = clause.slice(words[first].start, end);
+  return EVENT_WORD.test(name) ? { start: words[first].start, end } : undefined;
+}

@@ -1,0 +1,223 @@
+// People the notes name by shape, with or without a knowledge pack: a who's-who heading
+// (`### Sergei Kirov (1886-1934)` with a paragraph under it), a names line (`Kamenev & Zinoviev`),
+// a `Key people:` line, and in running text a title before a name (`President Wilson`, `Tsar
+// Nicholas`), a given name before a surname (`Thomas Mann`) or a life span after a name
+// (`Ernst Thälmann (1886-1944)`). An ordinary word is never taken for a name.
+import type { Heading, ParsedNotes, Section, TextSpan } from './model';
+import { clip, noteDefinition, unmarkedSpan, withoutMarks, type NoteDefinition } from './definition';
+import { NAME_CONNECTORS, isCapitalised, isNumber, nameKey } from './names';
+import { EXPOSED, type NamePhrases } from './phrases';
+import { trimmedSpan } from './spans';
+import { english } from '../words/english';
+import { isGivenName } from '../words/givenNames';
+import { isPlaceWord } from '../words/places';
+import { isTitle, isTwoWordTitle } from '../words/titles';
+
+const NAMES_SEPARATOR = /\s*(?:&|,|\+|\/|\band\b)\s*/;
+/** `and 14 others` on a names line. */
+const OTHERS = /^(\d+|a few|several|many|some|[a-z]+teen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*others?$/i;
+/** Small words inside people's names: `Charles de Gaulle`, `Joachim von Ribbentrop`. */
+const PARTICLES = new Set(['de', 'von', 'van', 'der', 'den', 'du', 'la', 'le', 'di', 'da', 'del', 'bin', 'al']);
+const ROMAN = /^[IVX]{1,5}$/;
+/** `(1886-1934)`, `(1901–32)`, `(b. 1900)`, `(born 1900)`, `(d. 1934)`, `(c. 1870 - 1924)`. */
+const LIFE_SPAN = /^\s*\(\s*(?:(?:c\.|ca\.|circa)\s*)?(?:(?<born>1\d{3}|20\d{2})\s*[-–—]\s*(?<died>\d{2,4})|(?:b\.|born)\s*(?<bornOnly>1\d{3}|20\d{2})|(?:d\.|died)\s*(?<diedOnly>1\d{3}|20\d{2}))\s*\)/;
+const KEY_PEOPLE_LINE = /^(?:key\s+(?:people|figures|individuals|players)|people|who['’]?s\s+who)\s*[:–—-]\s*/i;
+
+export interface LifeSpan {
+  born?: number;
+  died?: number;
+}
+
+/** A life span written in brackets at the start of `text`, if it reads as one (born before died, a life's length). */
+export function lifeSpanAt(text: string): (LifeSpan & { length: number }) | undefined {
+  const match = LIFE_SPAN.exec(text);
+  if (!match?.groups) return undefined;
+  const { born, died, bornOnly, diedOnly } = match.groups;
+  if (bornOnly) return { born: Number(bornOnly), length: match[0].length };
+  if (diedOnly) return { died: Number(diedOnly), length: match[0].length };
+  const from = Number(born);
+  // `(1901-32)`: the century of the birth year.
+  const to = died.length === 4 ? Number(died) : Number(born.slice(0, 4 - died.length) + died);
+  if (to < from || to - from > 110) return undefined;
+  return { born: from, died: to, length: match[0].length };
+}
+
+/**
+ * `Kamenev & Zinoviev`, `Bukharin, Rykov and Yagoda`: each part a name of one to four capitalised words.
+ * Returns undefined unless every part looks like a name.
+ */
+export function namesOnLine(text: string, line: number, offset = 0): TextSpan[] | undefined {
+  const names: TextSpan[] = [];
+  let cursor = 0;
+  for (const part of text.split(NAMES_SEPARATOR)) {
+    const at = text.indexOf(part, cursor);
+    cursor = at + part.length;
+    if (part.trim() === '') continue;
+    if (OTHERS.test(part.trim())) continue;
+    const words = withoutMarks(part).split(/\s+/);
+    if (words.length > 4 || !isCapitalised(words[0]) || !words.every((w) => isCapitalised(w) || NAME_CONNECTORS.has(w))) return undefined;
+    if (/[.!?;:]$/.test(part.trim())) return undefined;
+    const spanOf = trimmedSpan(text, line, at, at + part.length);
+    if (spanOf) names.push(unmarkedSpan({ text: spanOf.text, range: { start: { line, character: offset + spanOf.range.start.character }, end: { line, character: offset + spanOf.range.end.character } } }));
+  }
+  return names.length > 0 ? names : undefined;
+}
+
+/**
+ * A heading that names a person, defined by what follows it: `### Sergei Kirov (1886-1934)` always;
+ * `## Ernst Röhm` when the knowledge knows them or the name has a person's shape (`Nadezhda Alliluyeva`).
+ */
+export function personFromHeading(heading: Heading, section: Section): NoteDefinition | undefined {
+  const raw = heading.text;
+  const open = raw.search(/\s*\(/);
+  const namePart = open > 0 ? raw.slice(0, open) : raw;
+  const life = open > 0 ? lifeSpanAt(raw.slice(open)) : undefined;
+  if (open > 0 && (!life || raw.slice(open + life.length).trim() !== '')) return undefined;
+  const words = namePart.split(/\s+/);
+  if (words.length > 4 || words.some((w) => /['’]s?$|\d/.test(w)) || !words.every((w) => isCapitalised(w) || PARTICLES.has(w) || ROMAN.test(w))) return undefined;
+  if (words.some((w) => isPlaceWord(w) || (english().isCommon(w) && !isGivenName(w)))) return undefined;
+  const text = section.paragraphs[0]?.content.text ?? section.bullets.map((b) => b.content.text).join(' ');
+  if (!text) return undefined;
+  const shaped = isGivenName(words[0]) && words.length > 1;
+  const start = heading.range.start.character + raw.indexOf(namePart);
+  const range = { start: { line: heading.line, character: start }, end: { line: heading.line, character: start + namePart.length } };
+  return noteDefinition('person', namePart, range, heading.text, {
+    text: clip(text),
+    strength: life || shaped ? 'defined' : 'ifKnown',
+    contextLines: { from: heading.line, to: section.range.end.line },
+  });
+}
+
+/** `Key people: Trotsky, Bukharin and Kamenev` on a line of its own. */
+export function peopleFromKeyLine(raw: string, line: number, section: string | undefined): NoteDefinition[] {
+  const match = KEY_PEOPLE_LINE.exec(raw.trim());
+  if (!match) return [];
+  const offset = raw.indexOf(raw.trim()) + match[0].length;
+  const names = namesOnLine(raw.slice(offset), line, offset) ?? [];
+  return names.map((name) => noteDefinition('person', name.text, name.range, section, { contextLines: { from: line, to: line } }));
+}
+
+/**
+ * People named by shape in running text: `President Wilson`, `Field Marshal Montgomery`, `Thomas
+ * Mann`, `Ernst Thälmann (1886-1944)`; once each per note, where first named.
+ */
+export function peopleInText(lines: readonly string[], notes: ParsedNotes, phrases: NamePhrases): NoteDefinition[] {
+  const found = new Map<string, NoteDefinition>();
+  const { words, starts, bounds, flags } = phrases;
+  for (let p = 0; p < phrases.count; p++) {
+    const line = phrases.lines[bounds[p]];
+    const text = lines[line];
+    const end = bounds[p + 1];
+    for (let w = bounds[p]; w < end; ) {
+      const shape = personAt(words, w, end, text, starts, (flags[w] & EXPOSED) !== 0);
+      if (!shape) {
+        w++;
+        continue;
+      }
+      const first = shape.nameFrom;
+      const last = shape.nameTo - 1;
+      const from = starts[first];
+      const to = starts[last] + words[last].length;
+      const name = text.slice(from, to).replace(/['’]s?$/, '');
+      const key = nameKey(name);
+      if (key && !found.has(key)) {
+        const range = { start: { line, character: from }, end: { line, character: from + name.length } };
+        const fullRun = shape.runTo > shape.nameTo ? [nameKey(text.slice(from, starts[shape.runTo - 1] + words[shape.runTo - 1].length))] : [];
+        found.set(
+          key,
+          noteDefinition('person', name, range, sectionAt(notes, line), {
+            text: clip(sentenceAround(text, from)),
+            strength: 'named',
+            alsoTry: fullRun,
+            contextLines: { from: line, to: line },
+          }),
+        );
+      }
+      w = shape.nameTo;
+    }
+  }
+  return [...found.values()];
+}
+
+interface Shape {
+  /** The person's name: words [nameFrom, nameTo) of the phrases. */
+  nameFrom: number;
+  nameTo: number;
+  /** Where the run of capitalised words the name stands in ends (`Martin Luther King`). */
+  runTo: number;
+}
+
+/**
+ * A title and a name, a given name and a surname, or a name and a life span, starting at word `w`.
+ * A given name that is also a word (`Will`, `Harry`) counts only where its capital is its own.
+ */
+function personAt(words: readonly string[], w: number, end: number, text: string, starts: Int32Array, exposed: boolean): Shape | undefined {
+  const word = words[w];
+  const titleLength = w + 1 < end && isTwoWordTitle(word, words[w + 1]) ? 2 : isTitle(word) && !/['’]s?$/.test(word) ? 1 : 0;
+  if (titleLength > 0) {
+    let from = w + titleLength;
+    // `General Secretary Stalin`: a title may follow a title.
+    while (from < end && isTitle(words[from])) from++;
+    const to = nameWordsFrom(words, from, end, true);
+    return to > from ? { nameFrom: from, nameTo: to, runTo: runEnd(words, to, end) } : undefined;
+  }
+  if (isGivenName(word) && isCapitalised(word) && !(exposed && english().isCommon(word))) {
+    const to = nameWordsFrom(words, w + 1, end, false);
+    if (to > w + 1) return { nameFrom: w, nameTo: to, runTo: runEnd(words, to, end) };
+  }
+  // `Thälmann (1886-1944)`: a name of its own, directly followed by a life span.
+  if (isCapitalised(word) && !english().isCommon(word) && !isPlaceWord(word)) {
+    const to = nameWordsFrom(words, w + 1, end, false);
+    const last = to - 1;
+    if (to - w <= 3 && lifeSpanAt(text.slice(starts[last] + words[last].length))) return { nameFrom: w, nameTo: to, runTo: to };
+  }
+  return undefined;
+}
+
+/**
+ * The end of the name words from `from`: capitalised, no ordinary word, no place, no title; particles
+ * (`de`, `von`) and initials (`S.`) inside, a regnal number (`II`) after. After a title, a given name
+ * may be followed by a surname that is also a word (`Sir Thomas More`, `Lady Jane Grey`).
+ */
+function nameWordsFrom(words: readonly string[], from: number, end: number, afterTitle: boolean): number {
+  let to = from;
+  let count = 0;
+  for (let k = from; k < end; k++) {
+    const word = words[k];
+    const bare = word.replace(/['’]s?$/, '');
+    if (count > 0 && (ROMAN.test(word) || /^\p{Lu}\.$/u.test(word))) {
+      to = k + 1;
+      continue;
+    }
+    if (count > 0 && PARTICLES.has(word)) continue;
+    const nameWord = isCapitalised(word) && !isNumber(word) && !isTitle(word) && !isPlaceWord(bare) && !english().isCommon(bare);
+    const wordSurname = afterTitle && count === 1 && isGivenName(words[k - 1]) && isCapitalised(word) && !isTitle(word) && !isPlaceWord(bare);
+    if (!nameWord && !wordSurname) break;
+    count++;
+    to = k + 1;
+    // `Roosevelt's New Deal`: the name ends at its possessive.
+    if (bare !== word || wordSurname) break;
+  }
+  return count > 0 ? to : from;
+}
+
+/** The end of the run of capitalised words a name stands in. */
+function runEnd(words: readonly string[], from: number, end: number): number {
+  let to = from;
+  while (to < end && isCapitalised(words[to]) && !/['’]s?$/.test(words[to - 1])) to++;
+  return to;
+}
+
+function sectionAt(notes: ParsedNotes, line: number): string | undefined {
+  let name: string | undefined;
+  for (const section of notes.sections) if (section.heading && section.heading.line <= line) name = section.heading.text;
+  return name;
+}
+
+/** The sentence a position stands in, as the card's excerpt. */
+function sentenceAround(text: string, at: number): string {
+  const before = text.slice(0, at).search(/[.!?]\s+[^.!?]*$/);
+  const start = before === -1 ? 0 : before + 1;
+  const after = /[.!?](\s|$)/.exec(text.slice(at));
+  return withoutMarks(text.slice(start, after ? at + after.index + 1 : text.length).replace(/^[\s•*+-]+/, ''));
+}

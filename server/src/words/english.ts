@@ -1,0 +1,89 @@
+// Whether a word is English, by the Hunspell dictionaries for American and British English (nspell):
+// students write both. A word the dictionary knows in any inflection (`Wages`, `Turns`, `Don't`) is
+// never a misspelt name, and a surname that is also an ordinary word (`Grant`, `King`) needs context.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import nspell from 'nspell';
+import { COMMON_WORDS } from './commonWords';
+
+export interface EnglishDictionary {
+  /** The word as written is English or a name the dictionary lists: `Please`, `Harry`, `Don't`, `Stalin`. */
+  knows(word: string): boolean;
+  /** The word in lower case is an ordinary English word (`grant`, `station`), not only a name (`stalin`). */
+  isCommon(word: string): boolean;
+}
+
+/** The dictionaries, as installed with npm; the bundle ships copies in `dist/dictionaries` (see esbuild.mjs). */
+const DICTIONARIES = [
+  { name: 'en-US', module: 'dictionary-en' },
+  { name: 'en-GB', module: 'dictionary-en-gb' },
+];
+const CACHE_LIMIT = 100_000;
+
+class HunspellEnglish implements EnglishDictionary {
+  private readonly known = new Map<string, boolean>();
+
+  constructor(private readonly spellers: readonly nspell[]) {}
+
+  knows(word: string): boolean {
+    const plain = word.replace(/’/g, "'").replace(/'s?$/, '');
+    if (plain === '') return false;
+    let answer = this.known.get(plain);
+    if (answer === undefined) {
+      answer = plain.split('-').every((part) => part !== '' && this.spellers.some((speller) => speller.correct(part)));
+      if (this.known.size >= CACHE_LIMIT) this.known.clear();
+      this.known.set(plain, answer);
+    }
+    return answer;
+  }
+
+  isCommon(word: string): boolean {
+    return this.knows(word.toLowerCase());
+  }
+}
+
+/** Used only when the dictionary files are missing (a broken install): the short list of common words. */
+class FallbackEnglish implements EnglishDictionary {
+  knows(word: string): boolean {
+    return this.isCommon(word);
+  }
+
+  isCommon(word: string): boolean {
+    return COMMON_WORDS.has(word.toLowerCase().replace(/['’]s?$/, ''));
+  }
+}
+
+let loaded: EnglishDictionary | undefined;
+let problem: string | undefined;
+
+/** The English dictionary, read once on first use (about a third of a second). */
+export function english(): EnglishDictionary {
+  if (!loaded) {
+    const folders = DICTIONARIES.map((d) => ({ ...d, files: dictionaryFiles(d.name, d.module) }));
+    const missing = folders.filter((d) => !d.files);
+    if (missing.length > 0) {
+      problem = `English dictionaries not found (${missing.map((d) => d.name).join(', ')}): name checks fall back to a short word list.`;
+      loaded = new FallbackEnglish();
+    } else {
+      loaded = new HunspellEnglish(folders.map((d) => nspell(readFileSync(d.files!.aff), readFileSync(d.files!.dic))));
+    }
+  }
+  return loaded;
+}
+
+/** Why the full dictionary could not be used, if it could not. */
+export function englishProblem(): string | undefined {
+  english();
+  return problem;
+}
+
+/** `dist/dictionaries/en-US.{aff,dic}` beside the bundle, else the npm package up the folder tree. */
+function dictionaryFiles(name: string, module: string): { aff: string; dic: string } | undefined {
+  const bundled = { aff: path.join(__dirname, 'dictionaries', `${name}.aff`), dic: path.join(__dirname, 'dictionaries', `${name}.dic`) };
+  if (existsSync(bundled.dic)) return bundled;
+  for (let folder = __dirname; ; folder = path.dirname(folder)) {
+    const installed = path.join(folder, 'node_modules', module);
+    if (existsSync(path.join(installed, 'index.dic'))) return { aff: path.join(installed, 'index.aff'), dic: path.join(installed, 'index.dic') };
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
