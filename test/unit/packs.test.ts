@@ -142,7 +142,7 @@ describe('knowledge packs: the bundled data', () => {
 });
 
 describe('knowledge packs: choosing', () => {
-  const pack = (id: string, people: string[]): KnowledgePack => ({ id, name: id, defines: people, includes: [], people });
+  const pack = (id: string, people: string[]): KnowledgePack => ({ id, name: id, defines: people, includes: [], people, ownPeople: people });
   const soviet = pack('soviet', ['stalin', 'kamenev', 'zinoviev', 'bukharin']);
   const germany = pack('germany', ['hitler', 'rohm', 'papen', 'hindenburg']);
   const named = (...ids: string[]) => (id: string) => ids.includes(id);

@@ -1,7 +1,7 @@
 // Resolves what one document contributes: its definitions to entity ids, and its name phrases to
 // mentions, by the longest name the name table knows at each position.
 import type { EntityKind, NoteDefinition } from '../notes/extract';
-import { EXPOSED, type NamePhrases } from '../notes/phrases';
+import { AFTER_PLACE_PREPOSITION, EXPOSED, type NamePhrases } from '../notes/phrases';
 import { NAME_CONNECTORS, isCapitalised, isNumber, wordKey } from '../notes/names';
 import { english } from '../words/english';
 import { DocumentMentions } from './mentions';
@@ -51,7 +51,7 @@ export function resolvePhrases(uri: string, phrases: NamePhrases, names: NameTab
         i++;
         continue;
       }
-      const found = longestNameAt(keys, texts, i, names, (flags[from + i] & EXPOSED) !== 0);
+      const found = longestNameAt(keys, texts, i, names, flags[from + i]);
       if (!found) {
         i++;
         continue;
@@ -64,13 +64,20 @@ export function resolvePhrases(uri: string, phrases: NamePhrases, names: NameTab
   return mentions.seal();
 }
 
+/** A capitalised ordinary noun or an acronym after a surname: `Bus`, `NAACP`. */
+function namesAThing(next: string): boolean {
+  if (!isCapitalised(next)) return false;
+  return english().isCommon(next) || (next.length > 1 && next === next.toUpperCase());
+}
+
 /**
  * The longest name starting at word `start`. A lower-case start names only events, trials and the
  * like, in two words or more (`the february revolution`); a one-word person's name that is also an
  * ordinary word (`Grant`, `King`) counts only where its capital is no sentence's or heading's, unless
  * the notes define it.
  */
-function longestNameAt(keys: string[], texts: string[], start: number, names: NameTable, exposed: boolean): { target: NameTarget; length: number; skip: number } | undefined {
+function longestNameAt(keys: string[], texts: string[], start: number, names: NameTable, flags: number): { target: NameTarget; length: number; skip: number } | undefined {
+  const exposed = (flags & EXPOSED) !== 0;
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
   const capitalised = isCapitalised(texts[start]) || isNumber(texts[start]);
   // Only as many words as the longest name starting with the first one (after a leading `the`).
@@ -84,10 +91,18 @@ function longestNameAt(keys: string[], texts: string[], start: number, names: Na
     const target = names.resolve(keys.slice(start + skip, start + length).join(' '));
     if (!target) continue;
     if (!capitalised && (length - skip < 2 || names.isPerson(target.id))) continue;
-    if (length === 1 && exposed && names.isPerson(target.id) && english().knows(keys[start]) && !names.isNoteName(keys[start])) continue;
+    if (length === 1 && names.isPerson(target.id) && !names.isNoteName(keys[start])) {
+      if (exposed && english().knows(keys[start])) continue;
+      // `Montgomery NAACP`, `Kirov Ballet`: a surname before a noun names a thing after the person.
+      if (start + 1 < texts.length && namesAThing(texts[start + 1])) continue;
+    }
     return { target, length, skip };
   }
   if (!capitalised || isNumber(texts[start])) return undefined;
   const target = names.resolveWord(keys[start], texts[start]);
+  // `surrendered at Lüneburg Heath`: after `at` or `in`, or before a capitalised common noun, a near
+  // miss is a place, not a misspelt person.
+  const beforeNoun = start + 1 < texts.length && isCapitalised(texts[start + 1]) && english().isCommon(texts[start + 1]);
+  if (target?.suggestion !== undefined && ((flags & AFTER_PLACE_PREPOSITION) !== 0 || beforeNoun)) return undefined;
   return target ? { target, length: 1, skip: 0 } : undefined;
 }

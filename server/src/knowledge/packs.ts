@@ -15,6 +15,8 @@ export interface KnowledgePack {
   includes: string[];
   /** The people the pack defines or includes: used to tell whether the notes are about its period. */
   people: string[];
+  /** The people the pack itself defines. */
+  ownPeople: string[];
 }
 
 /** The user's choice per pack id; a pack left out is chosen automatically. */
@@ -36,14 +38,18 @@ export const AUTO_PACK_PEOPLE = 3;
 export function packsOf(files: readonly KnowledgeFile[]): KnowledgePack[] {
   const bundled = files.filter((file) => file.bundled && file.packId);
   const people = new Set(bundled.flatMap((file) => file.entries.filter((e) => e.kind === 'person').map((e) => e.id)));
-  return bundled.map((file) => ({
-    id: file.packId!,
-    name: file.title ?? file.packId!,
-    defines: file.entries.map((e) => e.id),
-    includes: file.includes,
-    // Its own people and those it shares with other packs: Stalin counts for the war as for the USSR.
-    people: [...file.entries.filter((e) => e.kind === 'person').map((e) => e.id), ...file.includes.filter((id) => people.has(id))],
-  }));
+  return bundled.map((file) => {
+    const ownPeople = file.entries.filter((e) => e.kind === 'person').map((e) => e.id);
+    return {
+      id: file.packId!,
+      name: file.title ?? file.packId!,
+      defines: file.entries.map((e) => e.id),
+      includes: file.includes,
+      // Its own people and those it shares with other packs: Stalin counts for the war as for the USSR.
+      people: [...ownPeople, ...file.includes.filter((id) => people.has(id))],
+      ownPeople,
+    };
+  });
 }
 
 /**
@@ -71,14 +77,16 @@ export function packPersonNames(files: readonly KnowledgeFile[]): Map<string, st
 
 /**
  * Which packs are on: the setting first; otherwise those whose people the notes name at least
- * AUTO_PACK_PEOPLE of. With no such evidence no pack is on: a code README or a shopping list
- * gets no cards.
+ * AUTO_PACK_PEOPLE of, one of them at least the pack's own (notes on the war that name Stalin,
+ * Truman and Chiang do not turn on China). With no such evidence no pack is on: a code README or
+ * a shopping list gets no cards.
  */
 export function choosePacks(packs: readonly KnowledgePack[], isNamed: (personId: string) => boolean, setting: PackSetting): PackState[] {
   return packs.map((pack) => {
     const chosen = setting[pack.id];
     const peopleNamed = pack.people.filter(isNamed).length;
-    return { id: pack.id, name: pack.name, active: chosen ?? peopleNamed >= AUTO_PACK_PEOPLE, chosenBy: chosen === undefined ? 'auto' : 'setting', peopleNamed };
+    const auto = peopleNamed >= AUTO_PACK_PEOPLE && pack.ownPeople.some(isNamed);
+    return { id: pack.id, name: pack.name, active: chosen ?? auto, chosenBy: chosen === undefined ? 'auto' : 'setting', peopleNamed };
   });
 }
 

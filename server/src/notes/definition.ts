@@ -3,6 +3,9 @@ import type { Range } from 'vscode-languageserver-types';
 import type { TextSpan } from './model';
 import { nameKey } from './names';
 import { detach, intern } from './strings';
+import { english } from '../words/english';
+import { isPlaceWord } from '../words/places';
+import { isTitle, isTwoWordTitle } from '../words/titles';
 
 export type EntityKind = 'person' | 'trial' | 'cause' | 'event' | 'organisation' | 'place';
 export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'trial', 'cause', 'event', 'organisation', 'place'];
@@ -65,7 +68,7 @@ const MAX_TEXT = 280;
  * definition does not keep its note's whole text alive.
  */
 export function noteDefinition(kind: EntityKind, written: string, range: Range, section: string | undefined, details: DefinitionDetails): NoteDefinition {
-  const name = intern(withoutMarks(written));
+  const name = intern(kind === 'person' ? withoutTitles(withoutMarks(written)) : withoutMarks(written));
   const key = nameKey(name);
   const year = YEAR.exec(name)?.[1];
   const withoutYear = nameKey(name.replace(/\s*\(?\b(1[0-9]{3}|20[0-9]{2})\b\)?\s*$/, ''));
@@ -90,11 +93,25 @@ export function noteDefinition(kind: EntityKind, written: string, range: Range, 
   };
 }
 
-/** The last word of a person's name of several words, skipping a regnal number or an initial; '' for one word. */
+/** `Grand Duke Nicholas Nikolaevich` → `Nicholas Nikolaevich`: the person, not their office. */
+function withoutTitles(name: string): string {
+  const words = name.split(/\s+/);
+  let from = 0;
+  for (;;) {
+    const length = isTwoWordTitle(words[from], words[from + 1] ?? '') ? 2 : isTitle(words[from]) ? 1 : 0;
+    if (length === 0 || words.length - from - length < 1) break;
+    from += length;
+  }
+  return from > 0 ? words.slice(from).join(' ') : name;
+}
+
+/** The last word of a person's name of several words, skipping a regnal number, an initial or `Jr.`; '' for one word or an ordinary word. */
 function surnameIn(name: string): string {
   const words = name.split(/\s+/);
-  while (words.length > 1 && /^([IVX]{1,5}|\p{Lu}\.)$/u.test(words[words.length - 1])) words.pop();
-  return words.length > 1 ? words[words.length - 1].replace(/['’]s?$/, '') : '';
+  while (words.length > 1 && /^([IVX]{1,5}|\p{Lu}\.|Jr\.?|Sr\.?)$/u.test(words[words.length - 1])) words.pop();
+  const surname = words.length > 1 ? words[words.length - 1].replace(/['’]s?$/, '') : '';
+  // `Sir John French`: `French` alone means the nation, `Grey` the colour.
+  return surname && !isPlaceWord(surname) && !english().isCommon(surname) ? surname : '';
 }
 
 /** A name without Markdown's marks: `**Yagoda**`, `_Arthur Vandenberg_`, `[[Lenin]]`, `[Lenin](lenin.md)`, `#Stalin`. */

@@ -10,7 +10,7 @@ import { isTrialName } from './trials';
 
 const EVENT_WORD =
   /\b(battle|siege|operation|treaty|pact|congress|conference|trial|revolution|war|order|plan|act|purge|famine|massacre|uprising|rebellion|revolt|offensive|campaign|day|night|crisis|affair|agreement|accords?|putsch|fire|election|assassination|murder|plot|decree|constitution|landings?|invasion|blockade|airlift|summit|coup)s?\b/i;
-const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 const QUALIFIER = /^(c|ca|circa|to|early|late|mid|and|the|of|spring|summer|autumn|fall|winter)\.?$/i;
 const NUMBER = /^\d{1,4}(st|nd|rd|th|s)?$/i;
 const YEAR = /\b(1[0-9]{3}|20[0-9]{2})\b/;
@@ -39,7 +39,7 @@ export function eventFromBullet(bullet: Bullet, term: TextSpan, sectionName: str
 
 /** `10 July: Yagoda made head of the NKVD`: the event the explanation names or describes, dated by the term. */
 export function datedEvent(bullet: Bullet, term: TextSpan, sectionName: string | undefined, contextLines: ContextLines): NoteDefinition[] {
-  const explanation = bullet.explanation;
+  const explanation = endOfRange(bullet.explanation);
   if (!explanation) return [];
   // The name runs to the first clause break; `No. 227` is not one.
   const clause = /^(?:[^.,;:–—("“]|\.(?=\s*\d))+/.exec(explanation.text)?.[0] ?? '';
@@ -56,6 +56,17 @@ export function datedEvent(bullet: Bullet, term: TextSpan, sectionName: string |
   // `Storming of the Bastille` is a name, written so elsewhere; `Yagoda made head of the NKVD` describes.
   const described = !named && !isTitled(name.text);
   return [noteDefinition(kind, name.text, range, sectionName, { year, date: term.text, text: clip(explanation.text), described, contextLines })];
+}
+
+/** `17 July – 2 Aug 1945: Potsdam Conference`: the range's second date is no part of the event's text. */
+function endOfRange(explanation: TextSpan | undefined): TextSpan | undefined {
+  if (!explanation) return undefined;
+  const date = /^([^:–—]+?)\s*(?::|\s[–—-])\s+/.exec(explanation.text);
+  if (!date || !isDateTerm(date[1])) return explanation;
+  const { start, end } = explanation.range;
+  const rest = explanation.text.slice(date[0].length);
+  if (rest.trim() === '') return explanation;
+  return { text: rest, range: { start: { line: start.line, character: start.character + date[0].length }, end } };
 }
 
 /** A description as the event's name: its first words, cut at a word. */

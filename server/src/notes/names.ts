@@ -145,12 +145,23 @@ export function isSpellingVariant(candidate: string, known: string): boolean {
 
 /**
  * Whether `candidate` is plausibly a misspelling of the name `known` (both keys): same first letter,
- * an allowance that grows with the name (one edit up to five letters, two up to eight, three beyond,
- * or three when the start and the end agree: `zionev` → `zinoviev`). Words under five letters are
+ * an allowance that grows with the shorter spelling (see allowanceFor), or three edits when the start
+ * and the end agree (`zionev` → `zinoviev`). Words under five letters are
  * never taken for misspellings, nor words made from the name (`Trotskyite`).
  */
 export function isLikelyMisspelling(candidate: string, known: string): boolean {
   return misspellingDistance(candidate, known) !== Infinity;
+}
+
+/**
+ * Edits allowed between two spellings, by the shorter: one up to six letters (two at six when the
+ * first two letters and the last agree: `Stallen` for `Stalin`), two up to nine, three beyond.
+ */
+function allowanceFor(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 6) return 1;
+  if (shorter === 6) return a.slice(0, 2) === b.slice(0, 2) && a[a.length - 1] === b[b.length - 1] ? 2 : 1;
+  return shorter <= 9 ? 2 : 3;
 }
 
 /** The edit distance when `candidate` is a likely misspelling of `known` (see isLikelyMisspelling), else Infinity. */
@@ -161,7 +172,9 @@ export function misspellingDistance(candidate: string, known: string): number {
   if (a[0] !== b[0] && skeleton(a)[0] !== skeleton(b)[0]) return Infinity;
   // `Trotskyite`, `Leninism`, `Stalingrad` are words made from the name, not misspellings of it.
   if (skeleton(a).startsWith(skeleton(b).slice(0, -1)) && a.length >= b.length + 2) return Infinity;
-  const allowance = b.length <= 5 ? 1 : b.length <= 8 ? 2 : 3;
+  // `Stalins`, `Rosenbergs`: a plural or a possessive without its apostrophe, not a misspelling.
+  if (a === `${b}s`) return Infinity;
+  const allowance = allowanceFor(a, b);
   const distance = editDistance(a, b, 3);
   if (distance <= allowance) return distance;
   const sameEnds = b.length >= 7 && a.length >= 6 && a.slice(0, 2) === b.slice(0, 2) && a.slice(-2) === b.slice(-2);

@@ -70,12 +70,14 @@ export function namesOnLine(text: string, line: number, offset = 0): TextSpan[] 
 export function personFromHeading(heading: Heading, section: Section): NoteDefinition | undefined {
   const raw = heading.text;
   const open = raw.search(/\s*\(/);
-  const namePart = open > 0 ? raw.slice(0, open) : raw;
+  const namePart = (open > 0 ? raw.slice(0, open) : raw).replace(/,?\s+(Jr|Sr)\.?$/, '');
   const life = open > 0 ? lifeSpanAt(raw.slice(open)) : undefined;
   if (open > 0 && (!life || raw.slice(open + life.length).trim() !== '')) return undefined;
   const words = namePart.split(/\s+/);
   if (words.length > 4 || words.some((w) => /['’]s?$|\d/.test(w)) || !words.every((w) => isCapitalised(w) || PARTICLES.has(w) || ROMAN.test(w))) return undefined;
-  if (words.some((w) => isPlaceWord(w) || (english().isCommon(w) && !isGivenName(w)))) return undefined;
+  // With a life span, a surname may be a word too (`Rosa Parks (1913-2005)`).
+  const common = (w: string, i: number): boolean => english().isCommon(w) && !isGivenName(w) && !(life && i === words.length - 1 && i > 0 && isGivenName(words[0]));
+  if (words.some((w, i) => isPlaceWord(w) || common(w, i))) return undefined;
   const text = section.paragraphs[0]?.content.text ?? section.bullets.map((b) => b.content.text).join(' ');
   if (!text) return undefined;
   const shaped = isGivenName(words[0]) && words.length > 1;
@@ -109,7 +111,7 @@ export function peopleInText(lines: readonly string[], notes: ParsedNotes, phras
     const text = lines[line];
     const end = bounds[p + 1];
     for (let w = bounds[p]; w < end; ) {
-      const shape = personAt(words, w, end, text, starts, (flags[w] & EXPOSED) !== 0);
+      const shape = personAt(words, w, bounds[p], end, text, starts, (flags[w] & EXPOSED) !== 0);
       if (!shape) {
         w++;
         continue;
@@ -148,22 +150,33 @@ interface Shape {
 }
 
 /**
- * A title and a name, a given name and a surname, or a name and a life span, starting at word `w`.
- * A given name that is also a word (`Will`, `Harry`) counts only where its capital is its own.
+ * A title and a name, initials and a name, a given name and a surname, or a name and a life span,
+ * starting at word `w` of a phrase that starts at `first`. A given name that is also a word (`Will`,
+ * `Harry`) counts only where its capital is its own; a month (`April`) never.
  */
-function personAt(words: readonly string[], w: number, end: number, text: string, starts: Int32Array, exposed: boolean): Shape | undefined {
+function personAt(words: readonly string[], w: number, first: number, end: number, text: string, starts: Int32Array, exposed: boolean): Shape | undefined {
   const word = words[w];
   const titleLength = w + 1 < end && isTwoWordTitle(word, words[w + 1]) ? 2 : isTitle(word) && !/['’]s?$/.test(word) ? 1 : 0;
   if (titleLength > 0) {
     let from = w + titleLength;
     // `General Secretary Stalin`: a title may follow a title.
     while (from < end && isTitle(words[from])) from++;
-    const to = nameWordsFrom(words, from, end, true);
+    const to = Math.max(nameWordsFrom(words, from, end, true), from < end && isGivenName(words[from]) ? givenNameEnd(words, from, end) : from);
     return to > from ? { nameFrom: from, nameTo: to, runTo: runEnd(words, to, end) } : undefined;
   }
-  if (isGivenName(word) && isCapitalised(word) && !(exposed && english().isCommon(word))) {
-    const to = nameWordsFrom(words, w + 1, end, false);
-    if (to > w + 1) return { nameFrom: w, nameTo: to, runTo: runEnd(words, to, end) };
+  if (isInitial(word)) {
+    // `A. Philip Randolph`, `E. D. Nixon`, and `Harry S. Truman` whole, with the given name before.
+    let from = w;
+    while (from < end && isInitial(words[from])) from++;
+    const to = from < end && isGivenName(words[from]) ? givenNameEnd(words, from, end) : nameWordsFrom(words, from, end, false);
+    const start = w > first && isGivenName(words[w - 1]) && isCapitalised(words[w - 1]) ? w - 1 : w;
+    return to > from ? { nameFrom: start, nameTo: to, runTo: runEnd(words, to, end) } : undefined;
+  }
+  if (isGivenName(word) && isCapitalised(word) && !MONTHS_AND_DAYS.test(word)) {
+    const to = givenNameEnd(words, w, end);
+    // `Will Hitler invade?`: a sentence may open with a word that is also a name; `Fritz Lang` still names.
+    const doubtful = exposed && english().isCommon(word) && english().knows(words[w + 1] ?? '');
+    if (to > w + 1 && !doubtful) return { nameFrom: w, nameTo: to, runTo: runEnd(words, to, end) };
   }
   // `Thälmann (1886-1944)`: a name of its own, directly followed by a life span.
   if (isCapitalised(word) && !english().isCommon(word) && !isPlaceWord(word)) {
@@ -172,6 +185,36 @@ function personAt(words: readonly string[], w: number, end: number, text: string
     if (to - w <= 3 && lifeSpanAt(text.slice(starts[last] + words[last].length))) return { nameFrom: w, nameTo: to, runTo: to };
   }
   return undefined;
+}
+
+const MONTHS_AND_DAYS = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/** `S.`: an initial, kept with its full stop by scanPhrases. */
+function isInitial(word: string): boolean {
+  return /^\p{Lu}\.$/u.test(word);
+}
+
+/**
+ * Where a name that opens with the given name at `w` ends: `Thomas Mann`, `Philip II` (a regnal
+ * number), `Catherine of Aragon` (of and a place or house); `w` + 1 when no surname follows.
+ */
+function givenNameEnd(words: readonly string[], w: number, end: number): number {
+  const next = words[w + 1];
+  if (next !== undefined && ROMAN.test(next) && (next !== 'I' || w + 2 >= end)) return w + 2;
+  if (next === 'of' && w + 2 < end && isCapitalised(words[w + 2]) && !english().isCommon(words[w + 2])) return w + 3;
+  const to = nameWordsFrom(words, w + 1, end, false);
+  // `Benjamin Carter Hett`: a middle name that is also a word, before a surname that is not.
+  if (to === w + 1 && next !== undefined && isCapitalised(next) && !isPlaceWord(next) && !isTitle(next)) {
+    const after = nameWordsFrom(words, w + 2, end, false);
+    if (after > w + 2) return after;
+  }
+  // `Martin Luther King`, `Henry Cabot Lodge`: a surname that is also a word, ending the run after two names.
+  const last = words[to];
+  const closes = to + 1 >= end || !isCapitalised(words[to + 1]) || /^(Jr|Sr)\.?$/.test(words[to + 1]);
+  if (to >= w + 2 && to < end && isCapitalised(last) && !isPlaceWord(last) && !isNumber(last) && closes) {
+    return /^(Jr|Sr)\.?$/.test(words[to + 1] ?? '') ? to + 2 : to + 1;
+  }
+  return to;
 }
 
 /**
@@ -185,18 +228,22 @@ function nameWordsFrom(words: readonly string[], from: number, end: number, afte
   for (let k = from; k < end; k++) {
     const word = words[k];
     const bare = word.replace(/['’]s?$/, '');
-    if (count > 0 && (ROMAN.test(word) || /^\p{Lu}\.$/u.test(word))) {
+    if (count > 0 && (ROMAN.test(word) || isInitial(word) || /^(Jr|Sr)\.?$/.test(word))) {
       to = k + 1;
       continue;
     }
-    if (count > 0 && PARTICLES.has(word)) continue;
-    const nameWord = isCapitalised(word) && !isNumber(word) && !isTitle(word) && !isPlaceWord(bare) && !english().isCommon(bare);
-    const wordSurname = afterTitle && count === 1 && isGivenName(words[k - 1]) && isCapitalised(word) && !isTitle(word) && !isPlaceWord(bare);
-    if (!nameWord && !wordSurname) break;
+    // `von Blomberg`, `Charles de Gaulle`: a particle counts when a name follows it.
+    if (PARTICLES.has(word) && k + 1 < end && isCapitalised(words[k + 1])) continue;
+    const acronym = word.length > 1 && word === word.toUpperCase();
+    const nameWord = isCapitalised(word) && !acronym && !isNumber(word) && !isTitle(word) && !isPlaceWord(bare) && !english().isCommon(bare);
+    // After a title, a given name that is also a word (`Sir John`), and the surname after it (`Sir Thomas More`).
+    const titledGiven = afterTitle && count === 0 && isGivenName(word) && isCapitalised(word);
+    const wordSurname = afterTitle && count === 1 && isGivenName(words[k - 1]) && isCapitalised(word) && !isTitle(word);
+    if (!nameWord && !titledGiven && !wordSurname) break;
     count++;
     to = k + 1;
     // `Roosevelt's New Deal`: the name ends at its possessive.
-    if (bare !== word || wordSurname) break;
+    if (bare !== word || (wordSurname && !nameWord)) break;
   }
   return count > 0 ? to : from;
 }

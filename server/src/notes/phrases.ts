@@ -11,6 +11,8 @@ export interface NamePhrase {
 
 /** A word's capital may come from where it stands (a sentence's first word, a heading's), not from being a name. */
 export const EXPOSED = 1;
+/** The word follows `at`, `in`, `near`...: more likely a place (`at Lüneburg Heath`) than a misspelt person. */
+export const AFTER_PLACE_PREPOSITION = 2;
 
 export class NamePhrases {
   /** Every word of every phrase, in order. */
@@ -22,7 +24,7 @@ export class NamePhrases {
   /** Per word: its line and the UTF-16 offset where it starts. */
   lines = new Int32Array(0);
   starts = new Int32Array(0);
-  /** Per word: EXPOSED, or 0. */
+  /** Per word: EXPOSED and AFTER_PLACE_PREPOSITION bits. */
   flags = new Uint8Array(0);
   /** Phrase i is words[bounds[i]] up to words[bounds[i + 1]]. */
   bounds = new Int32Array(1);

@@ -4,7 +4,8 @@
 // may come from where it stands (a sentence's first word, a heading's words) rather than from a name.
 import type { ParsedNotes } from './model';
 import { NAME_CONNECTORS, forEachWord, isCapitalised, isNumber } from './names';
-import { EXPOSED, NamePhrases } from './phrases';
+import { AFTER_PLACE_PREPOSITION, EXPOSED, NamePhrases } from './phrases';
+import { isGivenName } from '../words/givenNames';
 
 /** Small words that neither start nor end a run; inside one only the connectors and the vocabulary's. */
 const JOINING = new Set([...NAME_CONNECTORS, 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'by', 'with']);
@@ -13,6 +14,7 @@ const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'gen', 'col', 'lt'
 /** Characters that end a sentence or open a clause: the next word's capital says nothing. */
 const BOUNDARIES = '.!?:;"“”—•#>|…';
 const NO_WORDS: ReadonlySet<string> = new Set();
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'near', 'from', 'outside', 'towards', 'toward', 'into', 'across', 'around', 'through', 'to', 'on']);
 
 /** `vocabulary`: lower-case words of the knowledge's names of several words; they may form runs. */
 export function scanPhrases(lines: readonly string[], notes: ParsedNotes, vocabulary: ReadonlySet<string> = NO_WORDS): NamePhrases {
@@ -43,8 +45,9 @@ export function scanPhrases(lines: readonly string[], notes: ParsedNotes, vocabu
       flags.push(flag);
     };
     let previousEnd = -1;
+    let previousWord = '';
     forEachWord(text, (word, start) => {
-      const afterInitial = previousEnd >= 0 && texts.length > 0 && isInitialStop(text, previousEnd, start, texts[texts.length - 1]);
+      const afterInitial = previousEnd >= 0 && texts.length > 0 && isInitialStop(text, previousEnd, start, texts[texts.length - 1], word);
       // `Harry S. Truman`: the initial keeps its full stop, so the run reads as the name is written.
       if (afterInitial) texts[texts.length - 1] += '.';
       const joined = texts.length > 0 && (afterInitial || onlySpacesOrTabs(text, previousEnd, start));
@@ -52,7 +55,8 @@ export function scanPhrases(lines: readonly string[], notes: ParsedNotes, vocabu
       const upper = isCapitalised(word);
       if (upper || isNumber(word)) {
         if (!joined) flush();
-        push(word, start, exposed ? EXPOSED : 0);
+        const afterPreposition = onlySpacesOrTabs(text, previousEnd, start) && PLACE_PREPOSITIONS.has(previousWord);
+        push(word, start, (exposed ? EXPOSED : 0) | (afterPreposition ? AFTER_PLACE_PREPOSITION : 0));
         if (upper) capitalised++;
       } else if (joined && (NAME_CONNECTORS.has(word) || vocabulary.has(word))) {
         push(word, start, 0);
@@ -61,6 +65,7 @@ export function scanPhrases(lines: readonly string[], notes: ParsedNotes, vocabu
         if (vocabulary.has(word) && !JOINING.has(word)) push(word, start, 0);
       }
       previousEnd = start + word.length;
+      previousWord = word;
     });
     flush();
   }
@@ -83,10 +88,11 @@ function trim(texts: string[], starts: number[], flags: number[], capitalised: b
 }
 
 /** `S. Truman`, `Dr. King`: a full stop and spaces after an initial or an abbreviation. */
-function isInitialStop(text: string, from: number, to: number, previous: string): boolean {
+function isInitialStop(text: string, from: number, to: number, previous: string, next: string): boolean {
   if (text.charCodeAt(from) !== 46 || !onlySpacesOrTabs(text, from + 1, to)) return false;
-  // `I` and `A` end sentences (`World War I. Then ...`) more often than they are initials.
-  return (previous.length === 1 && isCapitalised(previous) && previous !== 'I' && previous !== 'A') || ABBREVIATIONS.has(previous.toLowerCase());
+  // `I` and `A` end sentences (`World War I. Then ...`) more often than they are initials (`A. Philip Randolph`).
+  const initial = previous.length === 1 && isCapitalised(previous) && ((previous !== 'I' && previous !== 'A') || isGivenName(next));
+  return initial || ABBREVIATIONS.has(previous.toLowerCase());
 }
 
 function hasBoundary(text: string, from: number, to: number): boolean {
