@@ -10,11 +10,12 @@ const builds = [
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
-// The English dictionaries are read at run time (server/src/words/english.ts): they ship beside the bundles.
+// The English dictionaries and the list of people's names are read at run time (server/src/words): they ship beside the bundles.
 mkdirSync('dist/dictionaries', { recursive: true });
 for (const [module, name] of [['dictionary-en', 'en-US'], ['dictionary-en-gb', 'en-GB']]) {
   for (const extension of ['aff', 'dic']) copyFileSync(`node_modules/${module}/index.${extension}`, `dist/dictionaries/${name}.${extension}`);
 }
+copyFileSync('node_modules/@cspell/dict-people-names/dict/people-names.txt', 'dist/dictionaries/people-names.txt');
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

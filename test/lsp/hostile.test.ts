@@ -315,7 +315,9 @@ describe('LSP: hostile knowledge files and notes', function () {
 
   describe('hostile notes', () => {
     it('defines notes-only people named like JavaScript properties, and resolves knowledge aliases such as constructor, harmlessly', async () => {
-      for (const word of ['Prototype', 'Isprototypeof']) {
+      // `Prototype` is an English word: no one's name, even in a people section.
+      assert.doesNotMatch((await hover('hostile.txt', positionIn(HOSTILE_TXT, 'Prototype – '))).split('\n')[0], /\*person\*/);
+      for (const word of ['Isprototypeof']) {
         const definition = await hover('hostile.txt', positionIn(HOSTILE_TXT, `${word} – `));
         assert.match(definition.split('\n')[0], new RegExp(`^\\*\\*${word}\\*\\* \\*person\\*`), `${word}: ${definition}`);
         const mention = await hover('hostile.txt', positionIn(HOSTILE_TXT, `${word} `, 2));

@@ -114,9 +114,10 @@ function personProblems(index: NotesIndex, entity: Entity, mention: Mention, lin
   const found: ChronologyProblem[] = [];
   const name = spanOf(mention);
   const possessive = isPossessive(entity, mention.surface);
-  for (const { event, year } of lifeYears(line, name, possessive)) {
+  for (const { event, year, span } of lifeYears(line, name, possessive)) {
     const date = event === 'died' ? entry.died : entry.born;
     if (!date || yearOf(date) === year.year) continue;
+    if (span && !readsAsLife(span, entry.born)) continue;
     const verb = event === 'died' ? 'died' : 'was born';
     const evidence = knowledgeEvidence(index, known, `${entity.name}: ${verb} ${formatDate(date)}`);
     const message = `${entity.name} ${verb} ${onOrIn(date)} ${formatDate(date)}, not in ${year.year} (${evidence.label})`;
@@ -131,6 +132,19 @@ function personProblems(index: NotesIndex, entity: Entity, mention: Mention, lin
     found.push(problem(AFTER_DEATH, mention, acting, entity, message, evidence));
   }
   return found;
+}
+
+/**
+ * Whether `Name (A-B)` is the person's life rather than their years in office (`Yagoda (1934-36)`,
+ * `Stalin (1924-53)`): its first year is the birth year, or it with two digits swapped (`1984` for
+ * `1894`). Otherwise the brackets may mean anything, and nothing is said.
+ */
+function readsAsLife(span: { born: number; died: number }, born: string | undefined): boolean {
+  if (!born) return false;
+  const recorded = String(yearOf(born));
+  const written = String(span.born);
+  const swapped = [...written].sort().join('') === [...recorded].sort().join('');
+  return Math.abs(span.born - Number(recorded)) <= 3 || swapped;
 }
 
 /** An event's or trial's dates: the knowledge's, else the years the notes define it with. */

@@ -15,6 +15,13 @@ export interface WrittenYear extends Span {
 
 export type LifeEvent = 'died' | 'born';
 
+/** A year of a life: `span` when written as a bracketed life span (`Kamenev (1883-1936)`). */
+export interface LifeYear {
+  event: LifeEvent;
+  year: WrittenYear;
+  span?: { born: number; died: number };
+}
+
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 const YEAR = '(?<year>1[0-9]{3}|20[0-9]{2})(?![\\p{L}\\p{N}])';
@@ -27,7 +34,9 @@ const LEAD = '[\\s•*+>#_"“‘-]*';
 /** What an event or trial does in its year: `the Trial of the 21 opened in 1938`. */
 const EVENT_VERBS =
   '(?:took place|was held|were held|began|opened|started|happened|occurred|ended|closed|was signed|was launched|was adopted|was introduced|was founded|was created|was set up|was formed|broke out|met|convened)';
-const DEATH_VERBS = '(?:murdered|assassinated|executed|killed)';
+const DEATH_VERBS = '(?:murdered|assassinated|executed|killed|shot|hanged|guillotined|beheaded)';
+/** Where it happened, between the verb and the date: `shot in Leningrad in 1934`, `died at Gorki, near Moscow, on`. */
+const PLACE = "(?:(?:in|at|near)\\s+\\p{Lu}[\\p{L}'’-]*(?:,?\\s+(?:near\\s+)?\\p{Lu}[\\p{L}'’-]*){0,2},?\\s+)?";
 const DEATH_NOUNS = '(?:murder|assassination|execution|death)';
 
 /** Words that make a year mean something other than "when it happened". */
@@ -60,8 +69,21 @@ const EVENT_VERB_AFTER = after(`${EMPH}\\s+${EVENT_VERBS}\\b`);
 /** A timeline line: `1938: Trial of the 21`, `• 1934 – Kirov's murder`. */
 const TIMELINE_PREFIX = whole(`\\s*(?:[•*+-]|\\d+[.)])?\\s*${EMPH}${DATE}${EMPH}\\s*[:–—-]\\s*(?:the\\s+)?${EMPH}`);
 
-const DIED_AFTER = [after(`${EMPH}\\s+(?:was\\s+|were\\s+)?${DEATH_VERBS}\\s+(?:in|on)\\s+${DATE}`), after(`${EMPH}\\s+died\\s+(?:in|on)\\s+${DATE}`)];
-const BORN_AFTER = after(`${EMPH}\\s+was\\s+born\\s+(?:in|on)\\s+${DATE}`);
+/** `Kirov was shot in Leningrad in 1934`, and as an aside: `Yezhov, who was shot in 1940,`, `Tukhachevsky, executed in 1937`. */
+const DIED_AFTER = [
+  after(`${EMPH},?\\s+(?:who\\s+)?(?:was\\s+|were\\s+)?${DEATH_VERBS}\\s+${PLACE}(?:in|on)\\s+${DATE}`),
+  after(`${EMPH},?\\s+(?:who\\s+)?died\\s+${PLACE}(?:in|on)\\s+${DATE}`),
+];
+const BORN_AFTER = after(`${EMPH},?\\s+(?:who\\s+)?was\\s+born\\s+${PLACE}(?:in|on)\\s+${DATE}`);
+/** `Born Joseph Djugashvilli, December 21, 1879`: the name after `Born` (a first name may come between), the date after it. */
+const BORN_PREFIX = whole(`${LEAD}Born\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,2}${EMPH}`);
+const BORN_DATE_AFTER = after(`${EMPH},?\\s+(?:on\\s+|in\\s+)?${DATE}`);
+/** `Lev Kamenev (1883-1936)`, `### Sergei Kirov (1886–1934)`: a life span just after the name. */
+const LIFE_SPAN_AFTER = after(`${EMPH}\\s*\\(\\s*(?:c\\.\\s*)?(?<born>1[0-9]{3}|20[0-9]{2})\\s*[-–—]\\s*(?<died>[0-9]{2,4})\\s*\\)`);
+/** `Zhdanov, writing in 1950, argued`: an act in an aside, closed by a comma before the sentence ends. */
+const APPOSITIVE_ACT = after(`,\\s+(?<verb>\\p{Ll}+ing)\\b(?<between>(?:\\s+[\\p{L}\\p{N}'’-]+){0,7}?)\\s+in\\s+${DATE}(?=[^.;!?]*,)`);
+/** Words in -ing that are no act of the person's. */
+const NOT_ACTS = new Set(['being', 'having', 'following', 'including', 'according', 'during', 'nothing', 'something', 'everything', 'anything']);
 const POSSESSIVE_DIED_AFTER = [after(`${EMPH}\\s+${DEATH_NOUNS}${EMPH}\\s+(?:in|on|of)\\s+${DATE}`), after(`${EMPH}\\s+${DEATH_NOUNS}${EMPH}\\s*\\(\\s*${DATE}\\s*\\)`)];
 /** What may come between the start of a clause and the name it is about: `At the`, `During`, `the`. */
 const OPENS_CLAUSE = whole(`${LEAD}(?:(?:at|during|in)\\s+)?(?:the\\s+)?${EMPH}`);
@@ -103,8 +125,8 @@ export function eventYears(line: string, name: Span): WrittenYear[] {
  * `Kirov was murdered in 1934`, `Kirov died in 1934`, `Kirov's murder in 1934`, `Kirov's murder (1934)`,
  * `the murder of Kirov in 1934`, `1934: Kirov's murder`, `Kirov was born in 1886`.
  */
-export function lifeYears(line: string, name: Span, possessive: boolean): { event: LifeEvent; year: WrittenYear }[] {
-  const found: { event: LifeEvent; year: WrittenYear }[] = [];
+export function lifeYears(line: string, name: Span, possessive: boolean): LifeYear[] {
+  const found: LifeYear[] = [];
   const rest = following(line, name.end);
   const add = (event: LifeEvent, match: RegExpExecArray | null, offset: number): void => {
     const year = yearOf(match, offset);
@@ -116,9 +138,24 @@ export function lifeYears(line: string, name: Span, possessive: boolean): { even
   } else {
     for (const pattern of DIED_AFTER) add('died', pattern.exec(rest), name.end);
     add('born', BORN_AFTER.exec(rest), name.end);
+    if (exec(BORN_PREFIX, leading(line, boundaryBefore(line, name.start, false), name.start))) add('born', BORN_DATE_AFTER.exec(rest), name.end);
     if (exec(DEATH_OF_PREFIX, leading(line, boundaryBefore(line, name.start, true), name.start))) add('died', IN_DATE_AFTER.exec(rest), name.end);
   }
-  return found.filter(({ year }) => plain(line, name, year));
+  // A life span is a range by nature: it needs no check for one.
+  return [...found.filter(({ year }) => plain(line, name, year)), ...(possessive ? [] : lifeSpanYears(LIFE_SPAN_AFTER.exec(rest), name.end))];
+}
+
+/** Both years of a life span, as written: `(1901-32)` gives 1932, at the `32`. */
+function lifeSpanYears(match: RegExpExecArray | null, offset: number): LifeYear[] {
+  const at = match?.indices?.groups;
+  if (!match?.groups || !at?.born || !at.died) return [];
+  const { born, died } = match.groups;
+  const diedYear = died.length === 4 ? Number(died) : Number(born.slice(0, 4 - died.length) + died);
+  const span = { born: Number(born), died: diedYear };
+  return [
+    { event: 'born', year: { year: span.born, start: offset + at.born[0], end: offset + at.born[1] }, span },
+    { event: 'died', year: { year: diedYear, start: offset + at.died[0], end: offset + at.died[1] }, span },
+  ];
 }
 
 /**
@@ -130,6 +167,12 @@ export function lifeYears(line: string, name: Span, possessive: boolean): { even
  */
 export function actingYear(line: string, name: Span, people: readonly Span[]): WrittenYear | undefined {
   const rest = following(line, name.end);
+  const aside = APPOSITIVE_ACT.exec(rest);
+  // The aside's own verb is the act (`writing`); its other words may still be about memory (`honouring his memory`).
+  if (aside?.groups && !NOT_ACTS.has(aside.groups.verb) && !MEMORY.test(aside.groups.between) && !/^(remember|commemorat|honou?r|mourn|rehabilitat)/.test(aside.groups.verb)) {
+    const year = yearOf(aside, name.end);
+    return year && plain(line, name, year) ? year : undefined;
+  }
   const verb = /^\s+(\p{Ll}+)(?![\p{L}'’-])/u.exec(rest)?.[1];
   if (verb === undefined || NOT_ACTING.has(verb)) return undefined;
   const sentence = boundaryBefore(line, name.start, false);
@@ -165,9 +208,9 @@ function plain(line: string, name: Span, year: WrittenYear): boolean {
   const tail = line.slice(year.end, year.end + 24);
   if (/^(?:['’]?s(?![\p{L}])|\s*[-–—/]\s*\d|\s*(?:to|and|or|&|till|until|through)\s+\d)/iu.test(tail)) return false;
   if (/\d\s*[-–—/]\s*$/.test(line.slice(Math.max(0, year.start - 8), year.start))) return false;
+  // A hedge before the year changes what it means (`after 1934`); after it (`in 1938 after the trial`), not.
   const start = boundaryBefore(line, Math.min(name.start, year.start), true);
-  const end = boundaryAfter(line, Math.max(name.end, year.end), true);
-  return !HEDGES.test(line.slice(start, end));
+  return !HEDGES.test(line.slice(start, Math.max(name.end, year.end)));
 }
 
 /** The patterns read a short way around a name: a paragraph on one long line is not copied for each name. */

@@ -2,14 +2,14 @@
 // line in any section (`1934 – Congress of Victors ...`, `* 10 July: Yagoda made head of the NKVD`,
 // `- Feb 1917 - strikes in Petrograd`). On a timeline line the date dates the event; the text after it
 // names it (`the Battle of Stalingrad begins` → `Battle of Stalingrad`) or, failing a name, describes it.
-import type { Bullet, TextSpan } from './model';
+import type { Bullet, Section, TextSpan } from './model';
 import { clip, noteDefinition, type NoteDefinition } from './definition';
 import { NAME_CONNECTORS, isCapitalised, isNumber, wordsOf } from './names';
 import { trimmedSpan } from './spans';
 import { isTrialName } from './trials';
 
 const EVENT_WORD =
-  /\b(battle|siege|operation|treaty|pact|congress|conference|trial|revolution|war|order|plan|act|purge|famine|massacre|uprising|rebellion|revolt|offensive|campaign|day|night|crisis|affair|agreement|accords?|putsch|fire|election|assassination|murder|plot|decree|constitution|landings?|invasion|blockade|airlift|summit|coup)s?\b/i;
+  /\b(battle|siege|operation|treaty|pact|congress|conference|trial|revolution|war|order|plan|act|law|purge|famine|massacre|uprising|rising|rebellion|revolt|mutiny|offensive|campaign|day|night|crisis|affair|agreement|accords?|putsch|fire|election|assassination|murder|execution|plot|decree|constitution|landings?|invasion|blockade|airlift|summit|coup|riot|boycott|march|strike|raid|sit-in|rides|speech|resolution|incident|armistice|settlement|dissolution|expedition|evacuation|surrender|deal|bombing|blitz|proclamation|declaration|charter|fall|sack|reform|purges|terror)s?\b/i;
 const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 const QUALIFIER = /^(c|ca|circa|to|early|late|mid|and|the|of|spring|summer|autumn|fall|winter)\.?$/i;
 const NUMBER = /^\d{1,4}(st|nd|rd|th|s)?$/i;
@@ -35,6 +35,42 @@ export function isDateTerm(text: string): boolean {
 export function eventFromBullet(bullet: Bullet, term: TextSpan, sectionName: string | undefined, contextLines: ContextLines): NoteDefinition[] {
   if (isDateTerm(term.text)) return datedEvent(bullet, term, sectionName, contextLines);
   return [noteDefinition('event', term.text, term.range, sectionName, { text: clip(bullet.explanation?.text), contextLines })];
+}
+
+/**
+ * A term in a section of no kind that reads as an event: one with an event's word (`Law of Suspects`,
+ * `Battle of Gravelines`), or dated in brackets after it or at the start of its explanation
+ * (`**Neutrality Acts** (1935–1937)`, `Verdun – February–December 1916`).
+ */
+export function eventFromTerm(bullet: Bullet, term: TextSpan, line: string, sectionName: string | undefined, contextLines: ContextLines): NoteDefinition[] {
+  const words = term.text.split(/\s+/);
+  if (words.length > 8 || !/^\p{Lu}/u.test(term.text) || /[.!?,;]/.test(term.text)) return [];
+  const bracket = /^[*_]*\s*\(([^)]*)\)/.exec(line.slice(term.range.end.character))?.[1];
+  const opening = /^([^.,;:(]+)/.exec(bullet.explanation?.text ?? '')?.[1].trim();
+  const date = [bracket, opening].find((text) => text !== undefined && isDateTerm(text));
+  if (!date && !EVENT_WORD.test(term.text)) return [];
+  const year = YEAR.exec(date ?? term.text)?.[1];
+  const kind = isTrialName(term.text) ? 'trial' : 'event';
+  return [noteDefinition(kind, term.text, term.range, sectionName, { year, date, text: clip(bullet.explanation?.text), contextLines })];
+}
+
+/** A table whose header names an event column (`Event`, `Battle`, `What happened`): its rows are events, dated by a `Date` or `Year` column. */
+export function eventsFromTable(section: Section): NoteDefinition[] {
+  const header = section.rows.find((row) => row.isHeader);
+  const column = header?.cells.findIndex((cell) => /^(events?|battles?|conferences?|treaty|treaties|name)$/i.test(cell.text.trim())) ?? -1;
+  if (!header || column === -1) return [];
+  const dateColumn = header.cells.findIndex((cell) => /^(date|dates|year|when)$/i.test(cell.text.trim()));
+  const definitions: NoteDefinition[] = [];
+  for (const row of section.rows) {
+    const cell = row.cells[column];
+    if (row.isHeader || !cell || !/^\p{Lu}/u.test(cell.text) || isDateTerm(cell.text) || cell.text.split(/\s+/).length > 10) continue;
+    const date = dateColumn === -1 ? undefined : row.cells[dateColumn]?.text;
+    const year = date ? YEAR.exec(date)?.[1] : undefined;
+    const kind = isTrialName(cell.text) ? 'trial' : 'event';
+    const text = row.cells.filter((_, i) => i !== column).map((c) => c.text).join('; ');
+    definitions.push(noteDefinition(kind, cell.text, cell.range, section.heading?.text, { year, date, text: clip(text), contextLines: { from: row.line, to: row.line } }));
+  }
+  return definitions;
 }
 
 /** `10 July: Yagoda made head of the NKVD`: the event the explanation names or describes, dated by the term. */

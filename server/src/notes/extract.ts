@@ -4,7 +4,7 @@
 import type { Bullet, ParsedNotes, Section } from './model';
 import { readsAsCause } from './causes';
 import { clip, noteDefinition, unmarkedSpan, type EntityKind, type NoteDefinition } from './definition';
-import { datedEvent, eventFromBullet, isDateTerm } from './events';
+import { datedEvent, eventFromBullet, eventFromTerm, eventsFromTable, isDateTerm } from './events';
 import { namesOnLine, peopleFromKeyLine, peopleInText, personFromHeading } from './people';
 import type { NamePhrases } from './phrases';
 import { scanPhrases } from './scanPhrases';
@@ -44,9 +44,9 @@ export function extractFacts(lines: string[], notes: ParsedNotes, vocabulary?: R
     const heading = section.heading;
     if (heading && isTrialName(heading.text) && kind === 'trial') definitions.push(...trialFromHeading(lines, heading, section));
     else if (heading) definitions.push(...[personFromHeading(heading, section)].filter((d) => d !== undefined));
-    for (const bullet of section.bullets) definitions.push(...fromBullet(bullet, kind, section));
+    for (const bullet of section.bullets) definitions.push(...fromBullet(bullet, kind, section, lines[bullet.line]));
     for (const paragraph of section.paragraphs) definitions.push(...peopleFromKeyLine(lines[paragraph.line], paragraph.line, heading?.text));
-    if (kind === 'trial') definitions.push(...trialsFromTable(section));
+    definitions.push(...(kind === 'trial' ? trialsFromTable(section) : eventsFromTable(section)));
   });
   // People named by shape in running text, unless the note defines them already.
   const defined = new Set(definitions.filter((d) => d.kind === 'person').map((d) => d.key));
@@ -70,7 +70,7 @@ function sectionKinds(sections: Section[]): (EntityKind | undefined)[] {
   });
 }
 
-function fromBullet(bullet: Bullet, sectionKind: EntityKind | undefined, section: Section): NoteDefinition[] {
+function fromBullet(bullet: Bullet, sectionKind: EntityKind | undefined, section: Section, line: string): NoteDefinition[] {
   if (!bullet.term) return [];
   const term = unmarkedSpan(bullet.term);
   const sectionName = section.heading?.text;
@@ -90,6 +90,8 @@ function fromBullet(bullet: Bullet, sectionKind: EntityKind | undefined, section
     }
     case 'event':
       return eventFromBullet(bullet, term, sectionName, contextLines);
+    case undefined:
+      return eventFromTerm(bullet, term, line, sectionName, contextLines);
     default:
       return [];
   }

@@ -155,12 +155,13 @@ export function isLikelyMisspelling(candidate: string, known: string): boolean {
 
 /**
  * Edits allowed between two spellings, by the shorter: one up to six letters (two at six when the
- * first two letters and the last agree: `Stallen` for `Stalin`), two up to nine, three beyond.
+ * first two letters agree and so do the last or the lengths: `Stallen` for `Stalin`, `Yagado` for
+ * `Yagoda`), two up to nine, three beyond.
  */
 function allowanceFor(a: string, b: string): number {
   const shorter = Math.min(a.length, b.length);
   if (shorter < 6) return 1;
-  if (shorter === 6) return a.slice(0, 2) === b.slice(0, 2) && a[a.length - 1] === b[b.length - 1] ? 2 : 1;
+  if (shorter === 6) return a.slice(0, 2) === b.slice(0, 2) && (a[a.length - 1] === b[b.length - 1] || a.length === b.length) ? 2 : 1;
   return shorter <= 9 ? 2 : 3;
 }
 

@@ -8,8 +8,10 @@ import { lineRange, splitLines, trimmedSpan } from './spans';
 
 const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
-const MARKDOWN_BULLET = /^([ \t]*)([-*+•◦▪‣]|\d{1,3}[.)])[ \t]+(.*)$/;
-const PLAIN_BULLET = /^([ \t]*)([•◦▪‣·*-]|\d{1,3}[.)])[ \t]+(.*)$/;
+// Outlines number their items too: `I.`, `A.`, `1.`, `a)` (APUSH-style notes).
+const OUTLINE_MARKER = '\\d{1,3}[.)]|(?:[IVX]{1,4}|[ivx]{1,4}|[A-Za-z])[.)]';
+const MARKDOWN_BULLET = new RegExp(`^([ \\t]*)([-*+•◦▪‣]|${OUTLINE_MARKER})[ \\t]+(.*)$`);
+const PLAIN_BULLET = new RegExp(`^([ \\t]*)([•◦▪‣·*-]|${OUTLINE_MARKER})[ \\t]+(.*)$`);
 const BOLD_TERM_LINE = /^([ \t]*)(\*\*|__)(.+?)\2/;
 const FENCE = /^ {0,3}(```|~~~)/;
 const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/;

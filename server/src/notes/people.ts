@@ -11,6 +11,7 @@ import { trimmedSpan } from './spans';
 import { english } from '../words/english';
 import { isGivenName } from '../words/givenNames';
 import { isPlaceWord } from '../words/places';
+import { isPeopleName } from '../words/surnames';
 import { isTitle, isTwoWordTitle } from '../words/titles';
 
 const NAMES_SEPARATOR = /\s*(?:&|,|\+|\/|\band\b)\s*/;
@@ -56,6 +57,8 @@ export function namesOnLine(text: string, line: number, offset = 0): TextSpan[] 
     if (OTHERS.test(part.trim())) continue;
     const words = withoutMarks(part).split(/\s+/);
     if (words.length > 4 || !isCapitalised(words[0]) || !words.every((w) => isCapitalised(w) || NAME_CONNECTORS.has(w))) return undefined;
+    // `Court Cases`, `Other IDs`: words no one is named.
+    if (words.some((w) => isCapitalised(w) && english().isCommon(w) && !isTitle(w) && !isGivenName(w) && !isPeopleName(w.replace(/['’]s?$/, '')))) return undefined;
     if (/[.!?;:]$/.test(part.trim())) return undefined;
     const spanOf = trimmedSpan(text, line, at, at + part.length);
     if (spanOf) names.push(unmarkedSpan({ text: spanOf.text, range: { start: { line, character: offset + spanOf.range.start.character }, end: { line, character: offset + spanOf.range.end.character } } }));
@@ -203,6 +206,7 @@ function givenNameEnd(words: readonly string[], w: number, end: number): number 
   if (next !== undefined && ROMAN.test(next) && (next !== 'I' || w + 2 >= end)) return w + 2;
   if (next === 'of' && w + 2 < end && isCapitalised(words[w + 2]) && !english().isCommon(words[w + 2])) return w + 3;
   const to = nameWordsFrom(words, w + 1, end, false);
+  if (/['’]s?$/.test(words[to - 1])) return to;
   // `Benjamin Carter Hett`: a middle name that is also a word, before a surname that is not.
   if (to === w + 1 && next !== undefined && isCapitalised(next) && !isPlaceWord(next) && !isTitle(next)) {
     const after = nameWordsFrom(words, w + 2, end, false);
@@ -238,7 +242,11 @@ function nameWordsFrom(words: readonly string[], from: number, end: number, afte
     const nameWord = isCapitalised(word) && !acronym && !isNumber(word) && !isTitle(word) && !isPlaceWord(bare) && !english().isCommon(bare);
     // After a title, a given name that is also a word (`Sir John`), and the surname after it (`Sir Thomas More`).
     const titledGiven = afterTitle && count === 0 && isGivenName(word) && isCapitalised(word);
-    const wordSurname = afterTitle && count === 1 && isGivenName(words[k - 1]) && isCapitalised(word) && !isTitle(word);
+    // `Rosa Parks`, `Ella Baker`: after a given name that is no word itself (not `Red`, `Christian`),
+    // a surname that is also a word, when people bear it.
+    const afterGiven = k > 0 && isGivenName(words[k - 1]) && count === (afterTitle ? 1 : 0);
+    const plainGiven = afterGiven && !english().isCommon(words[k - 1]);
+    const wordSurname = afterGiven && isCapitalised(word) && !isTitle(word) && (afterTitle || (plainGiven && isPeopleName(bare) && !isPlaceWord(bare)));
     if (!nameWord && !titledGiven && !wordSurname) break;
     count++;
     to = k + 1;

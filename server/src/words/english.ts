@@ -1,10 +1,10 @@
 // Whether a word is English, by the Hunspell dictionaries for American and British English (nspell):
 // students write both. A word the dictionary knows in any inflection (`Wages`, `Turns`, `Don't`) is
 // never a misspelt name, and a surname that is also an ordinary word (`Grant`, `King`) needs context.
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import nspell from 'nspell';
 import { COMMON_WORDS } from './commonWords';
+import { dataFile } from './dataFiles';
 
 export interface EnglishDictionary {
   /** The word as written is English or a name the dictionary lists: `Please`, `Harry`, `Don't`, `Stalin`. */
@@ -13,7 +13,7 @@ export interface EnglishDictionary {
   isCommon(word: string): boolean;
 }
 
-/** The dictionaries, as installed with npm; the bundle ships copies in `dist/dictionaries` (see esbuild.mjs). */
+/** The dictionaries, as installed with npm (see dataFiles). */
 const DICTIONARIES = [
   { name: 'en-US', module: 'dictionary-en' },
   { name: 'en-GB', module: 'dictionary-en-gb' },
@@ -77,13 +77,8 @@ export function englishProblem(): string | undefined {
   return problem;
 }
 
-/** `dist/dictionaries/en-US.{aff,dic}` beside the bundle, else the npm package up the folder tree. */
 function dictionaryFiles(name: string, module: string): { aff: string; dic: string } | undefined {
-  const bundled = { aff: path.join(__dirname, 'dictionaries', `${name}.aff`), dic: path.join(__dirname, 'dictionaries', `${name}.dic`) };
-  if (existsSync(bundled.dic)) return bundled;
-  for (let folder = __dirname; ; folder = path.dirname(folder)) {
-    const installed = path.join(folder, 'node_modules', module);
-    if (existsSync(path.join(installed, 'index.dic'))) return { aff: path.join(installed, 'index.aff'), dic: path.join(installed, 'index.dic') };
-    if (path.dirname(folder) === folder) return undefined;
-  }
+  const aff = dataFile(`${name}.aff`, module, 'index.aff');
+  const dic = dataFile(`${name}.dic`, module, 'index.dic');
+  return aff && dic ? { aff, dic } : undefined;
 }

@@ -1,0 +1,21 @@
+// Names people have, from cspell's list of people's names: it tells a surname that is also a word
+// (`Parks`, `Baker`, `Hoover`, `Grant`) from a word that is not a name (`People`, `Cases`, `Office`).
+// Words that name places and things after people (`Hall`, `Street`, `Memorial`) never count.
+import { readFileSync } from 'node:fs';
+import { dataFile } from './dataFiles';
+
+const THINGS = new Set(
+  'street road avenue lane square park bridge hall church court palace house castle tower gate hill lake river valley bay island field fields wood woods cross station college school university hospital memorial line day act plan doctrine company trust fund award prize medal figures'.split(' '),
+);
+
+let names: ReadonlySet<string> | undefined;
+
+/** Whether a capitalised word is someone's name in cspell's list (and names no place or thing). */
+export function isPeopleName(word: string): boolean {
+  if (!names) {
+    const file = dataFile('people-names.txt', '@cspell/dict-people-names', 'dict/people-names.txt');
+    // Without the list (a broken install) no word-like surname counts: quiet rather than wrong.
+    names = new Set(file ? readFileSync(file, 'utf8').split(/\r?\n/).filter((line) => line && !line.startsWith('#')) : []);
+  }
+  return names.has(word) && !THINGS.has(word.toLowerCase());
+}
