@@ -162,7 +162,9 @@ async function lookupCommand(name: string, folder: string): Promise<number> {
   const entity = loaded.index.lookup(name);
   const status = reportProblems(loaded);
   if (!entity) {
-    console.error(`No person, trial, cause or event matches '${name}'.`);
+    console.error(`No person, trial, cause or event matches '${name}': it is not in your notes or the packs that are on.`);
+    const suggestions = loaded.index.suggest(name).map((e) => `${e.name} (${e.kind})`);
+    if (suggestions.length > 0) console.error(`Suggestions, not matches: ${suggestions.join('; ')}`);
     return Math.max(status, 1);
   }
   console.log(renderText(buildCard(loaded.index, entity), describe));

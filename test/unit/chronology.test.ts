@@ -75,6 +75,16 @@ describe('chronology: years that contradict the knowledge', () => {
     ['The murder of Kirov in 1933 shocked Leningrad.', ['chronology 1933 → 1934']],
     ['Zinoviev was executed in 1937.', ['chronology 1937 → 1936']],
     ['Bukharin was born in 1890.', ['chronology 1890 → 1888']],
+    // deaths with a place, an aside, other verbs; births after `Born`; life spans
+    ['Kirov was shot in Leningrad in December 1935.', ['chronology 1935 → 1934']],
+    ['Tukhachevsky, executed in 1938 after a secret trial, was rehabilitated later.', ['chronology 1938 → 1937']],
+    ['Yezhov, who was shot in 1937, had run the NKVD.', ['chronology 1937 → 1940']],
+    ['Born Joseph Djugashvili, December 21, 1879, Stalin grew up in Gori.', ['chronology 1879 → 1878']],
+    ['Lev Kamenev (1883-1937) confessed.', ['chronology 1937 → 1936']],
+    ['Sergei Kirov (1884-1934) ran Leningrad.', ['chronology 1884 → 1886']],
+    ['Sergei Kirov (1868-1934), two digits swapped.', ['chronology 1868 → 1886']],
+    // acting after death, in an aside
+    ['Bukharin, writing in 1940, argued that the NEP had worked.', ['after-death 1940']],
   ];
   for (const [paragraph, expected] of flagged) {
     it(`flags: ${paragraph}`, () => assert.deepEqual(summary(paragraph), expected));
@@ -153,6 +163,14 @@ describe('chronology: sentences that could mean something else stay quiet', () =
     'Kamenev, who had opposed Stalin, was remembered in 1988.',
     '**Victory at the Trial of the 21** (1936): not the trial’s own year.',
     'The Congress of Victors 1966 delegates elected the Central Committee.',
+    // years in brackets that are no life: a term of office
+    'Yagoda (1934-36) ran the NKVD. Stalin (1924-53) ruled alone.',
+    // correct forms of the new shapes
+    'Kirov was shot in Leningrad in December 1934.',
+    'Lev Kamenev (1883-1936) confessed.',
+    'Yezhov, who was shot in 1940, had run the NKVD.',
+    'Bukharin, remembered in 1988, was rehabilitated.',
+    'Bukharin, writing in 1937, pleaded with Stalin.',
   ];
   for (const paragraph of quiet) {
     it(`quiet: ${paragraph}`, () => assert.deepEqual(summary(paragraph), []));

@@ -1,7 +1,7 @@
 // How names are compared: keys with case, accents, apostrophes and possessives folded; the edit distance;
 // and the conservative rule for what counts as a misspelt name.
 import * as assert from 'node:assert/strict';
-import { editDistance, isCapitalised, isLikelyMisspelling, isPossessive, nameKey, wordKey, wordsOf } from '../../server/src/notes/names';
+import { editDistance, isCapitalised, isLikelyMisspelling, isPossessive, isSpellingVariant, nameKey, skeleton, wordKey, wordsOf } from '../../server/src/notes/names';
 
 describe('names: keys', () => {
   it('folds case, possessives and apostrophes in a word key', () => {
@@ -140,6 +140,21 @@ describe('names: isLikelyMisspelling', () => {
     assert.ok(!isLikelyMisspelling('yabbbda', 'yagoda'), 'the name has six letters');
     assert.equal(editDistance('zinev', 'zinoviev', 3), 3);
     assert.ok(!isLikelyMisspelling('zinev', 'zinoviev'), 'the candidate has five letters');
+  });
+
+  it('rejects a plural or a word made from the name: Rosenbergs, Trotskyite, Stalingrad', () => {
+    assert.ok(!isLikelyMisspelling('rosenbergs', 'rosenberg'));
+    assert.ok(!isLikelyMisspelling('trotskyite', 'trotsky'));
+    assert.ok(!isLikelyMisspelling('turbins', 'turing'), 'two edits from a six-letter name whose last letter differs');
+  });
+
+  it('reads transliterations as one name: Djugashvili, Dzhugashvili and Jughashvili', () => {
+    assert.equal(skeleton('dzhugashvili'), skeleton('djugashvili'));
+    assert.equal(skeleton('djugashvili'), skeleton('jughashvili'));
+    assert.ok(isSpellingVariant('jughashvili', 'dzhugashvili'));
+    assert.ok(isSpellingVariant('krushchev', 'khrushchev'));
+    assert.ok(!isSpellingVariant('stallin', 'stalin'), 'a doubled letter is a misspelling, not a transliteration');
+    assert.ok(isLikelyMisspelling('djugashvilli', 'dzhugashvili'));
   });
 
   it('rejects anything four or more edits away', () => {

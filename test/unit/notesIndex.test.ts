@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Range } from 'vscode-languageserver-types';
 import { spellingProblems } from '../../server/src/features/spelling';
 import { KnowledgeBase } from '../../server/src/knowledge/base';
+import { nameVocabulary } from '../../server/src/knowledge/vocabulary';
 import { loadKnowledgeFile } from '../../server/src/knowledge/load';
 import { NotesIndex } from '../../server/src/index/notesIndex';
 import type { Mention } from '../../server/src/index/model';
@@ -274,6 +275,14 @@ describe('NotesIndex: lookup and find', () => {
     }
   });
 
+  it('never guesses: a name no one has gives no card, only labelled suggestions', () => {
+    assert.equal(index.lookup('Einstein'), undefined);
+    assert.equal(index.lookup('Thomas Mann'), undefined);
+    assert.equal(index.lookup('Kamenov')?.id, 'kamenev', 'a near miss of a person still finds them');
+    assert.ok(index.suggest('Kamenov').some((e) => e.id === 'kamenev'));
+    assert.ok(index.suggest('Einstein').length <= 3);
+  });
+
   it('finds nothing for an empty query, and respects the limit', () => {
     assert.deepEqual(index.find('', 5), []);
     assert.ok(index.find('a', 3).length <= 3);
@@ -434,5 +443,49 @@ describe('NotesIndex: incremental updates', () => {
     const mention = index.mentionsIn('file:///n.txt').find((m) => m.entityId === 'nkvd');
     assert.ok(mention, JSON.stringify(index.mentionsIn('file:///n.txt')));
     assert.equal(mention.range.start.character, text.split('\n')[2].indexOf('N.K.V.D.'));
+  });
+});
+
+describe('NotesIndex: names on real prose', () => {
+  const text = [
+    'Notes',
+    '',
+    'Wages were also tightly controlled. Please note the Pace of Change; Turning Points follow.',
+    'Thomas Mann left Germany in 1933, and later Mann wrote in exile. Harry S. Truman was no Zinoviev.',
+    'Stalin feared the great terror would spread; the february revolution was long past.',
+    'Joseph Djugashvilli grew up in Gori. Stallin was his misspelling.',
+  ].join('\n');
+  const index = new NotesIndex(knowledge());
+  index.setNameVocabulary(nameVocabulary(knowledge().files));
+  index.setDocument('file:///prose.txt', text, 'plain');
+  const mentions = index.mentionsIn('file:///prose.txt');
+  const surface = (id: string): string[] => mentions.filter((m) => m.entityId === id).map((m) => m.surface);
+
+  it('takes no English word for a misspelt name', () => {
+    const flagged = mentions.filter((m) => m.suggestion !== undefined).map((m) => m.surface);
+    assert.deepEqual(flagged, ['Djugashvilli', 'Stallin']);
+  });
+
+  it('makes a person of a given name and a surname, known by the surname too, and says no pack knows them', () => {
+    const mann = index.lookup('Thomas Mann');
+    assert.ok(mann && !mann.knowledge && mann.kind === 'person');
+    assert.deepEqual(surface(mann.id), ['Thomas Mann', 'Mann']);
+  });
+
+  it('leaves a named person to the knowledge when it knows them: no note entity for Stalin', () => {
+    assert.ok(!index.entities().some((e) => !e.knowledge && /Stalin|Djugashvilli/.test(e.name)));
+    assert.deepEqual(surface('stalin'), ['Stalin', 'Djugashvilli', 'Stallin']);
+  });
+
+  it('finds events and causes of several words in lower case', () => {
+    assert.deepEqual(surface('great-terror'), ['great terror']);
+  });
+});
+
+describe('NotesIndex: a surname that is an ordinary word', () => {
+  it('counts only where its capital is its own, unless the notes define it', () => {
+    const index = new NotesIndex(new KnowledgeBase([loadKnowledgeFile('file:///k.history.json', JSON.stringify({ entities: [{ id: 'ulysses-grant', kind: 'person', name: 'Ulysses S. Grant', aliases: ['Grant'] }] }))]));
+    index.setDocument('file:///g.txt', 'Notes\n\nGrant money was short. The army under Grant took Vicksburg.\n', 'plain');
+    assert.deepEqual(index.mentionsIn('file:///g.txt').map((m) => `${m.range.start.character} ${m.surface}`), ['38 Grant']);
   });
 });

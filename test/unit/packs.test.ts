@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadKnowledgeFile } from '../../server/src/knowledge/load';
 import type { KnowledgeEntry, KnowledgeFile } from '../../server/src/knowledge/model';
+import { english } from '../../server/src/words/english';
 import { AUTO_PACK_PEOPLE, choosePacks, packPersonNames, packsOf, type KnowledgePack } from '../../server/src/knowledge/packs';
 import { nameKey } from '../../server/src/notes/names';
 import { KnowledgeBase } from '../../server/src/knowledge/base';
@@ -63,6 +64,11 @@ describe('knowledge packs: the bundled data', () => {
           file.problems.map((p) => p.message),
           [],
         );
+      });
+
+      it('lists no misspelling that is an English word or a name the dictionary knows', () => {
+        const words = file.entries.flatMap((e) => (e.misspellings ?? []).filter((m) => !m.includes(' ') && english().knows(m)).map((m) => `${e.id}: ${m}`));
+        assert.deepEqual(words, []);
       });
 
       it('has at least the people and events the topic needs', () => {

@@ -37,6 +37,8 @@ export interface Card {
   variants: string[];
   mentions: number;
   documents: number;
+  /** No knowledge pack that is on knows it: the card holds only what the notes say. */
+  notesOnly: boolean;
 }
 
 const KIND_LABELS: Record<string, string> = { person: 'person', trial: 'trial', cause: 'cause', event: 'event', organisation: 'organisation', place: 'place' };
@@ -61,6 +63,7 @@ export function buildCard(index: NotesIndex, entity: Entity): Card {
     variants: index.variants(entity.id),
     mentions,
     documents,
+    notesOnly: entity.knowledge === undefined,
   };
 }
 
@@ -133,6 +136,7 @@ export type Describe = (uri: string) => string;
 export function renderMarkdown(card: Card, describe: Describe): string {
   const out: string[] = [];
   out.push(`**${escapeMarkdown(card.name)}** *${escapeMarkdown(card.kind)}*${card.dates ? ` · ${escapeMarkdown(card.dates)}` : ''}`);
+  if (card.notesOnly) out.push('', `*${escapeMarkdown(notesOnlyLine(card))}*`);
   for (const group of byOrigin(card.facts)) {
     const facts = group.facts.map((f) => `**${escapeMarkdown(f.label)}:** ${escapeMarkdown(f.value)}`);
     // Hard line breaks (two spaces): the origin heads its facts, one per line.
@@ -156,6 +160,7 @@ export function renderMarkdown(card: Card, describe: Describe): string {
 
 export function renderText(card: Card, describe: Describe): string {
   const out: string[] = [`${card.name} (${card.kind}${card.dates ? `, ${card.dates}` : ''})`];
+  if (card.notesOnly) out.push(`  ${notesOnlyLine(card)}`);
   for (const group of byOrigin(card.facts)) {
     out.push(`  ${originText(group.origin, describe)}`);
     for (const fact of group.facts) out.push(`    ${fact.label}: ${fact.value}`);
@@ -198,6 +203,10 @@ function originLink(origin: CardLine['origin'], describe: Describe): string {
   if (!('line' in origin) && origin.bundled) return text;
   const line = 'line' in origin ? origin.line : origin.range.start.line;
   return `[${text}](${origin.uri}#L${line + 1})`;
+}
+
+function notesOnlyLine(card: Card): string {
+  return `No knowledge pack that is on knows this ${card.kind.split(',')[0]}: what this card shows comes from your notes.`;
 }
 
 function mentionLine(card: Card): string {

@@ -25,6 +25,10 @@ interface IndexedDocument {
 }
 
 const RELATED_SAMPLE = 25;
+/** Fuzzy scores (0 best, 1 worst) a lookup accepts, and by how much the runner-up must trail. */
+const LOOKUP_SCORE = 0.15;
+const LOOKUP_MARGIN = 0.1;
+const SUGGESTION_SCORE = 0.45;
 
 export interface Related {
   id: string;
@@ -286,13 +290,26 @@ export class NotesIndex {
     return [...found].map(([other, relation]) => ({ id: other, relation }));
   }
 
-  /** An entity by exact name, alias or misspelling, else the best fuzzy match. */
+  /**
+   * An entity by exact name, alias, the notes' own spelling, or a near miss of a person's name; else
+   * a fuzzy match only when it is close and nothing else comes near. Never a guess: `Einstein` with
+   * no one of that name is undefined, and `suggest` offers what comes nearest.
+   */
   lookup(name: string): Entity | undefined {
     this.ensureDefined();
     const key = nameKey(name);
-    const exact = this.names.resolve(key) ?? this.names.resolveWord(key, name.trim());
+    const exact = this.names.resolve(key) ?? (key.includes(' ') ? undefined : this.names.resolveWord(key, name.trim()));
     if (exact) return this.entity(exact.id);
-    return this.find(name, 1)[0]?.entity;
+    const [best, next] = this.find(name, 2);
+    const unambiguous = !next || next.score - best.score >= LOOKUP_MARGIN;
+    return best && best.score <= LOOKUP_SCORE && unambiguous ? best.entity : undefined;
+  }
+
+  /** Up to `limit` entities whose names come near `name`: suggestions, for when lookup finds none. */
+  suggest(name: string, limit = 3): Entity[] {
+    return this.find(name, limit)
+      .filter((result) => result.score <= SUGGESTION_SCORE)
+      .map((result) => result.entity);
   }
 
   /** Fuzzy search over names, aliases and the variants seen in the notes. */

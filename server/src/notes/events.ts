@@ -48,7 +48,9 @@ export function eventFromTerm(bullet: Bullet, term: TextSpan, line: string, sect
   const bracket = /^[*_]*\s*\(([^)]*)\)/.exec(line.slice(term.range.end.character))?.[1];
   const opening = /^([^.,;:(]+)/.exec(bullet.explanation?.text ?? '')?.[1].trim();
   const date = [bracket, opening].find((text) => text !== undefined && isDateTerm(text));
-  if (!date && !EVENT_WORD.test(term.text)) return [];
+  // An event's word is enough with an explanation or a year (`Election of 1940`); a bare `The Road to War` is a title.
+  const explained = bullet.explanation !== undefined || YEAR.test(term.text);
+  if (!date && !(EVENT_WORD.test(term.text) && explained)) return [];
   const year = YEAR.exec(date ?? term.text)?.[1];
   const kind = isTrialName(term.text) ? 'trial' : 'event';
   return [noteDefinition(kind, term.text, term.range, sectionName, { year, date, text: clip(bullet.explanation?.text), contextLines })];

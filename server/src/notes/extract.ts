@@ -43,7 +43,8 @@ export function extractFacts(lines: string[], notes: ParsedNotes, vocabulary?: R
     const kind = kinds[i];
     const heading = section.heading;
     if (heading && isTrialName(heading.text) && kind === 'trial') definitions.push(...trialFromHeading(lines, heading, section));
-    else if (heading) definitions.push(...[personFromHeading(heading, section)].filter((d) => d !== undefined));
+    // A plain-text `Key people: Trotsky, Bukharin and Kamenev` reads as a heading: it names them all the same.
+    else if (heading) definitions.push(...[personFromHeading(heading, section)].filter((d) => d !== undefined), ...peopleFromKeyLine(lines[heading.line], heading.line, heading.text));
     for (const bullet of section.bullets) definitions.push(...fromBullet(bullet, kind, section, lines[bullet.line]));
     for (const paragraph of section.paragraphs) definitions.push(...peopleFromKeyLine(lines[paragraph.line], paragraph.line, heading?.text));
     definitions.push(...(kind === 'trial' ? trialsFromTable(section) : eventsFromTable(section)));

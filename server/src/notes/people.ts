@@ -39,7 +39,7 @@ export function lifeSpanAt(text: string): (LifeSpan & { length: number }) | unde
   const from = Number(born);
   // `(1901-32)`: the century of the birth year.
   const to = died.length === 4 ? Number(died) : Number(born.slice(0, 4 - died.length) + died);
-  if (to < from || to - from > 110) return undefined;
+  if (to - from < SHORTEST_LIFE || to - from > 110) return undefined;
   return { born: from, died: to, length: match[0].length };
 }
 
@@ -178,7 +178,7 @@ function personAt(words: readonly string[], w: number, first: number, end: numbe
   if (isGivenName(word) && isCapitalised(word) && !MONTHS_AND_DAYS.test(word)) {
     const to = givenNameEnd(words, w, end);
     // `Will Hitler invade?`: a sentence may open with a word that is also a name; `Fritz Lang` still names.
-    const doubtful = exposed && english().isCommon(word) && english().knows(words[w + 1] ?? '');
+    const doubtful = exposed && WORDLIKE_GIVEN_NAMES.has(word.toLowerCase()) && english().knows(words[w + 1] ?? '');
     if (to > w + 1 && !doubtful) return { nameFrom: w, nameTo: to, runTo: runEnd(words, to, end) };
   }
   // `Thälmann (1886-1944)`: a name of its own, directly followed by a life span.
@@ -189,6 +189,11 @@ function personAt(words: readonly string[], w: number, first: number, end: numbe
   }
   return undefined;
 }
+
+/** Given names that open sentences as ordinary words: `Will Hitler invade?`, `Grant Stalin that.` */
+const WORDLIKE_GIVEN_NAMES = new Set(['will', 'may', 'mark', 'grant', 'sue', 'rob', 'frank', 'pat', 'bill', 'hope', 'drew', 'chase', 'guy', 'don', 'art', 'jack', 'ray', 'rose', 'joy', 'wade', 'bob']);
+/** A life is at least this long: `(1934-36)` after a name is a term of office. */
+const SHORTEST_LIFE = 10;
 
 const MONTHS_AND_DAYS = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
@@ -239,6 +244,7 @@ function nameWordsFrom(words: readonly string[], from: number, end: number, afte
     // `von Blomberg`, `Charles de Gaulle`: a particle counts when a name follows it.
     if (PARTICLES.has(word) && k + 1 < end && isCapitalised(words[k + 1])) continue;
     const acronym = word.length > 1 && word === word.toUpperCase();
+    if (/^(Jr|Sr)\.?$/.test(word)) break;
     const nameWord = isCapitalised(word) && !acronym && !isNumber(word) && !isTitle(word) && !isPlaceWord(bare) && !english().isCommon(bare);
     // After a title, a given name that is also a word (`Sir John`), and the surname after it (`Sir Thomas More`).
     const titledGiven = afterTitle && count === 0 && isGivenName(word) && isCapitalised(word);

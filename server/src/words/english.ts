@@ -30,7 +30,10 @@ class HunspellEnglish implements EnglishDictionary {
     if (plain === '') return false;
     let answer = this.known.get(plain);
     if (answer === undefined) {
-      answer = plain.split('-').every((part) => part !== '' && this.spellers.some((speller) => speller.correct(part)));
+      // `Five-Year` is English when its parts are words; `Mendez-France` is a name made of names.
+      const knowsWord = (word: string): boolean => this.spellers.some((speller) => speller.correct(word));
+      const parts = plain.split('-');
+      answer = knowsWord(plain) || (parts.length > 1 && parts.every((part) => part !== '' && knowsWord(part.toLowerCase())));
       if (this.known.size >= CACHE_LIMIT) this.known.clear();
       this.known.set(plain, answer);
     }

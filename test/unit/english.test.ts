@@ -1,0 +1,43 @@
+// The English dictionaries: what counts as a word (any inflection, British or American), what is only
+// a name, and that names never count as misspellings of the knowledge's people.
+import * as assert from 'node:assert/strict';
+import { english, englishProblem } from '../../server/src/words/english';
+import { isGivenName } from '../../server/src/words/givenNames';
+import { isPeopleName } from '../../server/src/words/surnames';
+import { isTitle, isTwoWordTitle } from '../../server/src/words/titles';
+
+describe('words: English', () => {
+  it('loads the Hunspell dictionaries, not the fallback list', () => {
+    assert.equal(englishProblem(), undefined);
+  });
+
+  it('knows ordinary words in any inflection and either spelling', () => {
+    for (const word of ['Wages', 'Turns', 'Broken', 'Please', "Don't", 'Don’t', 'Kernel', 'Station', 'colour', 'organisation', 'collectivisation', 'Pattern']) {
+      assert.ok(english().knows(word), word);
+    }
+  });
+
+  it('tells an ordinary word from a name the dictionary lists', () => {
+    assert.ok(english().knows('Stalin') && !english().isCommon('Stalin'), 'Stalin is a name, not a word');
+    assert.ok(english().isCommon('Grant') && english().isCommon('Station'));
+    assert.ok(!english().knows('Zionev') && !english().knows('Bukarin') && !english().knows('TODO'));
+  });
+});
+
+describe('words: names and titles', () => {
+  it('knows given names from many languages', () => {
+    for (const name of ['Thomas', 'Langston', 'Sergei', 'Vyacheslav', 'Heinrich', 'Walter', 'Nadezhda']) assert.ok(isGivenName(name), name);
+    assert.ok(!isGivenName('Stalin') && !isGivenName('Station'));
+  });
+
+  it('tells a surname that is also a word from a word no one is named', () => {
+    for (const name of ['Parks', 'Baker', 'Hoover', 'Grant']) assert.ok(isPeopleName(name), name);
+    for (const word of ['People', 'Cases', 'Office', 'Street', 'Hall']) assert.ok(!isPeopleName(word), word);
+  });
+
+  it('knows titles, with or without a full stop, and titles of two words', () => {
+    assert.ok(isTitle('President') && isTitle('Dr.') && isTitle('Tsar'));
+    assert.ok(isTwoWordTitle('Field', 'Marshal') && isTwoWordTitle('Prime', 'Minister'));
+    assert.ok(!isTitle('Station'));
+  });
+});
