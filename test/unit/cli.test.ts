@@ -170,7 +170,7 @@ describe('cli', () => {
       const run = cli(['lookup', 'Xqzvwq', 'data/samples']);
       assert.equal(run.status, 1);
       assert.equal(run.stdout, '');
-      assert.match(run.stderr, /No person, trial, cause or event matches 'Xqzvwq'\./);
+      assert.match(run.stderr, /No person, trial, cause or event matches 'Xqzvwq': it is not in your notes or the packs that are on\./);
     });
 
     it('exits 2 without a name', () => {
