@@ -78,6 +78,16 @@ describe('events: terms and tables outside an events section', () => {
     );
   });
 
+  it('reads bold event names inside running text, each once', () => {
+    const text = ['# Home front', '', 'FDR gave in with **Executive Order 8802**, and **Korematsu v. United States** upheld internment.', 'Later **Executive Order 8802** was extended. **Rationing** began.'].join('\n');
+    assert.deepEqual(of('event', text), ['Executive Order 8802', 'Korematsu v. United States']);
+  });
+
+  it('keeps a year that ends a name in its key: `Election of 1940` is not `Election of 1944`', () => {
+    const keys = definitions('# US\n\n- **Election of 1940** (1940)\n- **Election of 1944** (1944)\n').map((d) => d.lookupKeys.join('|'));
+    assert.deepEqual(keys, ['election of 1940', 'election of 1944']);
+  });
+
   it('reads lettered and Roman outline items as bullets', () => {
     const text = ['# APUSH', '', 'I. The Road to War', '   A. **Lend-Lease Act** (March 1941)', '      1. Roosevelt lent arms'].join('\n');
     assert.deepEqual(of('event', text), ['Lend-Lease Act']);

@@ -71,7 +71,9 @@ export function noteDefinition(kind: EntityKind, written: string, range: Range, 
   const name = intern(kind === 'person' ? withoutTitles(withoutMarks(written)) : withoutMarks(written));
   const key = nameKey(name);
   const year = YEAR.exec(name)?.[1];
-  const withoutYear = nameKey(name.replace(/\s*\(?\b(1[0-9]{3}|20[0-9]{2})\b\)?\s*$/, ''));
+  // `Congress of Victors 1934` is the Congress of Victors; `Election of 1944` is no `Election of`.
+  const yearless = name.replace(/\s*\(?\b(1[0-9]{3}|20[0-9]{2})\b\)?\s*$/, '');
+  const withoutYear = /\b(of|in|the|for|and)$/i.test(yearless) ? '' : nameKey(yearless);
   const lookupKeys = [...new Set([...(details.alsoTry ?? []), key, ...(withoutYear ? [withoutYear] : [])])];
   const surnameKey = kind === 'person' ? nameKey(surnameIn(name)) : undefined;
   return {

@@ -2,7 +2,7 @@
 // line in any section (`1934 – Congress of Victors ...`, `* 10 July: Yagoda made head of the NKVD`,
 // `- Feb 1917 - strikes in Petrograd`). On a timeline line the date dates the event; the text after it
 // names it (`the Battle of Stalingrad begins` → `Battle of Stalingrad`) or, failing a name, describes it.
-import type { Bullet, Section, TextSpan } from './model';
+import type { Bullet, ParsedNotes, Section, TextSpan } from './model';
 import { clip, noteDefinition, type NoteDefinition } from './definition';
 import { NAME_CONNECTORS, isCapitalised, isNumber, wordsOf } from './names';
 import { trimmedSpan } from './spans';
@@ -43,17 +43,50 @@ export function eventFromBullet(bullet: Bullet, term: TextSpan, sectionName: str
  * (`**Neutrality Acts** (1935–1937)`, `Verdun – February–December 1916`).
  */
 export function eventFromTerm(bullet: Bullet, term: TextSpan, line: string, sectionName: string | undefined, contextLines: ContextLines): NoteDefinition[] {
-  const words = term.text.split(/\s+/);
-  if (words.length > 8 || !/^\p{Lu}/u.test(term.text) || /[.!?,;]/.test(term.text)) return [];
+  if (!readsAsName(term.text)) return [];
   const bracket = /^[*_]*\s*\(([^)]*)\)/.exec(line.slice(term.range.end.character))?.[1];
   const opening = /^([^.,;:(]+)/.exec(bullet.explanation?.text ?? '')?.[1].trim();
   const date = [bracket, opening].find((text) => text !== undefined && isDateTerm(text));
   // An event's word is enough with an explanation or a year (`Election of 1940`); a bare `The Road to War` is a title.
   const explained = bullet.explanation !== undefined || YEAR.test(term.text);
-  if (!date && !(EVENT_WORD.test(term.text) && explained)) return [];
+  if (!date && !(namesEvent(term.text) && explained)) return [];
   const year = YEAR.exec(date ?? term.text)?.[1];
   const kind = isTrialName(term.text) ? 'trial' : 'event';
   return [noteDefinition(kind, term.text, term.range, sectionName, { year, date, text: clip(bullet.explanation?.text), contextLines })];
+}
+
+/**
+ * Bold terms inside running text that name events (`FDR gave in with **Executive Order 8802**`):
+ * students embolden what they must know. Each once per note, where first written.
+ */
+export function eventsInBold(lines: readonly string[], notes: ParsedNotes): NoteDefinition[] {
+  const found = new Map<string, NoteDefinition>();
+  const headings = new Map(notes.sections.filter((s) => s.heading).map((s) => [s.heading!.line, s.heading!.text]));
+  let section: string | undefined;
+  for (let line = 0; line < lines.length; line++) {
+    if (headings.has(line)) section = headings.get(line);
+    if (notes.skippedLines.has(line) || headings.has(line)) continue;
+    for (const match of lines[line].matchAll(/(\*\*|__)([^*_]+?)\1/g)) {
+      const text = match[2].trim();
+      if (!readsAsName(text) || !namesEvent(text) || found.has(text.toLowerCase())) continue;
+      const start = match.index + match[1].length + match[2].indexOf(text);
+      const range = { start: { line, character: start }, end: { line, character: start + text.length } };
+      const year = YEAR.exec(text)?.[1];
+      found.set(text.toLowerCase(), noteDefinition(isTrialName(text) ? 'trial' : 'event', text, range, section, { year, contextLines: { from: line, to: line } }));
+    }
+  }
+  return [...found.values()];
+}
+
+/** An event's word, or a court case (`Brown v. Board of Education`). */
+function namesEvent(text: string): boolean {
+  return EVENT_WORD.test(text) || /\s(v|vs)\.?\s\p{Lu}/u.test(text);
+}
+
+/** A name, not a clause: capitalised, at most eight words, no sentence's punctuation (`v.` and `No.` allowed). */
+function readsAsName(text: string): boolean {
+  const bare = text.replace(/\b(v|vs|No|St|Dr|U\.S|U\.K)\./g, '$1');
+  return /^\p{Lu}/u.test(text) && text.split(/\s+/).length <= 8 && !/[.!?,;:]/.test(bare);
 }
 
 /** A table whose header names an event column (`Event`, `Battle`, `What happened`): its rows are events, dated by a `Date` or `Year` column. */

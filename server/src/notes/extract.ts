@@ -4,7 +4,7 @@
 import type { Bullet, ParsedNotes, Section } from './model';
 import { readsAsCause } from './causes';
 import { clip, noteDefinition, unmarkedSpan, type EntityKind, type NoteDefinition } from './definition';
-import { datedEvent, eventFromBullet, eventFromTerm, eventsFromTable, isDateTerm } from './events';
+import { datedEvent, eventFromBullet, eventFromTerm, eventsFromTable, eventsInBold, isDateTerm } from './events';
 import { namesOnLine, peopleFromKeyLine, peopleInText, personFromHeading } from './people';
 import type { NamePhrases } from './phrases';
 import { scanPhrases } from './scanPhrases';
@@ -49,9 +49,10 @@ export function extractFacts(lines: string[], notes: ParsedNotes, vocabulary?: R
     for (const paragraph of section.paragraphs) definitions.push(...peopleFromKeyLine(lines[paragraph.line], paragraph.line, heading?.text));
     definitions.push(...(kind === 'trial' ? trialsFromTable(section) : eventsFromTable(section)));
   });
-  // People named by shape in running text, unless the note defines them already.
-  const defined = new Set(definitions.filter((d) => d.kind === 'person').map((d) => d.key));
-  definitions.push(...peopleInText(lines, notes, phrases).filter((d) => !defined.has(d.key)));
+  // People named by shape and events in bold in running text, unless the note defines them already.
+  const defined = new Set(definitions.map((d) => `${d.kind === 'person' ? 'person' : 'event'} ${d.key}`));
+  definitions.push(...peopleInText(lines, notes, phrases).filter((d) => !defined.has(`person ${d.key}`)));
+  if (notes.format === 'markdown') definitions.push(...eventsInBold(lines, notes).filter((d) => !defined.has(`event ${d.key}`)));
   return { definitions, phrases, frontMatter: notes.frontMatter };
 }
 
