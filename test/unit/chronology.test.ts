@@ -9,6 +9,7 @@ import { chronologyProblems, type ChronologyProblem } from '../../server/src/fea
 import { provideCodeActions } from '../../server/src/features/codeActions';
 import { chronologyDiagnostics } from '../../server/src/features/diagnostics';
 import { KnowledgeBase } from '../../server/src/knowledge/base';
+import { nameVocabulary } from '../../server/src/knowledge/vocabulary';
 import { loadKnowledgeFile } from '../../server/src/knowledge/load';
 import type { KnowledgeFile } from '../../server/src/knowledge/model';
 import { NotesIndex } from '../../server/src/index/notesIndex';
@@ -28,6 +29,7 @@ function bundled(): KnowledgeFile[] {
 
 function indexOf(text: string, others: [string, string][] = []): NotesIndex {
   const index = new NotesIndex(new KnowledgeBase(bundled()));
+  index.setNameVocabulary(nameVocabulary(bundled()));
   for (const [uri, other] of others) index.setDocument(uri, other, 'plain');
   index.setDocument(URI, text, 'plain');
   return index;
@@ -83,6 +85,8 @@ describe('chronology: years that contradict the knowledge', () => {
     ['Lev Kamenev (1883-1937) confessed.', ['chronology 1937 → 1936']],
     ['Sergei Kirov (1884-1934) ran Leningrad.', ['chronology 1884 → 1886']],
     ['Sergei Kirov (1868-1934), two digits swapped.', ['chronology 1868 → 1886']],
+    // an event by its owner's possessive and a place before the date
+    ["Churchill's speech at Fulton, Missouri, in March 1947 made the split public.", ['chronology 1947 → 1946']],
     // acting after death, in an aside
     ['Bukharin, writing in 1940, argued that the NEP had worked.', ['after-death 1940']],
   ];
@@ -171,6 +175,7 @@ describe('chronology: sentences that could mean something else stay quiet', () =
     'Yezhov, who was shot in 1940, had run the NKVD.',
     'Bukharin, remembered in 1988, was rehabilitated.',
     'Bukharin, writing in 1937, pleaded with Stalin.',
+    "Churchill's speech at Fulton, Missouri, in March 1946 made the split public.",
   ];
   for (const paragraph of quiet) {
     it(`quiet: ${paragraph}`, () => assert.deepEqual(summary(paragraph), []));

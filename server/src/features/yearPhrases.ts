@@ -57,7 +57,7 @@ const after = (pattern: string): RegExp => new RegExp(`^${pattern}`, 'iud');
 const whole = (pattern: string): RegExp => new RegExp(`^${pattern}$`, 'iud');
 
 /** `<name> in 1936` only where the name opens its clause: in `Khrushchev denounced the Moscow Trials in 1956` the year is the verb's. */
-const EVENT_IN_AFTER = after(`${EMPH}\\s+(?:in|on|of)\\s+${DATE}`);
+const EVENT_IN_AFTER = after(`${EMPH}\\s+${PLACE}(?:in|on|of)\\s+${DATE}`);
 const EVENT_AFTER = [
   after(`${EMPH}\\s*\\(\\s*${DATE}\\s*\\)`),
   // A bare number must end the term: `Congress of Victors 1934 – ...`, not `Congress of Victors 1966 delegates`.

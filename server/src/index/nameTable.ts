@@ -85,6 +85,7 @@ export class NameTable {
     for (const [key, { id }] of surnames) owners.set(key, (owners.get(key) ?? new Set<string>()).add(id));
     for (const [key, target] of surnames) if (owners.get(key)!.size === 1) this.addKnown(key, target);
     for (const [key, target] of misspellings) this.addKnown(key, target);
+    for (const [key, target] of possessiveShortNames(knowledge)) this.addKnown(key, target);
     this.changed();
   }
 
@@ -284,6 +285,27 @@ export class NameTable {
     }
     return this.peopleByShape;
   }
+}
+
+/**
+ * `Churchill's Iron Curtain speech` is also `Churchill's speech`: the owner and the last word of an
+ * event's possessive name, when no other event shortens to the same.
+ */
+function possessiveShortNames(knowledge: KnowledgeBase): Map<string, NameTarget> {
+  const owners = new Map<string, Set<string>>();
+  for (const { entry } of knowledge.entries.values()) {
+    if (entry.kind === 'person') continue;
+    for (const name of [entry.name, ...(entry.aliases ?? [])]) {
+      const match = /^(\p{Lu}[\p{L}-]*)['’]s\s+.*\s(\p{Ll}+)$/u.exec(name);
+      if (match) {
+        const key = nameKey(`${match[1]} ${match[2]}`);
+        owners.set(key, (owners.get(key) ?? new Set<string>()).add(entry.id));
+      }
+    }
+  }
+  const short = new Map<string, NameTarget>();
+  for (const [key, ids] of owners) if (ids.size === 1) short.set(key, { id: [...ids][0] });
+  return short;
 }
 
 /**
