@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const transportFree = ['server/src/notes/**', 'server/src/knowledge/**', 'server/src/index/**', 'server/src/features/**'];
+const transportFree = ['server/src/notes/**', 'server/src/words/**', 'server/src/knowledge/**', 'server/src/index/**', 'server/src/features/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.code-server/**', 'bench/out/**', '**/*.mjs', '**/*.js'] },
