@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SymbolInformation } from 'vscode-languageserver-protocol';
 import type { Range as LspRange } from 'vscode-languageserver-types';
-import { RevisionSheetRequest, type EntityKindName } from '../../server/src/protocol';
+import { RevisionSheetRequest, type EntityKind } from '../../server/src/protocol';
 import { ICONS, type TreeNode } from './sidebar/entityTree';
 import type { IndexSource } from './sidebar/indexSource';
 
@@ -98,7 +98,7 @@ async function findEntity(client: LanguageClient | undefined): Promise<void> {
     const symbols = (await client.sendRequest<SymbolInformation[] | null>('workspace/symbol', { query }).catch(() => null)) ?? [];
     if (mine !== generation) return;
     pick.items = symbols.map((symbol) => ({
-      label: `$(${ICONS[symbol.containerName as EntityKindName] ?? 'symbol-misc'}) ${symbol.name}`,
+      label: `$(${ICONS[symbol.containerName as EntityKind] ?? 'symbol-misc'}) ${symbol.name}`,
       description: symbol.containerName,
       alwaysShow: true,
       symbol,

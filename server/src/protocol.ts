@@ -5,8 +5,18 @@ import type { Location, Range } from 'vscode-languageserver-types';
 import type { PackState } from './knowledge/packs';
 
 export type { PackState } from './knowledge/packs';
+export type { EntityKind } from './notes/definition';
+import type { EntityKind } from './notes/definition';
 
-export type EntityKindName = 'person' | 'trial' | 'cause' | 'event' | 'organisation' | 'place';
+/** The `code` of each diagnostic the server publishes. */
+export const DiagnosticCodes = {
+  /** `Zionev: did you mean Zinoviev?`; data: { written, suggestion, entityId }. */
+  misspeltName: 'misspelt-name',
+  /** A year that contradicts the knowledge or the notes; data: { written, recorded?, entityId }. */
+  chronology: 'chronology',
+  /** A person said to act after their death. */
+  afterDeath: 'after-death',
+} as const;
 
 export interface IndexCounts {
   notes: number;
@@ -45,14 +55,16 @@ export namespace IndexChangedNotification {
 
 export interface EntityItem {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   /** Every kind the entity has, in the knowledge base or the notes (an event listed as a cause). */
-  kinds: EntityKindName[];
+  kinds: EntityKind[];
   name: string;
   /** Short dates for a list: `1883–1936`, `1936`. */
   dates?: string;
   /** A sortable date (YYYY, YYYY-MM or YYYY-MM-DD), for a timeline. */
   sortDate?: string;
+  /** What a list sorts it by: a person's surname first (`Kamenev Lev Kamenev`), else the name. */
+  sortName: string;
   /** The hover card, as Markdown (escaped, not trusted). */
   card: string;
   definition?: Location;
@@ -62,7 +74,7 @@ export interface EntityItem {
 
 export interface EntitiesParams {
   /** Only these kinds; all when absent. */
-  kinds?: EntityKindName[];
+  kinds?: EntityKind[];
 }
 
 export interface EntitiesResult {
@@ -112,7 +124,7 @@ export interface TimelineParams {
 
 export interface TimelineItem {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   name: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD: an event's or trial's date, a person's birth. */
   start: string;
@@ -145,7 +157,7 @@ export interface CoverageParams {
 export interface CoverageItem {
   id: string;
   name: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   /** How many times the essay names it. */
   mentions: number;
   /** Where the notes define it: clicking an unused one goes there. */
@@ -153,13 +165,16 @@ export interface CoverageItem {
 }
 
 export interface CoverageGroup {
-  kind: EntityKindName;
+  kind: EntityKind;
   /** `Causes of the Great Terror`, or `Causes` when the notes have several such sections. */
   title: string;
   used: CoverageItem[];
   unused: CoverageItem[];
   /** `4 of 5 causes of the Great Terror used`. */
   summary: string;
+  /** How many of the group's items the essay uses, and how many there are. */
+  usedCount: number;
+  total: number;
 }
 
 export interface CoverageResult {

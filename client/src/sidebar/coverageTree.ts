@@ -74,7 +74,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   getTreeItem(node: CoverageNode): vscode.TreeItem {
     if (node.type === 'group') {
       const item = new vscode.TreeItem(node.group.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = node.group.summary.replace(/^(\d+ of \d+) .* used$/, '$1 used');
+      item.description = `${node.group.usedCount} of ${node.group.total} used`;
       item.tooltip = node.group.summary;
       item.id = `group:${node.group.kind}:${node.group.title}`;
       return item;

@@ -2,14 +2,13 @@
 // and its card, opens its definition, and expands to its mentions with the text of each line.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { EntityItem, EntityKindName, MentionItem } from '../../../server/src/protocol';
-import { surnameOf } from '../../../server/src/knowledge/surname';
+import type { EntityItem, EntityKind, MentionItem } from '../../../server/src/protocol';
 import type { IndexSource } from './indexSource';
 
 export type TreeNode = { type: 'entity'; entity: EntityItem } | { type: 'mention'; entityId: string; mention: MentionItem };
 
 export interface ViewOptions {
-  kinds: EntityKindName[];
+  kinds: EntityKind[];
   /** The timeline lists dated entities in order of date, the date before the name. */
   timeline?: boolean;
 }
@@ -35,7 +34,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       const entities = (await this.source.entities()).filter((e) => e.kinds.some((k) => this.options.kinds.includes(k)));
       const shown = this.options.timeline
         ? entities.filter((e) => e.sortDate).sort((a, b) => a.sortDate!.localeCompare(b.sortDate!) || a.name.localeCompare(b.name))
-        : entities.sort((a, b) => sortName(a).localeCompare(sortName(b)));
+        : entities.sort((a, b) => a.sortName.localeCompare(b.sortName));
       return shown.map((entity) => ({ type: 'entity', entity }));
     }
     if (node.type === 'entity') {
@@ -74,13 +73,8 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 }
 
-/** People by surname (Kamenev before Kirov), everything else by name. */
-function sortName(entity: EntityItem): string {
-  return entity.kind === 'person' ? `${surnameOf(entity.name)} ${entity.name}` : entity.name;
-}
-
 /** The codicon of each kind, in the sidebar and the find quick pick. */
-export const ICONS: Record<EntityKindName, string> = {
+export const ICONS: Record<EntityKind, string> = {
   person: 'person',
   trial: 'law',
   cause: 'lightbulb',

@@ -24,9 +24,11 @@ import type { Entity, Location, Mention } from '../index/model';
 import { splitLines } from '../notes/spans';
 import { formatDate, formatSpan } from './dates';
 import { actingYear, eventYears, lifeYears, type Span, type WrittenYear } from './yearPhrases';
+import { compareRanges, positionKey } from '../notes/ranges';
+import { DiagnosticCodes } from '../protocol';
 
-export const CHRONOLOGY = 'chronology';
-export const AFTER_DEATH = 'after-death';
+export const CHRONOLOGY = DiagnosticCodes.chronology;
+export const AFTER_DEATH = DiagnosticCodes.afterDeath;
 
 /** Where a recorded date comes from. */
 export interface Evidence {
@@ -87,11 +89,11 @@ export function chronologyProblems(index: NotesIndex, uri: string, text: string)
           ? eventProblems(index, entity, mention, line)
           : [];
     for (const problem of found) {
-      const key = `${problem.range.start.line}:${problem.range.start.character}`;
+      const key = positionKey(problem.range.start);
       if (!problems.has(key)) problems.set(key, problem);
     }
   }
-  return [...problems.values()].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return [...problems.values()].sort((a, b) => compareRanges(a.range, b.range));
 }
 
 function eventProblems(index: NotesIndex, entity: Entity, mention: Mention, line: string): ChronologyProblem[] {

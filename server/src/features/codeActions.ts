@@ -7,6 +7,7 @@ import type { NotesIndex } from '../index/notesIndex';
 import { chronologyProblems } from './chronology';
 import { CHRONOLOGY, MISSPELT_NAME, type ChronologyData } from './diagnostics';
 import { spellingProblems } from './spelling';
+import { intersects } from '../notes/ranges';
 
 /** `text` is the document's current text; without it, chronology fixes come from the diagnostics' data. */
 export function provideCodeActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[], acceptCommand: string, text?: string): CodeAction[] {
@@ -62,7 +63,3 @@ function fromData(diagnostic: Diagnostic): { range: Range; written: string; reco
   return typeof data?.written === 'string' && typeof data.recorded === 'string' ? { range: diagnostic.range, written: data.written, recorded: data.recorded } : undefined;
 }
 
-function intersects(a: Range, b: Range): boolean {
-  const before = (x: Range['start'], y: Range['start']): boolean => x.line < y.line || (x.line === y.line && x.character < y.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}

@@ -1,12 +1,12 @@
 // Essay coverage: what the rest of the notes hold (causes by their section, trials, people,
 // events) and whether the essay uses each, with how often, so a student sees what they left out.
 import type { NotesIndex } from '../index/notesIndex';
-import type { CoverageGroup, CoverageItem, CoverageResult, EntityKindName } from '../protocol';
+import type { CoverageGroup, CoverageItem, CoverageResult, EntityKind } from '../protocol';
 import { entitiesIn } from './scope';
 
 const CAUSES_HEADING = /\b(causes?|reasons?|factors?|why|origins?)\b/i;
 
-const KINDS: { kind: EntityKindName; plural: string }[] = [
+const KINDS: { kind: EntityKind; plural: string }[] = [
   { kind: 'cause', plural: 'Causes' },
   { kind: 'trial', plural: 'Trials' },
   { kind: 'person', plural: 'People' },
@@ -45,7 +45,7 @@ export function provideCoverage(index: NotesIndex, essayUri: string, essayText: 
       items.set(definition.entityId, { item, title });
     }
   }
-  const groups = new Map<string, { kind: EntityKindName; title: string; items: CoverageItem[] }>();
+  const groups = new Map<string, { kind: EntityKind; title: string; items: CoverageItem[] }>();
   for (const { item, title } of items.values()) {
     const key = `${item.kind}\u0000${title.toLowerCase()}`;
     const group = groups.get(key) ?? { kind: item.kind, title, items: [] };
@@ -53,13 +53,13 @@ export function provideCoverage(index: NotesIndex, essayUri: string, essayText: 
     group.items.push(item);
   }
 
-  const order = (kind: EntityKindName): number => KINDS.findIndex((k) => k.kind === kind);
+  const order = (kind: EntityKind): number => KINDS.findIndex((k) => k.kind === kind);
   const result: CoverageGroup[] = [...groups.values()]
     .sort((a, b) => order(a.kind) - order(b.kind) || a.title.localeCompare(b.title))
     .map(({ kind, title, items }) => {
       const all = [...items].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
       const usedItems = all.filter((i) => i.mentions > 0);
-      return { kind, title, used: usedItems, unused: all.filter((i) => i.mentions === 0), summary: `${usedItems.length} of ${all.length} ${lowerFirst(title)} used` };
+      return { kind, title, used: usedItems, unused: all.filter((i) => i.mentions === 0), summary: `${usedItems.length} of ${all.length} ${lowerFirst(title)} used`, usedCount: usedItems.length, total: all.length };
     });
   return { version: index.version, essay, groups: result };
 }

@@ -5,11 +5,12 @@ import type { NotesIndex } from '../index/notesIndex';
 import type { KnowledgeFile } from '../knowledge/model';
 import { AFTER_DEATH, CHRONOLOGY, chronologyProblems } from './chronology';
 import { spellingProblems } from './spelling';
+import { DiagnosticCodes } from '../protocol';
 
 export { AFTER_DEATH, CHRONOLOGY };
 
 export const SOURCE = 'History Notes';
-export const MISSPELT_NAME = 'misspelt-name';
+export const MISSPELT_NAME = DiagnosticCodes.misspeltName;
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 

@@ -5,6 +5,8 @@ import type { NotesIndex } from '../index/notesIndex';
 import type { EntitiesParams, EntitiesResult, EntityItem, MentionItem } from '../protocol';
 import { buildCard, renderMarkdown, type Describe } from './card';
 import { occurrences } from './references';
+import { locationKey } from '../notes/ranges';
+import { surnameOf } from '../knowledge/surname';
 
 export function provideEntities(index: NotesIndex, params: EntitiesParams, describe: Describe): EntitiesResult {
   const wanted = params.kinds && new Set(params.kinds);
@@ -27,6 +29,7 @@ function toItem(index: NotesIndex, entity: Entity, kinds: Entity['kind'][], desc
     kind: entity.kind,
     kinds,
     name: entity.name,
+    sortName: entity.kind === 'person' ? `${surnameOf(entity.name, entity.aliases)} ${entity.name}` : entity.name,
     dates: card.dates,
     sortDate: (entry?.kind === 'person' ? entry.born : entry?.date) ?? index.noteYear(entity.id),
     card: renderMarkdown(card, describe),
@@ -38,7 +41,7 @@ function toItem(index: NotesIndex, entity: Entity, kinds: Entity['kind'][], desc
 
 /** `lineOf` gives a line of a document's current text (open editor first, else disk). */
 export async function provideMentions(index: NotesIndex, id: string, lineOf: (uri: string, line: number) => Promise<string | undefined>): Promise<MentionItem[]> {
-  const definitions = new Set(index.noteDefinitions(id).map((d) => `${d.uri}#${d.range.start.line}:${d.range.start.character}`));
+  const definitions = new Set(index.noteDefinitions(id).map(locationKey));
   const items: MentionItem[] = [];
   for (const location of occurrences(index, id, true)) {
     const text = (await lineOf(location.uri, location.range.start.line)) ?? '';
@@ -49,7 +52,7 @@ export async function provideMentions(index: NotesIndex, id: string, lineOf: (ur
       lineText: text.trim(),
       preview,
       previewHighlight: highlight,
-      isDefinition: definitions.has(`${location.uri}#${location.range.start.line}:${location.range.start.character}`),
+      isDefinition: definitions.has(locationKey(location)),
     });
   }
   // Where the notes define it first, then every mention in order.

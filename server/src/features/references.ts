@@ -2,6 +2,7 @@
 // possessives included, with the definitions when asked.
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver-types';
 import type { NotesIndex } from '../index/notesIndex';
+import { compareLocations, locationKey } from '../notes/ranges';
 
 export function provideReferences(index: NotesIndex, uri: string, position: Position, includeDeclaration: boolean): Location[] {
   const found = index.at(uri, position);
@@ -30,7 +31,7 @@ export function occurrences(index: NotesIndex, id: string, includeDefinitions: b
   }
   const mentionLines = byLine(mentions);
   const extra = definitions.filter((d) => !mentionLines.get(lineKey(d))?.some((m) => overlaps(m, d)));
-  return [...mentions, ...extra].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+  return [...mentions, ...extra].sort(compareLocations);
 }
 
 function overlaps(a: Location, b: Location): boolean {
@@ -56,5 +57,5 @@ function lineKey(location: Location): string {
 }
 
 function key(location: Location): string {
-  return `${location.uri}#${location.range.start.line}:${location.range.start.character}`;
+  return locationKey(location);
 }

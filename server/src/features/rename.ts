@@ -3,6 +3,7 @@
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { NotesIndex } from '../index/notesIndex';
 import { occurrences } from './references';
+import { locationKey } from '../notes/ranges';
 
 export class RenameError extends Error {}
 
@@ -21,9 +22,9 @@ export function provideRename(index: NotesIndex, uri: string, position: Position
   const trimmed = newName.trim();
   if (trimmed === '' || /[\r\n]/.test(trimmed)) throw new RenameError('A name must be one line of text.');
   const changes: Record<string, TextEdit[]> = {};
-  const mentions = new Map(index.mentions(found.entityId).map((m) => [`${m.uri}#${m.range.start.line}:${m.range.start.character}`, m.surface]));
+  const mentions = new Map(index.mentions(found.entityId).map((m) => [locationKey(m), m.surface]));
   for (const location of occurrences(index, found.entityId, true)) {
-    const surface = mentions.get(`${location.uri}#${location.range.start.line}:${location.range.start.character}`);
+    const surface = mentions.get(locationKey(location));
     const { suffix } = splitPossessive(surface ?? '');
     const end = { line: location.range.end.line, character: location.range.end.character - suffix.length };
     (changes[location.uri] ??= []).push({ range: { start: location.range.start, end }, newText: trimmed });

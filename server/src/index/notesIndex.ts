@@ -15,6 +15,7 @@ import { NameTable, mostUsed } from './nameTable';
 import { PeopleNamed } from './peopleNamed';
 import { definitionId, resolvePhrases } from './resolve';
 import { EntitySearch, type SearchResult } from './search';
+import { compareLocations, contains } from '../notes/ranges';
 
 interface IndexedDocument {
   uri: string;
@@ -187,7 +188,7 @@ export class NotesIndex {
     if (!record) return [];
     // Sorted in place and kept so: cards ask for the same entity's definitions several times.
     if (!record.sorted) {
-      record.definitions.sort(byLocation);
+      record.definitions.sort(compareLocations);
       record.sorted = true;
     }
     return [...record.definitions];
@@ -449,18 +450,6 @@ function countsAsDefinition(note: NoteDefinition, known: EntityKind | undefined)
   return !(note.kind === 'cause' && (known === 'person' || known === 'place' || known === 'organisation'));
 }
 
-export function contains(range: Range, position: Position): boolean {
-  const { start, end } = range;
-  if (position.line < start.line || position.line > end.line) return false;
-  if (position.line === start.line && position.character < start.character) return false;
-  if (position.line === end.line && position.character > end.character) return false;
-  return true;
-}
-
 function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function byLocation(a: Location, b: Location): number {
-  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
