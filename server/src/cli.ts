@@ -182,11 +182,7 @@ async function checkCommand(targets: string[], json: boolean): Promise<number> {
   const { index } = loaded;
   const uris = index.documentUris().sort();
   const problems = uris.flatMap((uri) => spellingProblems(index, uri).map((p) => ({ uri, ...p })));
-  const dates: (ChronologyProblem & { uri: string })[] = [];
-  for (const uri of uris) {
-    const read = await readTextFile(toPath(uri));
-    if ('text' in read) dates.push(...chronologyProblems(index, uri, read.text).map((p) => ({ uri, ...p })));
-  }
+  const dates: (ChronologyProblem & { uri: string })[] = uris.flatMap((uri) => chronologyProblems(index, uri).map((p) => ({ uri, ...p })));
   const where = (p: { uri: string; range: { start: { line: number; character: number } } }) => ({ file: describe(p.uri), line: p.range.start.line + 1, character: p.range.start.character + 1 });
   if (json) {
     console.log(

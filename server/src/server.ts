@@ -29,14 +29,13 @@ import { RenameError, prepareRename, provideRename } from './features/rename';
 import { LEGEND, provideSemanticTokens } from './features/semanticTokens';
 import { provideDocumentSymbols, provideFoldingRanges, provideWorkspaceSymbols } from './features/symbols';
 import { acceptVariantEdit } from './features/acceptVariant';
-import { parseNotes } from './notes/parse';
 import { Commands, CoverageRequest, EntitiesRequest, IndexChangedNotification, IndexReadyNotification, MentionsRequest, RevisionSheetRequest, TimelineRequest } from './protocol';
 import { provideCoverage } from './features/coverage';
 import { buildRevisionSheet } from './features/revisionSheet';
 import { provideTimeline } from './features/timeline';
 import { DEFAULT_SETTINGS, Session, type Settings } from './session';
 import type { SeveritySetting } from './features/diagnostics';
-import { formatOf, readTextFile, toPath, toUri } from './workspace/files';
+import { readTextFile, toPath, toUri } from './workspace/files';
 
 export interface ServerOptions {
   /** Where the bundled knowledge files are. */
@@ -194,21 +193,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return item;
   });
 
-  connection.onDocumentSymbol(({ textDocument }, token) =>
-    answer(textDocument.uri, token, [], () => {
-      const document = documents.get(textDocument.uri);
-      return document ? provideDocumentSymbols(session.index, textDocument.uri, parseNotes(document.getText(), formatOf(textDocument.uri))) : [];
-    })(),
-  );
-  connection.onFoldingRanges(({ textDocument }, token) =>
-    answer(textDocument.uri, token, [], () => {
-      const document = documents.get(textDocument.uri);
-      return document ? provideFoldingRanges(parseNotes(document.getText(), formatOf(textDocument.uri))) : [];
-    })(),
-  );
+  connection.onDocumentSymbol(({ textDocument }, token) => answer(textDocument.uri, token, [], () => provideDocumentSymbols(session.index, textDocument.uri))());
+  connection.onFoldingRanges(({ textDocument }, token) => answer(textDocument.uri, token, [], () => provideFoldingRanges(session.index, textDocument.uri))());
   connection.onWorkspaceSymbol(({ query }, token) => answer(undefined, token, [], () => provideWorkspaceSymbols(session.index, query))());
   connection.onCodeAction(({ textDocument, range, context }, token) =>
-    answer(textDocument.uri, token, [], () => provideCodeActions(session.index, textDocument.uri, range, context.diagnostics, Commands.acceptVariant, session.openDocument(textDocument.uri)?.getText()))(),
+    answer(textDocument.uri, token, [], () => provideCodeActions(session.index, textDocument.uri, range, context.diagnostics, Commands.acceptVariant))(),
   );
   connection.languages.semanticTokens.on(({ textDocument }, token) => answer(textDocument.uri, token, { data: [] }, () => provideSemanticTokens(session.index, textDocument.uri))());
 
@@ -233,13 +222,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(EntitiesRequest.type, (params, token) => answer(undefined, token, { version: 0, entities: [] }, () => provideEntities(session.index, params ?? {}, describe))());
   connection.onRequest(TimelineRequest.type, (params, token) => answer(undefined, token, { version: 0, items: [] }, () => provideTimeline(session.index, params ?? {}, describe))());
   connection.onRequest(CoverageRequest.type, (params, token) =>
-    answer(undefined, token, { version: 0, essay: false, groups: [] }, async () => provideCoverage(session.index, params.uri, (await session.textOf(params.uri)) ?? '', (uri) => session.isEssay(uri)))(),
+    answer(undefined, token, { version: 0, essay: false, groups: [] }, () => provideCoverage(session.index, params.uri, (uri) => session.isEssay(uri)))(),
   );
   connection.onRequest(RevisionSheetRequest.type, (params, token) =>
     answer(undefined, token, { markdown: '' }, () => ({ markdown: buildRevisionSheet(session.index, params?.scope, scopeTitle(params?.scope, session.roots), describe) }))(),
   );
   connection.onRequest(MentionsRequest.type, (params, token) =>
-    answer(undefined, token, [], () => provideMentions(session.index, params.id, (uri, line) => session.lineOf(uri, line)))(),
+    answer(undefined, token, [], () => provideMentions(session.index, params.id))(),
   );
 
   connection.onShutdown(() => session?.dispose());

@@ -12,7 +12,6 @@ import type { IndexCounts, IndexReadyParams } from './protocol';
 import { DEFAULT_ESSAYS, EssayMatcher } from './workspace/essays';
 import { DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, readTextFile, toPath, type FileSettings } from './workspace/files';
 import { loadWorkspace } from './workspace/load';
-import { splitLines } from './notes/spans';
 
 export interface Settings extends FileSettings {
   severity: SeveritySetting;
@@ -274,21 +273,6 @@ export class Session {
 
   // ---- what the client sees
 
-  /** A document's current text: the editor's if open, else the file's. */
-  async textOf(uri: string): Promise<string | undefined> {
-    const open = this.open.get(uri);
-    if (open) return open.getText();
-    if (!uri.startsWith('file:')) return undefined;
-    const read = await readTextFile(toPath(uri));
-    return 'text' in read ? read.text : undefined;
-  }
-
-  /** A line of a document's current text: the editor's if open, else the file's. */
-  async lineOf(uri: string, line: number): Promise<string | undefined> {
-    const text = await this.textOf(uri);
-    return text === undefined ? undefined : splitLines(text)[line];
-  }
-
   /** Whether a note is an essay: front matter `essay: true`, or under the `historyNotes.essays` globs. */
   isEssay(uri: string): boolean {
     return this.essays.isEssay(this.index, uri);
@@ -308,9 +292,7 @@ export class Session {
   }
 
   private publish(uri: string): void {
-    // Chronology reads the sentences themselves, so only documents whose text the editor holds.
-    const text = this.open.get(uri)?.getText();
-    const chronology = text === undefined ? [] : chronologyDiagnostics(this.index, uri, text, this.settings.chronologySeverity);
+    const chronology = chronologyDiagnostics(this.index, uri, this.settings.chronologySeverity);
     this.host.publishDiagnostics(uri, [...spellingDiagnostics(this.index, uri, this.settings.severity), ...chronology]);
   }
 

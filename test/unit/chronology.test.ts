@@ -40,7 +40,7 @@ const essay = (paragraph: string): string => `My essay\n\n${paragraph}\n`;
 
 function problemsIn(paragraph: string): ChronologyProblem[] {
   const text = essay(paragraph);
-  return chronologyProblems(indexOf(text), URI, text);
+  return chronologyProblems(indexOf(text), URI);
 }
 
 /** `chronology 1936 → 1938`, `after-death 1940`: what a paragraph is warned about. */
@@ -51,7 +51,7 @@ function summary(paragraph: string): string[] {
 describe('chronology: years that contradict the knowledge', () => {
   it('flags `the Trial of the 21 in 1936` on exactly the year, naming 1938 and the Soviet Union pack', () => {
     const text = essay('The Trial of the 21 in 1936 was the last of the Moscow show trials.');
-    const [problem, ...rest] = chronologyProblems(indexOf(text), URI, text);
+    const [problem, ...rest] = chronologyProblems(indexOf(text), URI);
     assert.ok(problem, 'no problem');
     assert.deepEqual(rest, []);
     assert.equal(problem.code, 'chronology');
@@ -98,7 +98,7 @@ describe('chronology: years that contradict the knowledge', () => {
     assert.deepEqual(summary('1936: Trial of the 21 opened in Moscow.'), ['chronology 1936 → 1938']);
     const text = 'My notes\n\nEvents\n\n  • 1933 – Kirov\'s murder in Leningrad\n  • 1938 – Trial of the 21\n';
     assert.deepEqual(
-      chronologyProblems(indexOf(text), URI, text).map((p) => `${p.written} → ${p.recorded}`),
+      chronologyProblems(indexOf(text), URI).map((p) => `${p.written} → ${p.recorded}`),
       ['1933 → 1934'],
     );
   });
@@ -113,7 +113,7 @@ describe('chronology: years that contradict the knowledge', () => {
 describe('chronology: a person acting after their death', () => {
   it('flags `In 1940, Bukharin argued`: he died in 1938, and there is nothing to fix', () => {
     const text = essay('In 1940, Bukharin argued that the NEP had worked.');
-    const [problem, ...rest] = chronologyProblems(indexOf(text), URI, text);
+    const [problem, ...rest] = chronologyProblems(indexOf(text), URI);
     assert.ok(problem, 'no problem');
     assert.deepEqual(rest, []);
     assert.equal(problem.code, 'after-death');
@@ -181,9 +181,9 @@ describe('chronology: sentences that could mean something else stay quiet', () =
     it(`quiet: ${paragraph}`, () => assert.deepEqual(summary(paragraph), []));
   }
 
-  it('says nothing when the index is behind the text (an edit not yet applied)', () => {
+  it('says nothing for a note the index does not hold', () => {
     const index = indexOf(essay('The Trial of the 21 in 1936 was the last.'));
-    assert.deepEqual(chronologyProblems(index, URI, essay('Then the Trial of the 21 in 1936 was the last.')), []);
+    assert.deepEqual(chronologyProblems(index, 'file:///notes/other.txt'), []);
   });
 });
 
@@ -194,7 +194,7 @@ describe('chronology: dates the notes give', () => {
   it('without knowledge, takes the year a note defines the event with, and points at that line', () => {
     const text = essay('The Storming of the Bastille in 1790 began the Revolution.');
     const index = indexOf(text, [[EVENTS_URI, EVENTS]]);
-    const [problem, ...rest] = chronologyProblems(index, URI, text);
+    const [problem, ...rest] = chronologyProblems(index, URI);
     assert.ok(problem, 'no problem');
     assert.deepEqual(rest, []);
     assert.equal(problem.recorded, '1789');
@@ -206,7 +206,7 @@ describe('chronology: dates the notes give', () => {
 
   it('is quiet when the notes agree', () => {
     const text = essay('In 1793, the Execution of Louis XVI took place in Paris.');
-    assert.deepEqual(chronologyProblems(indexOf(text, [[EVENTS_URI, EVENTS]]), URI, text), []);
+    assert.deepEqual(chronologyProblems(indexOf(text, [[EVENTS_URI, EVENTS]]), URI), []);
   });
 });
 
@@ -214,7 +214,7 @@ describe('chronology: diagnostics and quick fixes', () => {
   const text = essay('The Trial of the 21 in 1936 was the last. In 1940, Bukharin argued that the NEP had worked.');
 
   it('publishes warnings from History Notes, with the evidence as related information', () => {
-    const [trial, bukharin] = chronologyDiagnostics(indexOf(text), URI, text);
+    const [trial, bukharin] = chronologyDiagnostics(indexOf(text), URI);
     assert.equal(trial.severity, 2);
     assert.equal(trial.source, 'History Notes');
     assert.equal(trial.code, 'chronology');
@@ -224,30 +224,31 @@ describe('chronology: diagnostics and quick fixes', () => {
   });
 
   it('follows a severity setting, and `off` publishes nothing', () => {
-    assert.equal(chronologyDiagnostics(indexOf(text), URI, text, 'hint')[0].severity, 4);
-    assert.deepEqual(chronologyDiagnostics(indexOf(text), URI, text, 'off'), []);
+    assert.equal(chronologyDiagnostics(indexOf(text), URI, 'hint')[0].severity, 4);
+    assert.deepEqual(chronologyDiagnostics(indexOf(text), URI, 'off'), []);
   });
 
   function fix(diagnostics: Diagnostic[], withText: boolean): string | undefined {
-    const index = indexOf(text);
+    // Without the note in the index, the fix can only come from the diagnostic's data.
+    const index = withText ? indexOf(text) : new NotesIndex(new KnowledgeBase(bundled()));
     const [trial] = diagnostics;
-    const actions = provideCodeActions(index, URI, trial.range, [trial], 'accept', withText ? text : undefined);
+    const actions = provideCodeActions(index, URI, trial.range, [trial], 'accept');
     const edits = actions.find((a) => a.title === 'Change 1936 to 1938')?.edit?.changes?.[URI];
     return edits && applyEdits(text, edits);
   }
 
   it('offers `Change 1936 to 1938`, computed from the text when the editor drops the data', () => {
-    const diagnostics = chronologyDiagnostics(indexOf(text), URI, text).map(({ data: _data, ...rest }) => rest);
+    const diagnostics = chronologyDiagnostics(indexOf(text), URI).map(({ data: _data, ...rest }) => rest);
     assert.equal(fix(diagnostics, true), essay('The Trial of the 21 in 1938 was the last. In 1940, Bukharin argued that the NEP had worked.'));
   });
 
   it('offers the same fix from the diagnostic’s data when the text is not at hand', () => {
-    assert.equal(fix(chronologyDiagnostics(indexOf(text), URI, text), false), essay('The Trial of the 21 in 1938 was the last. In 1940, Bukharin argued that the NEP had worked.'));
+    assert.equal(fix(chronologyDiagnostics(indexOf(text), URI), false), essay('The Trial of the 21 in 1938 was the last. In 1940, Bukharin argued that the NEP had worked.'));
   });
 
   it('offers no fix for a person acting after death', () => {
     const index = indexOf(text);
-    const bukharin = chronologyDiagnostics(index, URI, text)[1];
-    assert.deepEqual(provideCodeActions(index, URI, bukharin.range, [bukharin], 'accept', text), []);
+    const bukharin = chronologyDiagnostics(index, URI)[1];
+    assert.deepEqual(provideCodeActions(index, URI, bukharin.range, [bukharin], 'accept'), []);
   });
 });

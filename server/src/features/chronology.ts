@@ -21,9 +21,8 @@ import type { Range } from 'vscode-languageserver-types';
 import type { KnownEntry } from '../knowledge/base';
 import type { NotesIndex } from '../index/notesIndex';
 import type { Entity, Location, Mention } from '../index/model';
-import { splitLines } from '../notes/spans';
 import { formatDate, formatSpan } from './dates';
-import { actingYear, eventYears, lifeYears, type Span, type WrittenYear } from './yearPhrases';
+import { actingYear, eventYears, lifeYears, type Span, type WrittenYear } from '../notes/yearPhrases';
 import { compareRanges, positionKey } from '../notes/ranges';
 import { DiagnosticCodes } from '../protocol';
 
@@ -63,8 +62,8 @@ interface RecordedSpan {
   evidence: Evidence;
 }
 
-export function chronologyProblems(index: NotesIndex, uri: string, text: string): ChronologyProblem[] {
-  const lines = splitLines(text);
+export function chronologyProblems(index: NotesIndex, uri: string): ChronologyProblem[] {
+  const lines = index.document(uri)?.lines ?? [];
   const mentions = index.mentionsIn(uri);
   const problems = new Map<string, ChronologyProblem>();
   const people = new Map<number, Span[]>();

@@ -9,9 +9,8 @@ import { CHRONOLOGY, MISSPELT_NAME, type ChronologyData } from './diagnostics';
 import { spellingProblems } from './spelling';
 import { intersects } from '../notes/ranges';
 
-/** `text` is the document's current text; without it, chronology fixes come from the diagnostics' data. */
-export function provideCodeActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[], acceptCommand: string, text?: string): CodeAction[] {
-  return [...spellingActions(index, uri, range, diagnostics, acceptCommand), ...chronologyActions(index, uri, range, diagnostics, text)];
+export function provideCodeActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[], acceptCommand: string): CodeAction[] {
+  return [...spellingActions(index, uri, range, diagnostics, acceptCommand), ...chronologyActions(index, uri, range, diagnostics)];
 }
 
 function spellingActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[], acceptCommand: string): CodeAction[] {
@@ -45,8 +44,9 @@ function spellingActions(index: NotesIndex, uri: string, range: Range, diagnosti
 }
 
 /** Write the recorded year in place of the written one. */
-function chronologyActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[], text: string | undefined): CodeAction[] {
-  const fixes = text !== undefined ? chronologyProblems(index, uri, text) : diagnostics.filter((d) => d.code === CHRONOLOGY).map(fromData);
+function chronologyActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+  // The index's text when it holds the note; else what the diagnostics carry.
+  const fixes = index.hasDocument(uri) ? chronologyProblems(index, uri) : diagnostics.filter((d) => d.code === CHRONOLOGY).map(fromData);
   return fixes
     .filter((p): p is { range: Range; written: string; recorded: string } => p !== undefined && p.recorded !== undefined && intersects(p.range, range))
     .map((p) => ({

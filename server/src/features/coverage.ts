@@ -3,6 +3,7 @@
 import type { NotesIndex } from '../index/notesIndex';
 import type { CoverageGroup, CoverageItem, CoverageResult, EntityKind } from '../protocol';
 import { entitiesIn } from './scope';
+import { phraseCount } from '../notes/phraseCount';
 
 const CAUSES_HEADING = /\b(causes?|reasons?|factors?|why|origins?)\b/i;
 
@@ -13,8 +14,7 @@ const KINDS: { kind: EntityKind; plural: string }[] = [
   { kind: 'event', plural: 'Events' },
 ];
 
-/** `essayText` is the essay's current text: causes are lower-case phrases that names in the index do not catch. */
-export function provideCoverage(index: NotesIndex, essayUri: string, essayText: string, isEssay: (uri: string) => boolean): CoverageResult {
+export function provideCoverage(index: NotesIndex, essayUri: string, isEssay: (uri: string) => boolean): CoverageResult {
   const essay = isEssay(essayUri);
   if (!essay) return { version: index.version, essay, groups: [] };
   // What the essay names; one it only defines counts as used once.
@@ -23,7 +23,9 @@ export function provideCoverage(index: NotesIndex, essayUri: string, essayText: 
     const count = named.get(id);
     return count === undefined ? 0 : Math.max(count, 1);
   };
-  const timesWritten = (item: CoverageItem): number => Math.max(timesNamed(item.id), item.kind === 'cause' ? phraseCount(essayText, item.name) : 0);
+  // Causes are often written in lower case, where names in the index do not catch them.
+  const essayLines = index.document(essayUri)?.lines ?? [];
+  const timesWritten = (item: CoverageItem): number => Math.max(timesNamed(item.id), item.kind === 'cause' ? phraseCount(essayLines, item.name) : 0);
 
   // What the other notes define. A cause goes under the most specific heading any note gives it
   // (`Causes of the Great Terror` rather than `Causes`).
@@ -62,22 +64,6 @@ export function provideCoverage(index: NotesIndex, essayUri: string, essayText: 
       return { kind, title, used: usedItems, unused: all.filter((i) => i.mentions === 0), summary: `${usedItems.length} of ${all.length} ${lowerFirst(title)} used`, usedCount: usedItems.length, total: all.length };
     });
   return { version: index.version, essay, groups: result };
-}
-
-/**
- * How often a phrase is written in the text, in any case, each word with or without a final `s` or
- * `'s`: "Stalin's paranoia", "economic failure" for "Economic failures".
- */
-function phraseCount(text: string, phrase: string): number {
-  const words = phrase.split(/\s+/).filter(Boolean);
-  if (words.length === 0) return 0;
-  const pattern = words
-    .map((word) => {
-      const stem = word.length > 3 ? word.replace(/(['’]s|s)$/i, '') : word;
-      return `${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]?s)?`;
-    })
-    .join('\\s+');
-  return (text.match(new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu')) ?? []).length;
 }
 
 /** `Causes of the Great Terror` → `causes of the Great Terror`. */

@@ -47,9 +47,9 @@ export interface ChronologyData {
 }
 
 /** Years that contradict the knowledge or the notes, each pointing at its evidence. */
-export function chronologyDiagnostics(index: NotesIndex, uri: string, text: string, severity: SeveritySetting = 'warning'): Diagnostic[] {
+export function chronologyDiagnostics(index: NotesIndex, uri: string, severity: SeveritySetting = 'warning'): Diagnostic[] {
   if (severity === 'off') return [];
-  return chronologyProblems(index, uri, text).map((problem) => ({
+  return chronologyProblems(index, uri).map((problem) => ({
     range: problem.range,
     severity: SEVERITIES[severity],
     source: SOURCE,

@@ -39,12 +39,12 @@ function toItem(index: NotesIndex, entity: Entity, kinds: Entity['kind'][], desc
   };
 }
 
-/** `lineOf` gives a line of a document's current text (open editor first, else disk). */
-export async function provideMentions(index: NotesIndex, id: string, lineOf: (uri: string, line: number) => Promise<string | undefined>): Promise<MentionItem[]> {
+/** Every place the notes name an entity, with the line's text as indexed (the editor's for an open note). */
+export function provideMentions(index: NotesIndex, id: string): MentionItem[] {
   const definitions = new Set(index.noteDefinitions(id).map(locationKey));
   const items: MentionItem[] = [];
   for (const location of occurrences(index, id, true)) {
-    const text = (await lineOf(location.uri, location.range.start.line)) ?? '';
+    const text = index.document(location.uri)?.line(location.range.start.line) ?? '';
     const { preview, highlight } = excerpt(text, location.range.start.character, location.range.end.character);
     items.push({
       uri: location.uri,

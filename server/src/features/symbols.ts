@@ -14,7 +14,9 @@ export const SYMBOL_KINDS: Record<EntityKind, SymbolKind> = {
   place: SymbolKind.Package,
 };
 
-export function provideDocumentSymbols(index: NotesIndex, uri: string, notes: ParsedNotes): DocumentSymbol[] {
+export function provideDocumentSymbols(index: NotesIndex, uri: string): DocumentSymbol[] {
+  const notes = index.document(uri)?.notes;
+  if (!notes) return [];
   const roots: DocumentSymbol[] = [];
   const stack: { level: number; symbol: DocumentSymbol }[] = [];
   const definitions = index.definitionsIn(uri);
@@ -62,8 +64,8 @@ export function provideWorkspaceSymbols(index: NotesIndex, query: string, limit 
   return symbols;
 }
 
-export function provideFoldingRanges(notes: ParsedNotes): FoldingRange[] {
-  return notes.sections
+export function provideFoldingRanges(index: NotesIndex, uri: string): FoldingRange[] {
+  return (index.document(uri)?.notes.sections ?? [])
     .filter((s) => s.heading && s.range.end.line > s.range.start.line)
     .map((s) => ({ startLine: s.range.start.line, endLine: s.range.end.line, kind: 'region' }));
 }

@@ -6,8 +6,6 @@ import { KnowledgeBase } from '../knowledge/base';
 import { extractFacts, type EntityKind, type NoteDefinition, type NotesFacts } from '../notes/extract';
 import type { NotesFormat } from '../notes/model';
 import { nameKey } from '../notes/names';
-import { parseNotes } from '../notes/parse';
-import { splitLines } from '../notes/spans';
 import type { Definition, Entity, Location, Mention } from './model';
 import { EntityTable, type KindCounts } from './entityTable';
 import type { DocumentMentions } from './mentions';
@@ -16,9 +14,11 @@ import { PeopleNamed } from './peopleNamed';
 import { definitionId, resolvePhrases } from './resolve';
 import { EntitySearch, type SearchResult } from './search';
 import { compareLocations, contains } from '../notes/ranges';
+import { NoteDocument } from '../notes/document';
 
 interface IndexedDocument {
   uri: string;
+  note: NoteDocument;
   facts: NotesFacts;
   definitions: Definition[];
   /** Undefined until resolved. */
@@ -102,8 +102,8 @@ export class NotesIndex {
   }
 
   setDocument(uri: string, text: string, format: NotesFormat): void {
-    const lines = splitLines(text);
-    const facts = extractFacts(lines, parseNotes(text, format), this.vocabulary);
+    const note = new NoteDocument(uri, text, format);
+    const facts = extractFacts(note.lines, note.notes, this.vocabulary);
     const previous = this.documents.get(uri);
     // The new definitions go in before the old ones come out: a name the note still defines never
     // drops to zero, so an ordinary edit does not change what names mean for the other notes.
@@ -113,7 +113,7 @@ export class NotesIndex {
       this.forgetDefinitions(previous);
       this.forgetMentions(previous);
     }
-    this.documents.set(uri, { uri, facts, definitions });
+    this.documents.set(uri, { uri, note, facts, definitions });
     if (defer) this.undefinedDocuments.add(uri);
     this.peopleNamed.set(uri, facts.phrases);
     this.stale.add(uri);
@@ -135,6 +135,11 @@ export class NotesIndex {
 
   hasDocument(uri: string): boolean {
     return this.documents.has(uri);
+  }
+
+  /** A note's lines and parse, as indexed. */
+  document(uri: string): NoteDocument | undefined {
+    return this.documents.get(uri)?.note;
   }
 
   get documentCount(): number {

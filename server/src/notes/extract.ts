@@ -35,7 +35,7 @@ export function kindOfHeading(text: string): EntityKind | undefined {
 }
 
 /** `vocabulary`: lower-case words of the knowledge's names of several words (see scanPhrases). */
-export function extractFacts(lines: string[], notes: ParsedNotes, vocabulary?: ReadonlySet<string>): NotesFacts {
+export function extractFacts(lines: readonly string[], notes: ParsedNotes, vocabulary?: ReadonlySet<string>): NotesFacts {
   const phrases = scanPhrases(lines, notes, vocabulary);
   const definitions: NoteDefinition[] = [];
   const kinds = sectionKinds(notes.sections);

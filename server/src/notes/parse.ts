@@ -20,7 +20,12 @@ const MAX_PLAIN_HEADING_WORDS = 8;
 const MAX_PLAIN_HEADING_CHARS = 70;
 
 export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
-  const lines = splitLines(text);
+  return parseLines(splitLines(text), format);
+}
+
+/** Parses a note already split into lines (see NoteDocument); the lines are not changed. */
+export function parseLines(noteLines: readonly string[], format: NotesFormat): ParsedNotes {
+  const lines = [...noteLines];
   // A BOM counts as one character of line 0: read it as a space so `# Heading` still matches.
   if (lines[0]?.startsWith('\uFEFF')) lines[0] = ' ' + lines[0].slice(1);
   const notes: ParsedNotes = { format, sections: [], lineCount: lines.length, skippedLines: new Set(), frontMatter: {} };

@@ -1,0 +1,27 @@
+// One note as the index keeps it: its lines, and its parse, made once from them. Every feature that
+// reads a note's text or structure reads this, rather than splitting or parsing the text again.
+import type { NotesFormat, ParsedNotes } from './model';
+import { parseLines } from './parse';
+import { splitLines } from './spans';
+
+export class NoteDocument {
+  readonly lines: readonly string[];
+  private parsed?: ParsedNotes;
+
+  constructor(
+    readonly uri: string,
+    text: string,
+    readonly format: NotesFormat,
+  ) {
+    this.lines = splitLines(text);
+  }
+
+  /** Sections, headings, bullets and paragraphs with their ranges. */
+  get notes(): ParsedNotes {
+    return (this.parsed ??= parseLines(this.lines, this.format));
+  }
+
+  line(n: number): string | undefined {
+    return this.lines[n];
+  }
+}
