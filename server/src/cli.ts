@@ -6,6 +6,7 @@ import { buildCard, renderText } from './features/card';
 import { chronologyProblems, type ChronologyProblem } from './features/chronology';
 import { spellingProblems } from './features/spelling';
 import { packsOf, type PackSetting, type PackState } from './knowledge/packs';
+import { DiskWorkspace } from './workspace/disk';
 import { DEFAULT_FILE_SETTINGS, FileMatcher, readTextFile, toPath } from './workspace/files';
 import { loadKnowledge, loadWorkspace, type LoadedWorkspace } from './workspace/load';
 
@@ -74,11 +75,11 @@ function describe(uri: string): string {
 }
 
 /** Prints skipped files and knowledge problems on stderr; returns 3 when a knowledge file has errors. */
-function reportProblems(loaded: Pick<LoadedWorkspace, 'knowledgeFiles' | 'skipped'>): number {
+function reportProblems(loaded: Pick<LoadedWorkspace, 'knowledgeFiles' | 'skipped' | 'index'>): number {
   for (const skipped of loaded.skipped) console.error(`${describePath(skipped.path)}: skipped: ${skipped.reason}`);
   let status = 0;
   for (const file of loaded.knowledgeFiles) {
-    for (const problem of file.problems) {
+    for (const problem of loaded.index.knowledgeBase.problemsOf(file)) {
       const { line, character } = problem.range.start;
       console.error(`${describe(file.uri)}:${line + 1}:${character + 1}: ${problem.severity}: ${problem.message}`);
       if (problem.severity === 'error') status = 3;
@@ -92,7 +93,7 @@ function describePath(file: string): string {
 }
 
 async function load(targets: string[]): Promise<LoadedWorkspace> {
-  return loadWorkspace(targets, new FileMatcher(DEFAULT_FILE_SETTINGS), DATA_DIR, { packs: packChoice });
+  return loadWorkspace(new DiskWorkspace(targets), new FileMatcher(DEFAULT_FILE_SETTINGS), DATA_DIR, { packs: packChoice });
 }
 
 function packsInUse(packs: readonly PackState[]): string {

@@ -1,6 +1,5 @@
 // Wires LSP messages to the session and the feature providers; no logic of its own beyond
 // waiting for the first index and applying pending edits before a request is answered.
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   DidChangeConfigurationNotification,
@@ -18,7 +17,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { provideCodeActions } from './features/codeActions';
-import type { PackSetting } from './knowledge/packs';
 import { provideCompletion, type CompletionData } from './features/completion';
 import { buildCard, renderMarkdown } from './features/card';
 import { provideDefinition } from './features/definition';
@@ -28,14 +26,16 @@ import { provideDocumentHighlights, provideReferences } from './features/referen
 import { RenameError, prepareRename, provideRename } from './features/rename';
 import { LEGEND, provideSemanticTokens } from './features/semanticTokens';
 import { provideDocumentSymbols, provideFoldingRanges, provideWorkspaceSymbols } from './features/symbols';
-import { acceptVariantEdit } from './features/acceptVariant';
+import { acceptVariant } from './features/acceptVariant';
 import { Commands, CoverageRequest, EntitiesRequest, IndexChangedNotification, IndexReadyNotification, MentionsRequest, RevisionSheetRequest, TimelineRequest } from './protocol';
 import { provideCoverage } from './features/coverage';
 import { buildRevisionSheet } from './features/revisionSheet';
 import { provideTimeline } from './features/timeline';
-import { DEFAULT_SETTINGS, Session, type Settings } from './session';
-import type { SeveritySetting } from './features/diagnostics';
-import { readTextFile, toPath, toUri } from './workspace/files';
+import { Session } from './session/session';
+import { readSettings, type Settings } from './settings';
+import { DiskWorkspace } from './workspace/disk';
+import { toPath } from './workspace/files';
+import { relativePath } from './workspace/workspace';
 
 export interface ServerOptions {
   /** Where the bundled knowledge files are. */
@@ -51,10 +51,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** TextDocuments reports a change right after each open: that one is not an edit. */
   const justOpened = new Set<string>();
 
+  let workspace!: DiskWorkspace;
   const describe = (uri: string): string => {
     const file = toPath(uri);
-    const root = session.roots.find((r) => file.startsWith(r + path.sep));
-    return root ? path.relative(root, file) : path.basename(file);
+    return relativePath(session.roots, file) ?? path.basename(file);
   };
 
   /**
@@ -82,7 +82,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canReportProgress = params.capabilities.window?.workDoneProgress === true;
     const initial = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
-    session = new Session(sessionHost(), roots, options.dataDir, initial);
+    workspace = new DiskWorkspace(roots);
+    session = new Session(sessionHost(), workspace, options.dataDir, initial);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -160,13 +161,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    void (async () => {
-      await session.ready;
-      for (const change of changes) {
-        if (change.type === FileChangeType.Deleted) session.fileDeleted(change.uri);
-        else await session.fileCreatedOrChanged(change.uri);
-      }
-    })().catch(logError);
+    const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+    workspace.notify(changes.filter((c) => c.uri.startsWith('file:')).map((c) => ({ file: toPath(c.uri), kind: kinds[c.type] })));
   });
 
   connection.onHover(({ textDocument, position }, token) => answer(textDocument.uri, token, null, () => provideHover(session.index, textDocument.uri, position, describe))());
@@ -205,14 +201,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     answer(undefined, token, null, async () => {
       if (command !== Commands.acceptVariant) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${command}`);
       const [variant, entityId] = (args ?? []) as [unknown, unknown];
-      if (typeof variant !== 'string' || typeof entityId !== 'string') return null;
-      const entity = session.index.entity(entityId);
-      if (!entity || session.roots.length === 0) return null;
-      // Only a file that loads without errors takes the spelling; else a new one is made.
-      const target = session.userKnowledgeFiles().find((f) => f.uri.startsWith('file:') && !f.problems.some((p) => p.severity === 'error'));
-      const text = target && (session.openDocument(target.uri)?.getText() ?? (await readTextFile(toPath(target.uri)).then((r) => ('text' in r ? r.text : undefined))));
-      const newFile = toUri(freeFileName(session.roots[0], 'my-names', '.history.json'));
-      const edit = acceptVariantEdit(target && text !== undefined ? { uri: target.uri, text } : undefined, newFile, entity, variant);
+      const entity = typeof entityId === 'string' ? session.index.entity(entityId) : undefined;
+      if (typeof variant !== 'string' || !entity) return null;
+      const context = {
+        files: session.userKnowledgeFiles(),
+        textOf: (uri: string) => session.textOf(uri),
+        folder: session.roots[0],
+        exists: async (file: string) => (await workspace.stat(file)) !== undefined,
+      };
+      const edit = await acceptVariant(context, entity, variant);
       if (!edit) return null;
       const result = await connection.workspace.applyEdit({ label: `Accept '${variant}'`, edit });
       return result.applied;
@@ -240,36 +237,4 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 function scopeTitle(scope: string | undefined, roots: readonly string[]): string {
   if (scope?.startsWith('file:')) return path.basename(toPath(scope));
   return roots.length > 0 ? path.basename(roots[0]) : 'your notes';
-}
-
-/** `my-names.history.json`, or `my-names-2.history.json` if that exists, and so on. */
-function freeFileName(folder: string, stem: string, extension: string): string {
-  for (let n = 1; ; n++) {
-    const candidate = path.join(folder, `${stem}${n === 1 ? '' : `-${n}`}${extension}`);
-    if (!existsSync(candidate)) return candidate;
-  }
-}
-
-/** Settings as the client sends them (`historyNotes.*`), with defaults for anything missing or malformed. */
-export function readSettings(raw: unknown): Settings {
-  const value = (raw ?? {}) as Record<string, unknown>;
-  const strings = (x: unknown, fallback: string[]): string[] => (Array.isArray(x) && x.every((s) => typeof s === 'string') ? x : fallback);
-  const spelling = (value.spelling ?? {}) as Record<string, unknown>;
-  const severityOf = (x: unknown, fallback: SeveritySetting): SeveritySetting => (['error', 'warning', 'information', 'hint', 'off'].includes(x as string) ? (x as SeveritySetting) : fallback);
-  const chronology = (value.chronology ?? {}) as Record<string, unknown>;
-  return {
-    include: strings(value.include, DEFAULT_SETTINGS.include),
-    exclude: strings(value.exclude, DEFAULT_SETTINGS.exclude),
-    knowledge: strings(value.knowledgeFiles, DEFAULT_SETTINGS.knowledge),
-    severity: severityOf(spelling.severity, DEFAULT_SETTINGS.severity),
-    chronologySeverity: severityOf(chronology.severity, DEFAULT_SETTINGS.chronologySeverity),
-    packs: packSetting(value.knowledgePacks),
-    essays: strings(value.essays, DEFAULT_SETTINGS.essays),
-  };
-}
-
-/** `{ "germany-1918-1945": true, "cold-war-1945-1991": false }`; anything else in it is ignored. */
-function packSetting(raw: unknown): PackSetting {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
-  return Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'));
 }

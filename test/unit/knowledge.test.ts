@@ -87,15 +87,16 @@ describe('knowledge: the bundled file', () => {
       .filter((name) => name.endsWith('.history.json') && name !== path.basename(BUNDLED_PATH))
       .map((name) => loadKnowledgeFile(`file:///bundled/${name}`, readFileSync(path.join(DATA, name), 'utf8'), true));
     const base = new KnowledgeBase([file, ...others]);
-    for (const loaded of [file, ...others]) assert.deepEqual(loaded.problems, [], loaded.uri);
+    for (const loaded of [file, ...others]) assert.deepEqual(base.problemsOf(loaded), [], loaded.uri);
     assert.equal(base.entries.size, [file, ...others].reduce((n, f) => n + f.entries.length, 0));
     assert.equal(base.get('kamenev')?.uri, BUNDLED_URI);
   });
 
   it('warns when a pack includes an id no file defines', () => {
     const file = bundled();
-    new KnowledgeBase([file]);
-    assert.ok(file.problems.some((p) => p.message === 'The pack includes "hitler", which no knowledge file defines.'), JSON.stringify(file.problems));
+    const base = new KnowledgeBase([file]);
+    assert.ok(base.problemsOf(file).some((p) => p.message === 'The pack includes "hitler", which no knowledge file defines.'), JSON.stringify(base.problemsOf(file)));
+    assert.deepEqual(file.problems, [], 'the file itself is left as it was read');
   });
 });
 
@@ -217,8 +218,9 @@ describe('knowledge: problems in a file', () => {
     const text = file(['{ "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "related": ["zinoviev", "nobody-at-all"] }']);
     const user = loadKnowledgeFile(USER_URI, text);
     assert.deepEqual(user.problems, []);
-    new KnowledgeBase([bundled(), user]);
-    const problem = only(user.problems);
+    const base = new KnowledgeBase([bundled(), user]);
+    assert.deepEqual(user.problems, [], 'the file is left as it was read');
+    const problem = only(base.problemsOf(user));
     assert.equal(problem.severity, 'warning');
     assert.match(problem.message, /"kamenev" refers to "nobody-at-all"/);
     assert.equal(covered(text, problem.range), '"Lev Kamenev"');

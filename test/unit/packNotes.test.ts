@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { buildCard } from '../../server/src/features/card';
 import { spellingProblems } from '../../server/src/features/spelling';
 import { activeEntityIds, packsOf } from '../../server/src/knowledge/packs';
+import { DiskWorkspace } from '../../server/src/workspace/disk';
 import { DEFAULT_FILE_SETTINGS, FileMatcher } from '../../server/src/workspace/files';
 import { loadWorkspace, type LoadedWorkspace } from '../../server/src/workspace/load';
 import { DATA, FIXTURES, SAMPLES } from '../support/paths';
@@ -14,7 +15,7 @@ import { DATA, FIXTURES, SAMPLES } from '../support/paths';
 const PACK_NOTES = path.join(FIXTURES, 'packs');
 
 function load(folder: string, packs?: Record<string, boolean>): Promise<LoadedWorkspace> {
-  return loadWorkspace([folder], new FileMatcher(DEFAULT_FILE_SETTINGS), DATA, { packs });
+  return loadWorkspace(new DiskWorkspace([folder]), new FileMatcher(DEFAULT_FILE_SETTINGS), DATA, { packs });
 }
 
 /** Every knowledge entity in the index belongs to a pack that is on. */

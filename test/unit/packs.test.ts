@@ -18,6 +18,8 @@ const FILES: KnowledgeFile[] = readdirSync(DATA)
   .filter((name) => name.endsWith('.history.json'))
   .sort()
   .map((name) => loadKnowledgeFile(`file:///data/${name}`, readFileSync(path.join(DATA, name), 'utf8'), true));
+/** All the packs at once: problems of reference are the knowledge base's to report. */
+const BASE = new KnowledgeBase(FILES);
 const ALL = new Map<string, KnowledgeEntry>(FILES.flatMap((f) => f.entries.map((e) => [e.id, e] as const)));
 const PERIODS = new Map(
   FILES.map((f) => {
@@ -61,7 +63,7 @@ describe('knowledge packs: the bundled data', () => {
     describe(file.packId ?? file.uri, () => {
       it('is valid against the schema, with no problem at all', () => {
         assert.deepEqual(
-          file.problems.map((p) => p.message),
+          BASE.problemsOf(file).map((p) => p.message),
           [],
         );
       });

@@ -1,9 +1,12 @@
 // "Accept as a spelling": the edit that adds a variant as an alias in the user's knowledge file, or
 // creates that file. Only ever run when the student chooses the quick fix.
+import * as path from 'node:path';
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions } from 'jsonc-parser';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Entity } from '../index/model';
 import { LineIndex } from '../knowledge/load';
+import type { KnowledgeFile } from '../knowledge/model';
+import { toUri } from '../workspace/files';
 
 const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
 
@@ -46,4 +49,35 @@ export function acceptVariantEdit(file: KnowledgeText | undefined, newFileUri: s
   const newText = after.slice(start, after.length - (file.text.length - end));
   const edit: TextEdit = { range: lines.range(start, end), newText };
   return { changes: { [file.uri]: [edit] } };
+}
+
+/** What choosing the file to write needs from the session. */
+export interface AcceptVariantContext {
+  /** The user's knowledge files, in order. */
+  files: readonly KnowledgeFile[];
+  /** A file's current text: the editor's if open, else the disk's. */
+  textOf(uri: string): Promise<string | undefined>;
+  /** Where a new file goes: the first workspace folder. */
+  folder: string | undefined;
+  exists(file: string): Promise<boolean>;
+}
+
+/**
+ * The edit for "accept as a spelling": into the first of the user's files that loads without errors,
+ * else into a new `my-names.history.json` (or `my-names-2…`) in the first workspace folder.
+ */
+export async function acceptVariant(context: AcceptVariantContext, entity: Entity, variant: string): Promise<WorkspaceEdit | undefined> {
+  if (context.folder === undefined) return undefined;
+  const target = context.files.find((f) => f.uri.startsWith('file:') && !f.problems.some((p) => p.severity === 'error'));
+  const text = target && (await context.textOf(target.uri));
+  const newFile = toUri(await freeFileName(context, context.folder, 'my-names', '.history.json'));
+  return acceptVariantEdit(target && text !== undefined ? { uri: target.uri, text } : undefined, newFile, entity, variant);
+}
+
+/** `my-names.history.json`, or `my-names-2.history.json` if that exists, and so on. */
+async function freeFileName(context: AcceptVariantContext, folder: string, stem: string, extension: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = path.join(folder, `${stem}${n === 1 ? '' : `-${n}`}${extension}`);
+    if (!(await context.exists(candidate))) return candidate;
+  }
 }

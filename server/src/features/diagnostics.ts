@@ -2,7 +2,7 @@
 // each at its position.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { NotesIndex } from '../index/notesIndex';
-import type { KnowledgeFile } from '../knowledge/model';
+import type { KnowledgeProblem } from '../knowledge/model';
 import { AFTER_DEATH, CHRONOLOGY, chronologyProblems } from './chronology';
 import { spellingProblems } from './spelling';
 import { DiagnosticCodes } from '../protocol';
@@ -60,8 +60,9 @@ export function chronologyDiagnostics(index: NotesIndex, uri: string, severity: 
   }));
 }
 
-export function knowledgeDiagnostics(file: KnowledgeFile): Diagnostic[] {
-  return file.problems.map((problem) => ({
+/** `problems`: the file's own and its references' (KnowledgeBase.problemsOf). */
+export function knowledgeDiagnostics(problems: readonly KnowledgeProblem[]): Diagnostic[] {
+  return problems.map((problem) => ({
     range: problem.range,
     severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: SOURCE,

@@ -1,7 +1,7 @@
 // The merged knowledge: the bundled packs first, then the user's files, whose fields replace those of
 // a bundled entry with the same id (aliases add up). Checks that every id a file refers to exists.
 import type { Range } from 'vscode-languageserver-types';
-import type { KnowledgeEntry, KnowledgeFile } from './model';
+import type { KnowledgeEntry, KnowledgeFile, KnowledgeProblem } from './model';
 
 export interface KnownEntry {
   entry: KnowledgeEntry;
@@ -23,6 +23,8 @@ export interface FactOrigin {
 
 export class KnowledgeBase {
   readonly entries = new Map<string, KnownEntry>();
+  /** Per file URI: ids it refers to that no file defines. Kept here, so a file's own problems stay its own. */
+  readonly referenceProblems = new Map<string, KnowledgeProblem[]>();
 
   /**
    * Files in order of precedence, lowest first (the bundled packs). With `active`, a bundled entry
@@ -53,23 +55,24 @@ export class KnowledgeBase {
     return this.entries.get(id);
   }
 
+  /** A file's own problems and those of its references, for diagnostics and the CLI. */
+  problemsOf(file: KnowledgeFile): KnowledgeProblem[] {
+    return [...file.problems, ...(this.referenceProblems.get(file.uri) ?? [])];
+  }
+
   /** References are checked against every pack, active or not. */
   private reportUnknownReferences(all: ReadonlyMap<string, KnownEntry>): void {
     for (const file of this.files) {
+      const problems: KnowledgeProblem[] = [];
       for (const id of file.includes) {
-        if (!all.has(id)) file.problems.push({ message: `The pack includes "${id}", which no knowledge file defines.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning' });
+        if (!all.has(id)) problems.push({ message: `The pack includes "${id}", which no knowledge file defines.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning' });
       }
       for (const entry of file.entries) {
         for (const id of [...(entry.related ?? []), ...(entry.defendants ?? [])]) {
-          if (!all.has(id)) {
-            file.problems.push({
-              message: `"${entry.id}" refers to "${id}", which no knowledge file defines.`,
-              range: file.locations.get(entry.id)!,
-              severity: 'warning',
-            });
-          }
+          if (!all.has(id)) problems.push({ message: `"${entry.id}" refers to "${id}", which no knowledge file defines.`, range: file.locations.get(entry.id)!, severity: 'warning' });
         }
       }
+      if (problems.length > 0) this.referenceProblems.set(file.uri, problems);
     }
   }
 }

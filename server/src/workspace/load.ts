@@ -1,14 +1,13 @@
 // Loads folders of notes and knowledge files into an index: the CLI's whole job, and the server's
 // first index. Reports each skipped file once, and yields between files so a server stays responsive.
-import { statSync } from 'node:fs';
-import * as path from 'node:path';
 import { KnowledgeBase } from '../knowledge/base';
 import { loadKnowledgeFile } from '../knowledge/load';
 import type { KnowledgeFile } from '../knowledge/model';
 import { chooseKnowledge, packPersonNames, type PackSetting, type PackState } from '../knowledge/packs';
 import { nameVocabulary } from '../knowledge/vocabulary';
 import { NotesIndex } from '../index/notesIndex';
-import { bundledKnowledgeFiles, findFiles, formatOf, readTextFile, readTextFileSync, toUri, type FileMatcher } from './files';
+import { bundledKnowledgeFiles, formatOf, readTextFile, toUri, type FileMatcher } from './files';
+import type { Workspace } from './workspace';
 
 /** The longest stretch of work between two pauses. */
 const SLICE_MS = 15;
@@ -35,31 +34,22 @@ export interface LoadedWorkspace {
   noteCount: number;
 }
 
-export async function loadKnowledge(dataDir: string, userFiles: string[], skipped: SkippedFile[]): Promise<KnowledgeFile[]> {
+/** The bundled packs (from the extension's own folder), then the user's files (from the workspace). */
+export async function loadKnowledge(dataDir: string, userFiles: string[], skipped: SkippedFile[], workspace?: Workspace): Promise<KnowledgeFile[]> {
   const files: KnowledgeFile[] = [];
-  for (const [file, bundled] of [...(await bundledKnowledgeFiles(dataDir)).map((f) => [f, true] as const), ...userFiles.map((f) => [f, false] as const)]) {
-    const read = await readTextFile(file);
+  const sources = [...(await bundledKnowledgeFiles(dataDir)).map((file) => ({ file, bundled: true })), ...userFiles.map((file) => ({ file, bundled: false }))];
+  for (const { file, bundled } of sources) {
+    const read = bundled || !workspace ? await readTextFile(file) : await workspace.read(file);
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
     else files.push(loadKnowledgeFile(toUri(file), read.text, bundled));
   }
   return files;
 }
 
-export async function loadWorkspace(roots: string[], matcher: FileMatcher, dataDir: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+export async function loadWorkspace(workspace: Workspace, matcher: FileMatcher, dataDir: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const skipped: SkippedFile[] = [];
-  const notes: string[] = [];
-  const userKnowledge: string[] = [];
-  for (const root of roots) {
-    // The CLI passes single notes too.
-    if (isFile(root)) {
-      notes.push(path.resolve(root));
-      continue;
-    }
-    const found = await findFiles(path.resolve(root), matcher);
-    notes.push(...found.notes);
-    userKnowledge.push(...found.knowledge);
-  }
-  const knowledgeFiles = await loadKnowledge(dataDir, userKnowledge, skipped);
+  const found = await workspace.find(matcher);
+  const knowledgeFiles = await loadKnowledge(dataDir, found.knowledge, skipped, workspace);
   // No bundled entities until the notes tell which periods they are about.
   const index = new NotesIndex(new KnowledgeBase(knowledgeFiles, new Set()));
   index.setPackPersonNames(packPersonNames(knowledgeFiles));
@@ -68,12 +58,12 @@ export async function loadWorkspace(roots: string[], matcher: FileMatcher, dataD
   index.deferDefinitions = true;
   let done = 0;
   let sliceStart = performance.now();
-  for (const file of notes) {
-    const read = readTextFileSync(file);
+  for (const file of found.notes) {
+    const read = workspace.readSync(file);
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
     else index.setDocument(toUri(file), read.text, formatOf(file));
     done++;
-    options.onProgress?.(done, notes.length);
+    options.onProgress?.(done, found.notes.length);
     if (options.pause && performance.now() - sliceStart > SLICE_MS) {
       await options.pause();
       sliceStart = performance.now();
@@ -84,12 +74,4 @@ export async function loadWorkspace(roots: string[], matcher: FileMatcher, dataD
   // Definitions, then mentions (which depend on every note's definitions), in slices too.
   if (options.pause) while (index.resolveSome(SLICE_MS)) await options.pause();
   return { index, knowledgeFiles, packs: chosen.packs, skipped, noteCount: index.documentCount };
-}
-
-function isFile(target: string): boolean {
-  try {
-    return statSync(target).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -1,0 +1,24 @@
+// Resolves what a change made stale in short slices, yielding between them so requests are answered
+// meanwhile, and says when it is all done.
+import type { NotesIndex } from '../index/notesIndex';
+
+export class BackgroundResolver {
+  private running = false;
+
+  constructor(private readonly sliceMs: number) {}
+
+  /** Starts unless it runs already; `index` is asked anew each slice, since a reload replaces it. */
+  start(index: () => NotesIndex, done: () => void): void {
+    if (this.running || index().pending === 0) return;
+    this.running = true;
+    const step = (): void => {
+      if (index().resolveSome(this.sliceMs)) {
+        setImmediate(step);
+        return;
+      }
+      this.running = false;
+      done();
+    };
+    setImmediate(step);
+  }
+}

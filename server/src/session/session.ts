@@ -1,0 +1,315 @@
+// The server's state for one workspace: the index, the open documents, the settings and the
+// knowledge. Indexes the folders once, then follows edits (debounced, one document at a time) and
+// file changes. Transport-free: it talks to the client through the small `SessionHost` interface,
+// and reads files through a `Workspace`.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { NotesIndex } from '../index/notesIndex';
+import type { KnowledgeFile } from '../knowledge/model';
+import type { IndexCounts, IndexReadyParams } from '../protocol';
+import { DEFAULT_SETTINGS, filesChanged, type Settings } from '../settings';
+import { EssayMatcher } from '../workspace/essays';
+import { FileMatcher, formatOf, toPath, toUri } from '../workspace/files';
+import { loadWorkspace } from '../workspace/load';
+import { relativePath, type FileChange, type Workspace } from '../workspace/workspace';
+import { BackgroundResolver } from './backgroundResolver';
+import { EditQueue } from './editQueue';
+import { KnowledgeState } from './knowledgeState';
+import { OpenDocuments, type OpenDocument } from './openDocuments';
+import { DiagnosticsPublisher } from './publisher';
+
+export type { OpenDocument } from './openDocuments';
+
+/** What the session needs from the connection. */
+export interface SessionHost {
+  log(message: string): void;
+  publishDiagnostics(uri: string, diagnostics: Diagnostic[]): void;
+  progress(title: string): Promise<{ report(percentage: number, message: string): void; done(): void }>;
+  indexReady(params: IndexReadyParams): void;
+  indexChanged(counts: IndexCounts & { version: number }): void;
+}
+
+const EDIT_DELAY_MS = 150;
+/** Beyond this many stale notes, re-resolving happens in the background (see NotesIndex.syncResolveLimit). */
+const SYNC_RESOLVE_LIMIT = 200;
+const RESOLVE_SLICE_MS = 10;
+const CHANGED_NOTIFY_DELAY_MS = 100;
+
+export class Session {
+  index = new NotesIndex();
+  private readonly knowledge = new KnowledgeState();
+  private readonly open = new OpenDocuments();
+  private readonly edits = new EditQueue(EDIT_DELAY_MS);
+  private readonly resolver = new BackgroundResolver(RESOLVE_SLICE_MS);
+  private readonly publisher: DiagnosticsPublisher;
+  private essays: EssayMatcher;
+  private matcher: FileMatcher;
+  private changedTimer?: NodeJS.Timeout;
+  private loading?: Promise<void>;
+  /** File changes are handled one after another, once the first index is ready. */
+  private fileChanges: Promise<void> = Promise.resolve();
+  private readonly watching: { dispose(): void };
+  readonly ready: Promise<void>;
+  private resolveReady!: () => void;
+
+  constructor(
+    private readonly host: SessionHost,
+    readonly workspace: Workspace,
+    private readonly dataDir: string,
+    private settings: Settings = DEFAULT_SETTINGS,
+  ) {
+    this.matcher = new FileMatcher(settings);
+    this.essays = new EssayMatcher(workspace.roots, settings.essays);
+    this.publisher = new DiagnosticsPublisher((uri, diagnostics) => host.publishDiagnostics(uri, diagnostics));
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.watching = workspace.watch((change) => this.onFileChange(change));
+  }
+
+  get roots(): readonly string[] {
+    return this.workspace.roots;
+  }
+
+  get currentSettings(): Settings {
+    return this.settings;
+  }
+
+  /** Indexes every note under the workspace folders, with progress; resolves `ready` the first time. */
+  indexWorkspace(): Promise<void> {
+    this.loading = this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
+    const started = Date.now();
+    const progress = await this.host.progress('Indexing history notes');
+    let lastPercent = -1;
+    const loaded = await loadWorkspace(this.workspace, this.matcher, this.dataDir, {
+      onProgress: (done, total) => {
+        const percent = Math.floor((done / Math.max(total, 1)) * 100);
+        if (percent !== lastPercent) progress.report(percent, `${done}/${total} notes`);
+        lastPercent = percent;
+      },
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+      packs: this.settings.packs,
+    });
+    this.index = loaded.index;
+    this.index.syncResolveLimit = SYNC_RESOLVE_LIMIT;
+    this.knowledge.reset(loaded.knowledgeFiles, loaded.index.knowledgeBase, loaded.packs);
+    for (const document of this.open.all()) this.index.setDocument(document.uri, document.getText(), formatOf(document.uri));
+    for (const skipped of loaded.skipped) this.host.log(`Skipped ${skipped.path}: ${skipped.reason}`);
+    progress.done();
+    this.publishAll();
+    const counts = this.counts();
+    this.host.log(`Indexed ${counts.notes} notes: ${counts.entities} entities in ${Date.now() - started} ms`);
+    this.host.indexReady({ ...counts, durationMs: Date.now() - started, skipped: loaded.skipped });
+    this.resolveReady();
+  }
+
+  async updateSettings(settings: Settings): Promise<void> {
+    const previous = this.settings;
+    this.settings = settings;
+    this.essays = new EssayMatcher(this.roots, settings.essays);
+    if (filesChanged(previous, settings)) {
+      this.matcher = new FileMatcher(settings);
+      await this.loading;
+      await this.indexWorkspace();
+      this.scheduleChanged();
+      return;
+    }
+    if (JSON.stringify(previous.packs) !== JSON.stringify(settings.packs)) this.rebuildKnowledge();
+    if (previous.severity !== settings.severity || previous.chronologySeverity !== settings.chronologySeverity) this.publishAll();
+  }
+
+  // ---- open documents: their text wins over the disk
+
+  opened(document: OpenDocument): void {
+    this.open.set(document);
+    if (this.isKnowledgeUri(document.uri)) return this.knowledgeChanged(document.uri, document.getText());
+    this.index.setDocument(document.uri, document.getText(), formatOf(document.uri));
+    this.publisher.note(this.index, document.uri, this.settings);
+    this.scheduleChanged();
+  }
+
+  changed(document: OpenDocument): void {
+    this.open.set(document);
+    this.edits.schedule(document.uri, () => this.apply(document));
+  }
+
+  async closed(uri: string): Promise<void> {
+    this.flush(uri);
+    this.open.delete(uri);
+    if (this.isKnowledgeUri(uri)) {
+      // Unsaved changes are dropped with the editor: back to the file on disk.
+      if (uri.startsWith('file:')) await this.fileCreatedOrChanged(uri);
+      return;
+    }
+    this.publisher.clear(uri);
+    // Back to what is on disk, or out of the index if it is not a note of the workspace.
+    if (uri.startsWith('file:') && this.classify(uri) === 'note') await this.readNote(uri);
+    else if (this.index.removeDocument(uri)) this.scheduleChanged();
+  }
+
+  /** Applies pending edits now (of `uri`, or all), so a request right after `didChange` sees them. */
+  flush(uri?: string): void {
+    this.edits.flush(uri);
+  }
+
+  private apply(document: OpenDocument): void {
+    const text = document.getText();
+    if (this.isKnowledgeUri(document.uri)) return this.knowledgeChanged(document.uri, text);
+    this.index.setDocument(document.uri, text, formatOf(document.uri));
+    this.publishOpen();
+    this.scheduleChanged();
+  }
+
+  // ---- files changed in the workspace
+
+  private onFileChange(change: FileChange): void {
+    const uri = toUri(change.file);
+    this.fileChanges = this.fileChanges
+      .then(() => this.ready)
+      .then(() => (change.kind === 'deleted' ? this.fileDeleted(uri) : this.fileCreatedOrChanged(uri)))
+      .catch((error: unknown) => this.host.log(`History Notes: ${(error as Error)?.stack ?? String(error)}`));
+  }
+
+  private async fileCreatedOrChanged(uri: string): Promise<void> {
+    const kind = this.classify(uri);
+    if (kind === 'knowledge') {
+      if (this.open.has(uri)) return;
+      const read = await this.workspace.read(toPath(uri));
+      if ('text' in read) this.knowledgeChanged(uri, read.text);
+      else this.host.log(`Skipped ${toPath(uri)}: ${read.skipped}`);
+    } else if (kind === 'note' && !this.open.has(uri)) {
+      await this.readNote(uri);
+    }
+  }
+
+  private fileDeleted(uri: string): void {
+    if (this.knowledge.deleteUserFile(uri)) {
+      this.publisher.clear(uri);
+      return this.rebuildKnowledge();
+    }
+    if (this.open.has(uri)) return;
+    // A deleted folder arrives as one event: drop every note under it.
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    let removed = this.index.removeDocument(uri);
+    for (const other of this.index.documentUris()) if (other.startsWith(prefix)) removed = this.index.removeDocument(other) || removed;
+    if (removed) {
+      this.publishOpen();
+      this.scheduleChanged();
+    }
+  }
+
+  private async readNote(uri: string): Promise<void> {
+    const read = await this.workspace.read(toPath(uri));
+    if ('skipped' in read) {
+      this.host.log(`Skipped ${toPath(uri)}: ${read.skipped}`);
+      this.index.removeDocument(uri);
+    } else if (!this.open.has(uri)) {
+      this.index.setDocument(uri, read.text, formatOf(uri));
+    }
+    this.publishOpen();
+    this.scheduleChanged();
+  }
+
+  // ---- knowledge
+
+  private knowledgeChanged(uri: string, text: string): void {
+    this.knowledge.setUserFile(uri, text);
+    this.rebuildKnowledge();
+  }
+
+  private rebuildKnowledge(): void {
+    this.index.setKnowledge(this.knowledge.rebuild((id) => this.index.peopleNamed.isNamed(id), this.settings.packs));
+    this.publishAll();
+    this.scheduleChanged();
+  }
+
+  /** After notes changed: a pack turns on or off by itself when the people the notes name say so. */
+  private reconsiderPacks(): boolean {
+    if (!this.knowledge.packsChanged((id) => this.index.peopleNamed.isNamed(id), this.settings.packs)) return false;
+    this.rebuildKnowledge();
+    this.host.log(`Knowledge packs now on: ${this.knowledge.packs.filter((p) => p.active).map((p) => p.name).join(', ') || 'none'}`);
+    return true;
+  }
+
+  knowledgeFile(uri: string): KnowledgeFile | undefined {
+    return this.knowledge.userFile(uri);
+  }
+
+  /** The user's own knowledge files, for writing accepted variants. */
+  userKnowledgeFiles(): KnowledgeFile[] {
+    return this.knowledge.user();
+  }
+
+  private isKnowledgeUri(uri: string): boolean {
+    return this.knowledge.isUserFile(uri) || this.classify(uri) === 'knowledge';
+  }
+
+  /** What a file of the workspace is; outside every workspace folder a file is indexed only while open. */
+  private classify(uri: string): 'note' | 'knowledge' | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const relative = relativePath(this.roots, toPath(uri));
+    return relative === undefined ? undefined : this.matcher.classify(relative);
+  }
+
+  // ---- what the client sees
+
+  /** A document's current text: the editor's if open, else the workspace's. */
+  textOf(uri: string): Promise<string | undefined> {
+    return this.open.textOf(uri, this.workspace);
+  }
+
+  /** Whether a note is an essay: front matter `essay: true`, or under the `historyNotes.essays` globs. */
+  isEssay(uri: string): boolean {
+    return this.essays.isEssay(this.index, uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  openDocument(uri: string): OpenDocument | undefined {
+    return this.open.get(uri);
+  }
+
+  counts(resolve = true): IndexCounts {
+    const { entities, byKind } = this.index.kindCounts(resolve);
+    return { notes: this.index.documentCount, entities, people: byKind.person, trials: byKind.trial, causes: byKind.cause, events: byKind.event, packs: this.knowledge.packs };
+  }
+
+  /** Diagnostics for open notes (names may resolve differently after any change). */
+  private publishOpen(): void {
+    for (const { uri } of this.open.all()) if (!this.isKnowledgeUri(uri)) this.publisher.note(this.index, uri, this.settings);
+  }
+
+  private publishAll(): void {
+    this.publishOpen();
+    this.publisher.knowledge(this.knowledge);
+  }
+
+  /** After a quiet moment: a burst of file events re-resolves the notes once, not once per event. */
+  private scheduleChanged(): void {
+    if (this.changedTimer) clearTimeout(this.changedTimer);
+    this.changedTimer = setTimeout(() => {
+      this.changedTimer = undefined;
+      // An edit still waiting for its debounce will announce itself: a change now would not include it.
+      if (this.edits.size > 0) return;
+      if (this.reconsiderPacks()) return;
+      this.resolver.start(
+        () => this.index,
+        () => {
+          this.publishOpen();
+          this.scheduleChanged();
+        },
+      );
+      // As things stand: resolving everything here would block; the background resolve announces the rest.
+      this.host.indexChanged({ ...this.counts(false), version: this.index.version });
+    }, CHANGED_NOTIFY_DELAY_MS);
+  }
+
+  dispose(): void {
+    this.edits.dispose();
+    this.watching.dispose();
+    if (this.changedTimer) clearTimeout(this.changedTimer);
+  }
+}
