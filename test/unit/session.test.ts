@@ -121,7 +121,7 @@ describe('session: over a workspace in memory', () => {
     const mine = toUri('/notes/mine.history.json');
     workspace.write('mine.history.json', '{ "entities": [ oops ] }');
     await host.until(() => (host.diagnostics.get(mine)?.length ?? 0) > 0);
-    assert.match(String(host.diagnostics.get(mine)![0].message), /Invalid JSON/);
+    assert.match(host.diagnostics.get(mine)![0].message as string, /Invalid JSON/);
     workspace.write('mine.history.json', '{ "entities": [ { "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "aliases": ["Kamenyev"] } ] }');
     await host.until(() => host.diagnostics.get(mine)?.length === 0);
     assert.equal(session.index.lookup('Kamenyev')?.id, 'kamenev');
