@@ -36,6 +36,7 @@ import { readSettings, type Settings } from './settings';
 import { DiskWorkspace } from './workspace/disk';
 import { toPath } from './workspace/files';
 import { relativePath } from './workspace/workspace';
+import { CancelledError } from './features/cancellation';
 
 export interface ServerOptions {
   /** Where the bundled knowledge files are. */
@@ -68,6 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     try {
       return await handler();
     } catch (error) {
+      if (error instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
       if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
       if (error instanceof ResponseError) return error;
       connection.console.error(`History Notes: ${(error as Error).stack ?? String(error)}`);
@@ -169,7 +171,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDefinition(({ textDocument, position }, token) => answer(textDocument.uri, token, [], () => provideDefinition(session.index, textDocument.uri, position))());
   connection.onDeclaration(({ textDocument, position }, token) => answer(textDocument.uri, token, [], () => provideDefinition(session.index, textDocument.uri, position))());
   connection.onReferences(({ textDocument, position, context }, token) =>
-    answer(textDocument.uri, token, [], () => provideReferences(session.index, textDocument.uri, position, context.includeDeclaration))(),
+    answer(textDocument.uri, token, [], () => provideReferences(session.index, textDocument.uri, position, context.includeDeclaration, token))(),
   );
   connection.onDocumentHighlight(({ textDocument, position }, token) => answer(textDocument.uri, token, [], () => provideDocumentHighlights(session.index, textDocument.uri, position))());
   connection.onPrepareRename(({ textDocument, position }, token) => answer(textDocument.uri, token, null, () => prepareRename(session.index, textDocument.uri, position))());
@@ -216,13 +218,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     })(),
   );
 
-  connection.onRequest(EntitiesRequest.type, (params, token) => answer(undefined, token, { version: 0, entities: [] }, () => provideEntities(session.index, params ?? {}, describe))());
-  connection.onRequest(TimelineRequest.type, (params, token) => answer(undefined, token, { version: 0, items: [] }, () => provideTimeline(session.index, params ?? {}, describe))());
+  connection.onRequest(EntitiesRequest.type, (params, token) => answer(undefined, token, { version: 0, entities: [] }, () => provideEntities(session.index, params ?? {}, describe, token))());
+  connection.onRequest(TimelineRequest.type, (params, token) => answer(undefined, token, { version: 0, items: [] }, () => provideTimeline(session.index, params ?? {}, describe, token))());
   connection.onRequest(CoverageRequest.type, (params, token) =>
     answer(undefined, token, { version: 0, essay: false, groups: [] }, () => provideCoverage(session.index, params.uri, (uri) => session.isEssay(uri)))(),
   );
   connection.onRequest(RevisionSheetRequest.type, (params, token) =>
-    answer(undefined, token, { markdown: '' }, () => ({ markdown: buildRevisionSheet(session.index, params?.scope, scopeTitle(params?.scope, session.roots), describe) }))(),
+    answer(undefined, token, { markdown: '' }, () => ({ markdown: buildRevisionSheet(session.index, params?.scope, scopeTitle(params?.scope, session.roots), describe, token) }))(),
   );
   connection.onRequest(MentionsRequest.type, (params, token) =>
     answer(undefined, token, [], () => provideMentions(session.index, params.id))(),

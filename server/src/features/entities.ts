@@ -7,11 +7,13 @@ import { buildCard, renderMarkdown, type Describe } from './card';
 import { occurrences } from './references';
 import { locationKey } from '../notes/ranges';
 import { surnameOf } from '../knowledge/surname';
+import { throwIfCancelled, type Cancellation } from './cancellation';
 
-export function provideEntities(index: NotesIndex, params: EntitiesParams, describe: Describe): EntitiesResult {
+export function provideEntities(index: NotesIndex, params: EntitiesParams, describe: Describe, token?: Cancellation): EntitiesResult {
   const wanted = params.kinds && new Set(params.kinds);
   const entities: EntityItem[] = [];
   for (const entity of index.entities()) {
+    throwIfCancelled(token);
     const kinds = [...new Set([entity.kind, ...index.noteKinds(entity.id)])];
     if (wanted && !kinds.some((k) => wanted.has(k))) continue;
     entities.push(toItem(index, entity, kinds, describe));

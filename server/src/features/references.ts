@@ -3,11 +3,14 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver-types';
 import type { NotesIndex } from '../index/notesIndex';
 import { compareLocations, locationKey } from '../notes/ranges';
+import { throwIfCancelled, type Cancellation } from './cancellation';
 
-export function provideReferences(index: NotesIndex, uri: string, position: Position, includeDeclaration: boolean): Location[] {
+export function provideReferences(index: NotesIndex, uri: string, position: Position, includeDeclaration: boolean, token?: Cancellation): Location[] {
   const found = index.at(uri, position);
   if (!found) return [];
-  return occurrences(index, found.entityId, includeDeclaration).map(({ uri, range }) => ({ uri, range }));
+  const locations = occurrences(index, found.entityId, includeDeclaration);
+  throwIfCancelled(token);
+  return locations.map(({ uri, range }) => ({ uri, range }));
 }
 
 export function provideDocumentHighlights(index: NotesIndex, uri: string, position: Position): DocumentHighlight[] {

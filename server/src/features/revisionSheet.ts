@@ -7,8 +7,9 @@ import { formatSpan } from './dates';
 import { shortDates, type Describe } from './card';
 import { documentsIn, entitiesIn } from './scope';
 import { datesOf } from './timeline';
+import { throwIfCancelled, type Cancellation } from './cancellation';
 
-export function buildRevisionSheet(index: NotesIndex, scope: string | undefined, title: string, describe: Describe): string {
+export function buildRevisionSheet(index: NotesIndex, scope: string | undefined, title: string, describe: Describe, token?: Cancellation): string {
   const documents = documentsIn(index, scope);
   const inScope = new Set(documents);
   const ids = [...entitiesIn(index, documents).keys()];
@@ -21,6 +22,7 @@ export function buildRevisionSheet(index: NotesIndex, scope: string | undefined,
   else {
     out.push('| Person | Dates | Who they were | Fate |', '|---|---|---|---|');
     for (const person of people) {
+      throwIfCancelled(token);
       const entry = person.knowledge?.entry;
       const said = index.noteDefinitions(person.id).find((d) => inScope.has(d.uri) && d.note.text)?.note.text;
       out.push(`| ${cell(person.name)} | ${cell((entry && shortDates(entry)) ?? '')} | ${cell(brief(entry?.summary ?? said ?? ''))} | ${cell(brief(entry?.fate ?? ''))} |`);
@@ -44,6 +46,7 @@ export function buildRevisionSheet(index: NotesIndex, scope: string | undefined,
   // One line per cause, under the most specific heading any note gives it, in the notes' words.
   const causes = new Map<string, { heading: string; line: string }>();
   for (const uri of documents) {
+    throwIfCancelled(token);
     for (const definition of index.definitionsIn(uri)) {
       if (definition.note.kind !== 'cause') continue;
       const heading = definition.note.section ?? 'Causes';

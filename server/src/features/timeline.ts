@@ -5,10 +5,12 @@ import type { NotesIndex } from '../index/notesIndex';
 import type { TimelineItem, TimelineParams, TimelineResult } from '../protocol';
 import { buildCard, renderMarkdown, type Describe } from './card';
 import { documentsIn, entitiesIn } from './scope';
+import { throwIfCancelled, type Cancellation } from './cancellation';
 
-export function provideTimeline(index: NotesIndex, params: TimelineParams, describe: Describe): TimelineResult {
+export function provideTimeline(index: NotesIndex, params: TimelineParams, describe: Describe, token?: Cancellation): TimelineResult {
   const items: TimelineItem[] = [];
   for (const id of entitiesIn(index, documentsIn(index, params.scope)).keys()) {
+    throwIfCancelled(token);
     const entity = index.entity(id);
     const dates = entity && datesOf(index, entity);
     if (!entity || !dates) continue;
