@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Random } from '../test/support/random';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const KNOWLEDGE_FILE = path.join(REPO, 'data', 'soviet-union-1917-1953.history.json');
@@ -64,37 +65,7 @@ export interface CorpusOptions {
 
 // ---- a small seeded PRNG
 
-/** mulberry32: a 32-bit state, good enough for test data, fully reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
+export { Random } from '../test/support/random';
 
 // ---- the bundled knowledge
 
@@ -185,7 +156,7 @@ class WordMaker {
     private readonly avoid: readonly string[],
   ) {
     this.total = ONSETS.length * VOWELS.length * MIDDLES.length * VOWELS.length * endings.length;
-    this.offset = Math.floor(mulberry32(seed)() * this.total);
+    this.offset = Math.floor(new Random(seed).next() * this.total);
   }
   next(): string {
     while (this.counter < this.total) {
@@ -312,7 +283,7 @@ class CorpusGenerator {
         name = name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2);
       }
     }
-    const form = rng.float();
+    const form = rng.next();
     if (form < 0.12) return [this.tag(name, 'person', generated), "'s"];
     if (form < 0.15) return [this.tag(name, 'person', generated), '’s'];
     if (form < 0.2 && !name.endsWith('s')) return [this.tag(name + 's', 'person', generated)];

@@ -160,7 +160,7 @@ function startProbes(server: BenchServer, intervalMs = 20): { stop(): Promise<{ 
   const pending = new Set<Promise<void>>();
   const send = (): void => {
     const t0 = performance.now();
-    const probe = server.request('completionItem/resolve', { label: 'zz' }, 3_600_000).then(
+    const probe = server.requestWithin('completionItem/resolve', { label: 'zz' }, 3_600_000).then(
       () => {
         const now = performance.now();
         if (now - t0 > maxMs) {
@@ -223,21 +223,21 @@ function inside(rng: Random, name: NamePosition): { line: number; character: num
 
 async function measureServer(corpus: Corpus, options: Options): Promise<ServerResults> {
   const results: ServerResults = { initializeMs: NaN, coldIndexMs: NaN, firstWorkspaceSymbolMs: NaN, maxEventLoopBlockMs: NaN, maxBlockEndedAfterReadyMs: NaN, probes: 0, editOpenMs: NaN, peakRssMb: NaN, rssAfterIndexMb: NaN };
-  const server = BenchServer.spawn(corpus.dir);
+  const server = BenchServer.start(corpus.dir);
   const rng = new Random(options.seed * 7919 + 13);
   const timeout = options.requestTimeoutMs;
   try {
     // Cold index: from sending `initialize` (the process was spawned just before) to `historyNotes/indexReady`.
     const t0 = performance.now();
-    await withTimeout(server.initialize(), 60_000, 'the initialize response');
+    await withTimeout(server.initialize(false), 60_000, 'the initialize response');
     results.initializeMs = performance.now() - t0;
     const probes = startProbes(server);
-    await server.notify('initialized', {});
+    await server.send('initialized', {});
     // The first workspace-wide answer: the server holds requests until its first index is done.
-    const firstSymbol = server.request('workspace/symbol', { query: 'zz' }, options.indexTimeoutMs).then(() => performance.now() - t0);
+    const firstSymbol = server.requestWithin('workspace/symbol', { query: 'zz' }, options.indexTimeoutMs).then(() => performance.now() - t0);
     firstSymbol.catch(() => undefined);
     try {
-      results.ready = await withTimeout(server.indexReady, options.indexTimeoutMs, 'historyNotes/indexReady');
+      results.ready = await server.whenReady(options.indexTimeoutMs);
       results.coldIndexMs = server.indexReadyAt - t0;
       results.firstWorkspaceSymbolMs = await firstSymbol;
     } finally {
@@ -256,7 +256,7 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
     };
     const timed = async <R>(method: string, params: unknown): Promise<{ ms: number; result: R }> => {
       const started = performance.now();
-      const result = await server.request<R>(method, params, timeout);
+      const result = await server.requestWithin<R>(method, params, timeout);
       return { ms: performance.now() - started, result };
     };
 
@@ -293,8 +293,8 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
       return rng.chance(0.2) ? prefix.toLowerCase() : prefix;
     });
     const completionLines = ['Completion scratch', '', ...prefixes.map((p) => `  • Notes on ${p}`)];
-    const opened = server.nextDiagnostics(completionUri);
-    await server.notify('textDocument/didOpen', { textDocument: { uri: completionUri, languageId: 'plaintext', version: 1, text: completionLines.join('\n') } });
+    const opened = server.diagnosticsFor(completionUri);
+    await server.send('textDocument/didOpen', { textDocument: { uri: completionUri, languageId: 'plaintext', version: 1, text: completionLines.join('\n') } });
     await withTimeout(opened, timeout, 'diagnostics of the completion document').catch(() => undefined);
     progress(`completion × ${options.requests}`);
     type CompletionAnswer = { items: { label: string }[] } | { label: string }[] | null;
@@ -318,8 +318,8 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
       const { name } = randomName(rng, corpus);
       typingLines[line] += name.text.charAt(rng.int(0, name.text.length - 1)).toLowerCase() || 'a';
       const started = performance.now();
-      await server.notify('textDocument/didChange', { textDocument: { uri: completionUri, version: ++version }, contentChanges: [{ text: typingLines.join('\n') }] });
-      const result = await server.request<CompletionAnswer>('textDocument/completion', { textDocument: { uri: completionUri }, position: { line, character: typingLines[line].length } }, timeout);
+      await server.send('textDocument/didChange', { textDocument: { uri: completionUri, version: ++version }, contentChanges: [{ text: typingLines.join('\n') }] });
+      const result = await server.requestWithin<CompletionAnswer>('textDocument/completion', { textDocument: { uri: completionUri }, position: { line, character: typingLines[line].length } }, timeout);
       return { ms: performance.now() - started, hit: items(result).length > 0 };
     });
 
@@ -341,20 +341,20 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
       return { text: bigLines.join('\n'), marker: { line: target, character: before.length } };
     };
     {
-      const diagnostics = server.nextDiagnostics(bigUri);
+      const diagnostics = server.diagnosticsFor(bigUri);
       const started = performance.now();
-      await server.notify('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'plaintext', version: bigVersion, text: big.text } });
+      await server.send('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'plaintext', version: bigVersion, text: big.text } });
       await withTimeout(diagnostics, 4 * timeout, 'diagnostics of the opened big note');
       results.editOpenMs = performance.now() - started;
     }
     const edit = async (k: number, flushWithRequest: boolean): Promise<{ ms: number; hit: boolean }> => {
       const { text, marker } = changedText(k);
-      const diagnostics = server.nextDiagnostics(bigUri, (list) => list.some((d) => d.range.start.line === marker.line && d.range.start.character === marker.character));
-      const settled = server.nextIndexChanged();
+      const diagnostics = server.diagnosticsFor(bigUri, (list) => list.some((d) => d.range.start.line === marker.line && d.range.start.character === marker.character));
+      const settled = server.nextIndexChange(2 ** 31 - 1);
       const started = performance.now();
-      await server.notify('textDocument/didChange', { textDocument: { uri: bigUri, version: ++bigVersion }, contentChanges: [{ text }] });
+      await server.send('textDocument/didChange', { textDocument: { uri: bigUri, version: ++bigVersion }, contentChanges: [{ text }] });
       // A request on the document makes the server apply the edit at once instead of after its debounce.
-      const request = flushWithRequest ? server.request('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 0, character: 0 } }, timeout) : undefined;
+      const request = flushWithRequest ? server.requestWithin('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 0, character: 0 } }, timeout) : undefined;
       // Edits can take far longer than a request at scale: give them more room than the request timeout.
       await withTimeout(diagnostics, 4 * timeout, 'publishDiagnostics after an edit');
       const elapsed = performance.now() - started;
@@ -370,7 +370,7 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
 
     results.peakRssMb = server.memory().peakRssMb;
   } catch (error) {
-    results.error = `${(error as Error).message}${server.exitCode !== undefined ? ` (the server exited with ${server.exitCode})` : ''}\n${server.lastLogs()}`;
+    results.error = `${(error as Error).message}${server.exited !== undefined ? ` (the server exited with ${server.exited})` : ''}\n${server.lastLogs()}`;
     if (Number.isNaN(results.peakRssMb)) results.peakRssMb = server.memory().peakRssMb;
   } finally {
     await server.stop();

@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Command, type Diagnostic } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { diagnosticsWhere, messageOf, openFile, replaceText } from '../support/editor';
 import { applyEdits, linesOf, rangeOf, sameRange, textIn } from '../support/text';
 
@@ -33,17 +33,12 @@ describe('LSP: chronology warnings in an essay', () => {
   }
   const at = (range: Diagnostic['range']): Diagnostic | undefined => chronology(diagnostics).find((d) => sameRange(d.range, range));
 
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'chronology'))), (started) => (server = started));
   before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'chronology'));
-    server = await LspServer.start(root);
     uri = server.uri(ESSAY);
     const published = diagnosticsWhere(server, uri, (ds) => chronology(ds).length > 0, 'chronology diagnostics for the essay');
     ({ text } = await openFile(server, ESSAY));
     diagnostics = await published;
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
   });
 
   it('warns on exactly the two mistakes, and nothing else in the essay', () => {

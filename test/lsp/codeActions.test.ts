@@ -15,8 +15,8 @@ import {
 } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { FileChange, announce, diagnosticsWhere, messageOf, nextDiagnostics, openFile, writeFile } from '../support/editor';
 import { applyEdits, rangeOf, readNote, sameRange } from '../support/text';
 
@@ -45,16 +45,11 @@ describe('LSP: code actions on a misspelt name', () => {
   let uri: string;
   let diagnostics: Diagnostic[];
 
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
   before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    server = await LspServer.start(root);
     const published = nextDiagnostics(server, server.uri('terror.txt'));
     ({ uri } = await openFile(server, 'terror.txt'));
     diagnostics = await published;
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
   });
 
   function zionev(nth = 1): Diagnostic {
@@ -178,15 +173,14 @@ describe('LSP: accepting a spelling when the only knowledge file is broken', () 
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    writeFile(root, 'broken.history.json', '{ "entities": [ oops ] }\n');
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(
+    () => {
+      root = copyFixture(path.join(FIXTURES, 'plain'));
+      writeFile(root, 'broken.history.json', '{ "entities": [ oops ] }\n');
+      return root;
+    },
+    (started) => (server = started),
+  );
 
   // Regression (fixed): the server edits the first user knowledge file even when it is not valid JSON: the edit adds
   // the entry inside `[ ... oops ]`, so the file stays broken and the spelling is never accepted.

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import type { CompletionItem, CompletionList, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { editRange, openFile, writeFile } from '../support/editor';
 import { endOf, linesOf, readNote } from '../support/text';
 
@@ -55,15 +55,10 @@ describe('LSP: completion', () => {
   let root: string;
   let uri: string;
 
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
   before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    server = await LspServer.start(root);
     writeFile(root, SCRATCH, SCRATCH_TEXT);
     ({ uri } = await openFile(server, SCRATCH));
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
   });
 
   async function complete(position: Position): Promise<CompletionItem[]> {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Location } from 'vscode-languageserver-protocol';
 import { DATA, FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { linesOf, locationKey, rangeOf, readNote } from '../support/text';
 
 const KNOWLEDGE = 'soviet-union-1917-1953.history.json';
@@ -14,14 +14,7 @@ describe('LSP: definition and declaration', () => {
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'));
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))), (started) => (server = started));
 
   function at(method: 'textDocument/definition' | 'textDocument/declaration', file: string, word: string, nth = 1): Promise<Location[] | null> {
     return server.request<Location[] | null>(method, { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word, nth) });

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { answerConfiguration, closeFile, diagnosticsWhere, editRange, messageOf, nextDiagnostics, openFile } from '../support/editor';
 import { linesOf, locationKey, rangeOf, readNote, sameRange, textIn } from '../support/text';
 
@@ -16,16 +16,11 @@ describe('LSP: diagnostics for misspelt names', () => {
   let uri: string;
   let diagnostics: Diagnostic[];
 
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
   before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    server = await LspServer.start(root);
     const published = nextDiagnostics(server, server.uri('terror.txt'));
     ({ uri } = await openFile(server, 'terror.txt'));
     diagnostics = await published;
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
   });
 
   it('flags Zionev as information, with the misspelt-name code, on exactly the word', () => {
@@ -85,14 +80,7 @@ describe('LSP: diagnostics follow the severity setting', () => {
   let root: string;
   let uri: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    server = await LspServer.start(root, { settings: { spelling: { severity: 'warning' } } });
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started), { settings: { spelling: { severity: 'warning' } } });
 
   const zionevKey = (): string => locationKey({ uri, range: rangeOf(root, 'terror.txt', 'Zionev') });
   const severitiesOf = (diagnostics: Diagnostic[]): Set<DiagnosticSeverity | undefined> => new Set(diagnostics.map((d) => d.severity));
@@ -130,15 +118,15 @@ describe('LSP: diagnostics settings from a client that pushes them', () => {
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    // No `settings`: the client does not answer workspace/configuration, so initializationOptions and pushed settings count.
-    server = await LspServer.start(root, { initializationOptions: { settings: { spelling: { severity: 'error' } } } });
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(
+    () => {
+      root = copyFixture(path.join(FIXTURES, 'plain'));
+      // No `settings`: the client does not answer workspace/configuration, so initializationOptions and pushed settings count.
+      return root;
+    },
+    (started) => (server = started),
+    { initializationOptions: { settings: { spelling: { severity: 'error' } } } },
+  );
 
   it('takes the severity from initializationOptions, then from didChangeConfiguration', async () => {
     const published = nextDiagnostics(server, server.uri('terror.txt'));

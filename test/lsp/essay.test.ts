@@ -6,8 +6,8 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { CoverageRequest, RevisionSheetRequest, TimelineRequest, type CoverageGroup, type CoverageResult } from '../../server/src/protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { openFile, replaceText } from '../support/editor';
 
 const ESSAY = 'essays/why-the-terror.md';
@@ -16,14 +16,7 @@ describe('LSP: essay companion', () => {
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'essay'));
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'essay'))), (started) => (server = started));
 
   function coverage(file: string): Promise<CoverageResult> {
     return server.request(CoverageRequest.method, { uri: server.uri(file) });

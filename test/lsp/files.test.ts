@@ -10,9 +10,11 @@ import * as path from 'node:path';
 import type { Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { removeWorkspace } from '../support/workspace';
-import { ESCAPED_ERROR, EarlyServer, Random, settle, sleep, type Outcome } from '../support/stress';
+import type { ServerProcess } from '../support/serverProcess';
+import { ESCAPED_ERROR, Random, settle, sleep, startEarly, type Outcome } from '../support/stress';
 import type { IndexReady } from '../support/lspServer';
 import { positionOf } from '../support/positions';
+import { EntitiesRequest, MentionsRequest } from '../../server/src/protocol';
 
 const MANY = 10_000;
 const HUGE_BYTES = 20 * 1024 * 1024;
@@ -70,7 +72,7 @@ async function probeWhile(send: () => Promise<unknown>, done: () => boolean, eve
 describe('LSP: a workspace of hostile files', function () {
   this.timeout(180_000);
   let root: string;
-  let server: EarlyServer;
+  let server: ServerProcess;
   let ready: IndexReady;
   let readyAfterMs: number;
   /** performance.now() when index-ready arrived. */
@@ -118,9 +120,9 @@ describe('LSP: a workspace of hostile files', function () {
       write(root, `many/note-${id}.txt`, `Revision card ${id}\n\nCauses\n\n  • Grain quota ${id} – the quota was raised and Kamenev objected.\n\nStalin read card ${id}.\n`);
     }
 
-    server = await EarlyServer.start(root);
+    server = await startEarly(root);
     let isReady = false;
-    const readyPromise = server.ready.then((params) => {
+    const readyPromise = server.whenReady().then((params) => {
       readyAt = performance.now();
       readyAfterMs = readyAt - server.startedAt;
       isReady = true;
@@ -197,7 +199,7 @@ describe('LSP: a workspace of hostile files', function () {
   });
 
   it('does not follow the folder symlinked into itself: its note is indexed once', async () => {
-    const mentions = await server.request<{ uri: string }[]>('historyNotes/mentions', { id: 'cause:looped-cause' });
+    const mentions = await server.ask(MentionsRequest.type, { id: 'cause:looped-cause' });
     assert.deepEqual(
       mentions.map((m) => m.uri),
       [server.uri('loop/inner.txt')],
@@ -235,8 +237,9 @@ describe('LSP: a workspace of hostile files', function () {
     });
     const answered = await settle(server.request('textDocument/hover', { textDocument: { uri: server.uri('normal.txt') }, position: positionOf(root, 'normal.txt', 'Kamenev') }), 5000);
     assert.match(titleOf(answered), /Lev Kamenev/);
-    await sleep(200);
-    const fifoLines = server.logs.filter((line) => line.includes(path.join(root, 'fifo.txt')));
+    const fifo = path.join(root, 'fifo.txt');
+    await server.until(() => server.logs.some((line) => line.includes(fifo)), 'the FIFO to be skipped');
+    const fifoLines = server.logs.filter((line) => line.includes(fifo));
     assert.equal(fifoLines.length, 1, JSON.stringify(fifoLines));
     assert.match(fifoLines[0], /not a regular file/);
   });
@@ -253,7 +256,7 @@ describe('LSP: notes deleted and renamed while the first index runs', function (
   const DELETED = 150;
   const RENAMED = 150;
   let root: string;
-  let server: EarlyServer;
+  let server: ServerProcess;
   const name = (n: number): string => `folder/card-${String(n).padStart(4, '0')}.txt`;
   const renamed = (n: number): string => `folder/renamed-${String(n).padStart(4, '0')}.txt`;
   // Letters, not digits: a trailing number such as 1936 reads as a year, and `X 1936` is the entity X.
@@ -262,7 +265,7 @@ describe('LSP: notes deleted and renamed while the first index runs', function (
   before(async () => {
     root = makeWorkspace('history-notes-deleting-');
     for (let n = 0; n < FILES; n++) write(root, name(n), `Card ${n}\n\nCauses\n\n  • ${term(n)} – Kamenev wrote card ${n}.\n`);
-    server = await EarlyServer.start(root);
+    server = await startEarly(root);
   });
   after(async () => {
     await server?.stop();
@@ -277,7 +280,7 @@ describe('LSP: notes deleted and renamed while the first index runs', function (
 
   it('ends with an index that matches the disk, without crashing', async () => {
     // Delete the first DELETED files and rename the next RENAMED ones while the server reads the folder.
-    await sleep(50);
+    await server.until(() => server.progress.length > 0, 'the first index to start');
     const changes: { uri: string; type: number }[] = [];
     for (let n = 0; n < DELETED; n++) {
       rmSync(path.join(root, name(n)));
@@ -288,16 +291,21 @@ describe('LSP: notes deleted and renamed while the first index runs', function (
       changes.push({ uri: server.uri(name(n)), type: 3 }, { uri: server.uri(renamed(n)), type: 1 });
     }
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
-    const ready = await server.ready;
+    const ready = await server.whenReady();
 
     // The file events are handled after the first index, one file at a time, in order, with no signal
     // for the last: wait until the last one (the last renamed note's creation) shows in workspace symbols.
     const waitStarted = performance.now();
     const last = DELETED + RENAMED - 1;
-    while (performance.now() - waitStarted < 30_000 && !(await symbols(term(last))).some((s) => s.location.uri === server.uri(renamed(last)))) await sleep(100);
+    for (;;) {
+      // Wait for the next change first, so one that comes while the symbols are asked for is not missed.
+      const next = server.nextIndexChange(30_000);
+      if ((await symbols(term(last))).some((s) => s.location.uri === server.uri(renamed(last)))) break;
+      await next;
+    }
     const settledMs = performance.now() - waitStarted;
     const causeFiles = async (): Promise<Set<string | undefined>> => {
-      const outcome = await settle(server.request<{ entities: { definition?: { uri: string } }[] }>('historyNotes/entities', { kinds: ['cause'] }), 30_000);
+      const outcome = await settle(server.ask(EntitiesRequest.type, { kinds: ['cause'] }), 30_000);
       assert.equal(outcome.kind, 'result', JSON.stringify(outcome).slice(0, 300));
       return new Set((outcome.kind === 'result' ? (outcome.value as { entities: { definition?: { uri: string } }[] }).entities : []).map((e) => e.definition?.uri));
     };
@@ -349,11 +357,11 @@ describe('LSP: a hundred notes created at once in a workspace of 10,000', functi
   // (The workspace is built inside the test, so a skipped test costs nothing.)
   it('handles 100 created notes in less time than indexing the whole workspace took, plus 2 s', async () => {
     const root = makeWorkspace('history-notes-created-');
-    let server: EarlyServer | undefined;
+    let server: ServerProcess | undefined;
     try {
       for (let n = 0; n < NOTES; n++) write(root, `many/note-${n}.txt`, `Card\n\nCauses\n\n  • Cause ${code(n)} – Kamenev objected.\n`);
-      server = await EarlyServer.start(root);
-      const ready = await server.ready;
+      server = await startEarly(root);
+      const ready = await server.whenReady();
       const changes: { uri: string; type: number }[] = [];
       for (let n = 0; n < CREATED; n++) {
         write(root, `many/new-${n}.txt`, `Card\n\nCauses\n\n  • Fresh cause ${code(n)} – Kamenev objected.\n`);
@@ -365,10 +373,10 @@ describe('LSP: a hundred notes created at once in a workspace of 10,000', functi
       // Events are handled in order: the last file's cause appears last.
       const lastId = `cause:fresh-cause-${code(CREATED - 1)}`;
       for (;;) {
-        const mentions = await settle(server.request<unknown[]>('historyNotes/mentions', { id: lastId }), 30_000);
+        const next = server.nextIndexChange(60_000);
+        const mentions = await settle(server.ask(MentionsRequest.type, { id: lastId }), 30_000);
         if (mentions.kind === 'result' && (mentions.value as unknown[]).length > 0) break;
-        assert.ok(performance.now() - started < 60_000, 'the created notes were never indexed');
-        await sleep(50);
+        await next;
       }
       const ms = performance.now() - started;
       assert.ok(ms < limit, `${CREATED} created notes took ${Math.round(ms)} ms; indexing all ${NOTES} took ${ready.durationMs} ms`);

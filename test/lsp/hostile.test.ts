@@ -9,14 +9,14 @@ import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity, type CompletionItem, type CompletionList, type Diagnostic, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
-import type { EntitiesResult } from '../../server/src/protocol';
+import { EntitiesRequest } from '../../server/src/protocol';
 import { diagnosticsWhere, messageOf, writeFile } from '../support/editor';
-import { LspServer } from '../support/lspServer';
+import { LspServer, withServer } from '../support/lspServer';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
 import { ESCAPED_ERROR, settle } from '../support/stress';
 import { positionIn, readNote, textIn } from '../support/text';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { copyFixture } from '../support/workspace';
 
 function knowledge(entities: unknown[], extra: Record<string, unknown> = {}): string {
   return JSON.stringify({ name: 'Test knowledge', ...extra, entities }, null, 2) + '\n';
@@ -191,15 +191,14 @@ describe('LSP: hostile knowledge files and notes', function () {
     [EVIL_NAME]: EVIL_TXT,
   };
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    for (const [file, text] of Object.entries(files)) writeFile(root, file, text);
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(
+    () => {
+      root = copyFixture(path.join(FIXTURES, 'plain'));
+      for (const [file, text] of Object.entries(files)) writeFile(root, file, text);
+      return root;
+    },
+    (started) => (server = started),
+  );
 
   const uriOf = (file: string): string => URI.file(path.join(root, file)).toString();
 
@@ -280,7 +279,7 @@ describe('LSP: hostile knowledge files and notes', function () {
       assert.equal(textIn(text, diagnostics[0].range), '"1901-13-45"');
       assert.match((await hover('hostile.txt', positionIn(HOSTILE_TXT, 'Bignum12345'))).split('\n')[0], /Bigperson Number12345/);
       await kamenevStillServes();
-      const entities = await settle(server.request<EntitiesResult>('historyNotes/entities', {}), 30_000);
+      const entities = await settle(server.ask(EntitiesRequest.type, {}), 30_000);
       assert.equal(entities.kind, 'result');
     });
 
@@ -307,7 +306,7 @@ describe('LSP: hostile knowledge files and notes', function () {
       assert.ok(covered.includes('"constructor"'), JSON.stringify(covered));
       await kamenevStillServes();
       // Entities of other files, and plain objects' own lookups, still work: no entity is "polluted".
-      const result = await server.request<EntitiesResult>('historyNotes/entities', {});
+      const result = await server.ask(EntitiesRequest.type, {});
       assert.ok(result.entities.length > 10);
       for (const entity of result.entities) assert.equal((entity as unknown as Record<string, unknown>).polluted, undefined, entity.id);
     });
@@ -397,7 +396,7 @@ describe('LSP: hostile knowledge files and notes', function () {
     });
 
     it('renders every card of the sidebar (historyNotes/entities) as inert text', async () => {
-      const result = await server.request<EntitiesResult>('historyNotes/entities', {});
+      const result = await server.ask(EntitiesRequest.type, {});
       assert.ok(result.entities.length > 10, `${result.entities.length} entities`);
       let hostile = 0;
       for (const entity of result.entities) {

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { openFile, writeFile } from '../support/editor';
 import { rangeOf } from '../support/text';
 
@@ -12,14 +12,7 @@ describe('LSP: hover', () => {
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
 
   async function hover(word: string, nth = 1): Promise<string> {
     const result = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri('terror.txt') }, position: positionOf(root, 'terror.txt', word, nth) });

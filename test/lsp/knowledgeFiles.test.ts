@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { FileChange, announce, closeFile, deleteFile, diagnosticsWhere, messageOf, openFile, replaceText, writeFile } from '../support/editor';
 import { rangeOf } from '../support/text';
 
@@ -29,15 +29,14 @@ describe('LSP: user knowledge files', () => {
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    writeFile(root, NOTE, NOTE_TEXT);
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(
+    () => {
+      root = copyFixture(path.join(FIXTURES, 'plain'));
+      writeFile(root, NOTE, NOTE_TEXT);
+      return root;
+    },
+    (started) => (server = started),
+  );
 
   async function hoverTitle(file: string, word: string): Promise<string> {
     const hover = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word) });

@@ -6,9 +6,9 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent, Position, SymbolInformation } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
+import { LspServer, withServer } from '../support/lspServer';
 import { copyFixture, removeWorkspace } from '../support/workspace';
-import type { EntitiesResult } from '../../server/src/protocol';
+import { EntitiesRequest } from '../../server/src/protocol';
 import { FileChange, announce, answerConfiguration, closeFile, deleteFile, editRange, openFile, writeFile } from '../support/editor';
 import { linesOf, positionIn, rangeOf, readNote } from '../support/text';
 
@@ -18,16 +18,15 @@ describe('LSP: lifecycle', () => {
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    writeFile(root, 'scratch.txt', ['Scratch notes', '', 'Kamenev was shot in 1936.', 'Nothing else here.', ''].join('\n'));
-    writeFileSync(path.join(root, 'binary.txt'), Buffer.from([0x4b, 0x00, 0x01, 0x02]));
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(
+    () => {
+      root = copyFixture(path.join(FIXTURES, 'plain'));
+      writeFile(root, 'scratch.txt', ['Scratch notes', '', 'Kamenev was shot in 1936.', 'Nothing else here.', ''].join('\n'));
+      writeFileSync(path.join(root, 'binary.txt'), Buffer.from([0x4b, 0x00, 0x01, 0x02]));
+      return root;
+    },
+    (started) => (server = started),
+  );
 
   async function hoverTitle(uri: string, position: Position): Promise<string | undefined> {
     const hover = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
@@ -169,20 +168,14 @@ describe('LSP: lifecycle', () => {
 
 describe('LSP: a note from outside the workspace folders', () => {
   let server: LspServer;
-  let root: string;
   let outside: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
+  withServer(() => copyFixture(path.join(FIXTURES, 'plain')), (started) => (server = started));
+  before(() => {
     outside = mkdtempSync(path.join(tmpdir(), 'history-notes-outside-'));
     writeFile(outside, 'famine.txt', FAMINE);
-    server = await LspServer.start(root);
   });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-    removeWorkspace(outside);
-  });
+  after(() => removeWorkspace(outside));
 
   // Regression (fixed): on didClose the server classifies a file outside every workspace folder by its base name
   // (`famine.txt` looks like a note), re-reads it from disk and keeps it in the index, so its
@@ -215,17 +208,10 @@ describe('LSP: settings that change which files are notes', () => {
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    server = await LspServer.start(root, { settings: {} });
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started), { settings: {} });
 
   async function people(): Promise<string[]> {
-    return (await server.request<EntitiesResult>('historyNotes/entities', { kinds: ['person'] })).entities.map((e) => e.name);
+    return (await server.ask(EntitiesRequest.type, { kinds: ['person'] })).entities.map((e) => e.name);
   }
 
   it('re-indexes, with progress, when exclude changes, and drops the excluded notes', async () => {

@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import type { Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { openFile } from '../support/editor';
 import { rangeOf } from '../support/text';
 
@@ -15,14 +15,7 @@ describe('LSP: names on real prose', () => {
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'names'));
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'names'))), (started) => (server = started));
 
   async function diagnosticsOf(file: string): Promise<Diagnostic[]> {
     const { uri } = await openFile(server, file);

@@ -7,8 +7,8 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import type { PackState } from '../../server/src/protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { FileChange, announce, writeFile } from '../support/editor';
 import { readNote } from '../support/text';
 
@@ -19,14 +19,7 @@ describe('LSP: knowledge packs', () => {
   let root: string;
   const settings: { knowledgePacks?: Record<string, boolean> } = {};
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'other-periods'));
-    server = await LspServer.start(root, { settings });
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'other-periods'))), (started) => (server = started), { settings });
 
   async function hover(file: string, word: string): Promise<string | undefined> {
     const result = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word) });

@@ -3,22 +3,15 @@ import * as path from 'node:path';
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { locationKey, rangeOf } from '../support/text';
 
 describe('LSP: references and document highlights', () => {
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'));
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))), (started) => (server = started));
 
   const where = (file: string, word: string, nth = 1): Location => ({ uri: server.uri(file), range: rangeOf(root, file, word, nth) });
   /** terror.txt: the Zionev mentions in running text (causes, trial paragraph). */

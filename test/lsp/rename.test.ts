@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { ErrorCodes, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { writeFile } from '../support/editor';
 import { applyEdits, countWord, rangeOf, readNote, textIn } from '../support/text';
 
@@ -15,15 +15,14 @@ describe('LSP: rename', () => {
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'));
-    writeFile(root, POSSESSIVE, ['Notes on the first trial', '', "In August 1936 Zionev's confession was read out in court.", ''].join('\n'));
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(
+    () => {
+      root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'));
+      writeFile(root, POSSESSIVE, ['Notes on the first trial', '', "In August 1936 Zionev's confession was read out in court.", ''].join('\n'));
+      return root;
+    },
+    (started) => (server = started),
+  );
 
   function prepare(file: string, word: string, nth = 1): Promise<{ range: Range; placeholder: string } | Range | null> {
     return server.request('textDocument/prepareRename', { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word, nth) });
@@ -38,7 +37,8 @@ describe('LSP: rename', () => {
   it('prepares a rename of Zionev with exactly its range', async () => {
     const answer = await prepare('terror.txt', 'Zionev');
     assert.deepEqual(rangeIn(answer), rangeOf(root, 'terror.txt', 'Zionev'));
-    if (answer && 'placeholder' in answer) assert.equal(answer.placeholder, 'Zionev');
+    assert.ok(answer && 'placeholder' in answer, 'the answer carries a placeholder');
+    assert.equal(answer.placeholder, 'Zionev');
   });
 
   it("prepares a rename of `Zionev's` without the possessive", async () => {

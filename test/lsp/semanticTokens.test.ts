@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { SemanticTokens, SemanticTokensLegend, SemanticTokensOptions } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { decodeSemanticTokens, initializeResult, type DecodedToken } from '../support/editor';
 import { rangeOf } from '../support/text';
 
@@ -14,17 +14,12 @@ describe('LSP: semantic tokens', () => {
   let data: number[];
   let tokens: DecodedToken[];
 
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
   before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
     const capabilities = (await initializeResult(root)).capabilities;
     legend = (capabilities.semanticTokensProvider as SemanticTokensOptions).legend;
-    server = await LspServer.start(root);
     ({ data } = await server.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: server.uri('terror.txt') } }));
     tokens = decodeSemanticTokens(data, legend);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
   });
 
   /** The token starting where `context` starts, which must cover `name` (by default the whole context). */

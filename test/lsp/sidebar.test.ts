@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { EntitiesResult, EntityItem, MentionItem } from '../../server/src/protocol';
+import { type EntitiesResult, type EntityItem, type MentionItem, EntitiesRequest, MentionsRequest } from '../../server/src/protocol';
 import { FIXTURES } from '../support/paths';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { closeFile, editRange, openFile } from '../support/editor';
 import { locationKey, rangeOf } from '../support/text';
 
@@ -11,17 +11,10 @@ describe('LSP: sidebar requests (historyNotes/entities, historyNotes/mentions)',
   let server: LspServer;
   let root: string;
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
 
-  const entities = (params: { kinds?: string[] }): Promise<EntitiesResult> => server.request<EntitiesResult>('historyNotes/entities', params);
-  const mentions = (id: string): Promise<MentionItem[]> => server.request<MentionItem[]>('historyNotes/mentions', { id });
+  const entities = (params: { kinds?: string[] }): Promise<EntitiesResult> => server.ask(EntitiesRequest.type, params);
+  const mentions = (id: string): Promise<MentionItem[]> => server.ask(MentionsRequest.type, { id });
 
   function byId(result: EntitiesResult, id: string): EntityItem {
     const item = result.entities.find((e) => e.id === id);

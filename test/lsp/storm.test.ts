@@ -10,10 +10,11 @@ import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { linesOf, readNote } from '../support/text';
 import { ESCAPED_ERROR, Random, rssMb, sendRaw, settle, sleep, type Outcome } from '../support/stress';
+import { EntitiesRequest, MentionsRequest } from '../../server/src/protocol';
 
 const TOTAL_REQUESTS = Number(process.env.STORM_REQUESTS ?? 3000);
 const WELL_FORMED_REQUESTS = 400;
@@ -70,19 +71,14 @@ describe('LSP: a request storm', function () {
   /** Versions the storm's didChange notifications have used, per open document. */
   const versions = new Map<string, number>();
 
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
   before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    server = await LspServer.start(root);
     terrorUri = server.uri('terror.txt');
     terrorText = readNote(root, 'terror.txt');
     await server.send('textDocument/didOpen', { textDocument: { uri: terrorUri, languageId: 'plaintext', version: 1, text: terrorText } });
     await server.send('textDocument/didOpen', { textDocument: { uri: scratchUri, languageId: 'plaintext', version: 1, text: 'Scratch\n\nKamenev met Zionev.\n' } });
     versions.set(terrorUri, 1);
     versions.set(scratchUri, 1);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
   });
 
   // ---- what to send
@@ -141,8 +137,8 @@ describe('LSP: a request storm', function () {
     'workspace/symbol',
     'textDocument/semanticTokens/full',
     'textDocument/codeAction',
-    'historyNotes/entities',
-    'historyNotes/mentions',
+    EntitiesRequest.method,
+    MentionsRequest.method,
   ];
   const UNKNOWN_METHODS = ['historyNotes/nope', 'textDocument/inlayHint', 'textDocument/noSuchThing', 'nope', 'workspace/nope', '$/unknownRequest'];
 
@@ -198,13 +194,13 @@ describe('LSP: a request storm', function () {
         if (random.chance(0.1)) return { method, args: [{ textDocument: doc.value, range: { start: pos.value, end: end.value }, context: { diagnostics: [{ code: 'misspelt-name', data: {} }] } }], wellFormed: false, cancel };
         return { method, args: [{ textDocument: doc.value, range: { start: pos.value, end: end.value }, context: { diagnostics } }], wellFormed: wellFormed && end.wellFormed, cancel };
       }
-      case 'historyNotes/entities': {
+      case EntitiesRequest.method: {
         const good: unknown[] = [{}, { kinds: ['person'] }, { kinds: ['trial', 'cause'] }, { kinds: [] }, { kinds: ['nonsense'] }];
         const bad: unknown[] = [{ kinds: 'person' }, { kinds: 5 }, { kinds: null }, { kinds: [null, {}] }];
         const params = random.chance(0.85) ? random.pick(good) : random.pick(bad);
         return { method, args: [params], wellFormed: good.includes(params), cancel };
       }
-      case 'historyNotes/mentions': {
+      case MentionsRequest.method: {
         const good: unknown[] = [{ id: 'kamenev' }, { id: 'zinoviev' }, { id: 'no-such-id' }, { id: 'cause:old-rivals' }, { id: 'trial-of-the-16' }, { id: '__proto__' }, { id: 'constructor' }];
         const bad: unknown[] = [{}, { id: 5 }, { id: null }, { id: {} }];
         const params = random.chance(0.85) ? random.pick(good) : random.pick(bad);
@@ -363,14 +359,7 @@ describe('LSP: didChange versions out of order', () => {
   const AFTER = 'Notes\n\nKey People\n\n  • Yagoda – head of the NKVD.\n';
   const NAME = { line: 4, character: 6 };
 
-  before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'));
-    server = await LspServer.start(root);
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
-  });
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
 
   async function hoverTitle(uri: string): Promise<string> {
     const hover = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: NAME });

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import type { DocumentSymbol, FoldingRange, SymbolInformation } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer } from '../support/lspServer';
-import { copyFixture, removeWorkspace } from '../support/workspace';
+import { LspServer, withServer } from '../support/lspServer';
+import { copyFixture } from '../support/workspace';
 import { openFile } from '../support/editor';
 import { contains, rangeOf } from '../support/text';
 
@@ -12,15 +12,10 @@ describe('LSP: document symbols, workspace symbols and folding ranges', () => {
   let server: LspServer;
   let root: string;
 
+  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))), (started) => (server = started));
   before(async () => {
-    root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'));
-    server = await LspServer.start(root);
     await openFile(server, 'terror.txt');
     await openFile(server, 'terror.md');
-  });
-  after(async () => {
-    await server.stop();
-    removeWorkspace(root);
   });
 
   async function outline(file: string): Promise<DocumentSymbol[]> {
