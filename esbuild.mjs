@@ -4,7 +4,15 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const common = {
+  bundle: true,
+  mainFields: ['module', 'main'],
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+};
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
@@ -12,8 +20,12 @@ const builds = [
 ];
 // The English dictionaries and the list of people's names are read at run time (server/src/words): they ship beside the bundles.
 mkdirSync('dist/dictionaries', { recursive: true });
-for (const [module, name] of [['dictionary-en', 'en-US'], ['dictionary-en-gb', 'en-GB']]) {
-  for (const extension of ['aff', 'dic']) copyFileSync(`node_modules/${module}/index.${extension}`, `dist/dictionaries/${name}.${extension}`);
+for (const [module, name] of [
+  ['dictionary-en', 'en-US'],
+  ['dictionary-en-gb', 'en-GB'],
+]) {
+  for (const extension of ['aff', 'dic'])
+    copyFileSync(`node_modules/${module}/index.${extension}`, `dist/dictionaries/${name}.${extension}`);
 }
 copyFileSync('node_modules/@cspell/dict-people-names/dict/people-names.txt', 'dist/dictionaries/people-names.txt');
 if (watch) {

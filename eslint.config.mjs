@@ -3,7 +3,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const transportFree = ['server/src/notes/**', 'server/src/words/**', 'server/src/knowledge/**', 'server/src/index/**', 'server/src/features/**'];
+const transportFree = [
+  'server/src/notes/**',
+  'server/src/words/**',
+  'server/src/knowledge/**',
+  'server/src/index/**',
+  'server/src/features/**',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.code-server/**', 'bench/out/**', '**/*.mjs', '**/*.js'] },
@@ -32,7 +38,12 @@ export default tseslint.config(
             { name: 'vscode-languageserver/node', message: 'Use vscode-languageserver-types here; only main.ts knows the transport.' },
             { name: 'vscode-languageclient', message: 'The server side never imports the client.' },
           ],
-          patterns: [{ group: ['vscode-languageclient/*', '**/server', '**/session', '**/main'], message: 'Keep the connection and the session out of this folder.' }],
+          patterns: [
+            {
+              group: ['vscode-languageclient/*', '**/server', '**/session', '**/main'],
+              message: 'Keep the connection and the session out of this folder.',
+            },
+          ],
         },
       ],
     },

@@ -105,23 +105,55 @@ export function loadKnowledge(file = KNOWLEDGE_FILE): Knowledge {
     .filter((e) => e.kind === 'trial')
     .flatMap((e) => {
       const heading = [e.name, ...(e.aliases ?? [])].find((n) => /^Trial of the (\d+|Generals)$/.test(n));
-      const defendants = (e.defendants ?? []).map((id) => byId.get(id)).filter((d): d is KnowledgeEntry => d !== undefined).map(surname);
+      const defendants = (e.defendants ?? [])
+        .map((id) => byId.get(id))
+        .filter((d): d is KnowledgeEntry => d !== undefined)
+        .map(surname);
       return heading && defendants.length >= 2 ? [{ heading, defendants, year: (e.date ?? '1937').slice(0, 4) }] : [];
     });
-  const events = entries.filter((e) => e.kind === 'event' && e.date && isPhraseLike(e.name)).map((e) => ({ name: e.name, year: e.date!.slice(0, 4) }));
+  const events = entries
+    .filter((e) => e.kind === 'event' && e.date && isPhraseLike(e.name))
+    .map((e) => ({ name: e.name, year: e.date!.slice(0, 4) }));
   // Causes as students write them (NOTES-FORMAT.md), then the knowledge base's own spellings.
   const causes = ['Stalins Paranoia', "Lenin's police state", 'Economics', 'Congress of Victors 1934', "Kirov's Murder"];
-  for (const e of entries.filter((x) => x.kind === 'cause')) for (const n of [e.name, ...(e.aliases ?? [])]) if (n.split(/\s+/).length <= 5 && !causes.includes(n)) causes.push(n);
+  for (const e of entries.filter((x) => x.kind === 'cause'))
+    for (const n of [e.name, ...(e.aliases ?? [])]) if (n.split(/\s+/).length <= 5 && !causes.includes(n)) causes.push(n);
   const personKeys = new Set<string>();
   for (const e of entries.filter((x) => x.kind === 'person')) {
-    for (const n of [e.name, ...(e.aliases ?? []), ...(e.misspellings ?? []), surname(e)]) if (!n.includes(' ')) personKeys.add(n.toLowerCase());
+    for (const n of [e.name, ...(e.aliases ?? []), ...(e.misspellings ?? []), surname(e)])
+      if (!n.includes(' ')) personKeys.add(n.toLowerCase());
   }
   return { people, trials, events, causes, personKeys: [...personKeys] };
 }
 
 // ---- invented names
 
-const ONSETS = ['B', 'D', 'G', 'K', 'L', 'M', 'N', 'P', 'R', 'S', 'T', 'V', 'Z', 'Br', 'Dr', 'Gr', 'Kr', 'Pl', 'St', 'Tr', 'Vl', 'Zh', 'Sh', 'Ch'];
+const ONSETS = [
+  'B',
+  'D',
+  'G',
+  'K',
+  'L',
+  'M',
+  'N',
+  'P',
+  'R',
+  'S',
+  'T',
+  'V',
+  'Z',
+  'Br',
+  'Dr',
+  'Gr',
+  'Kr',
+  'Pl',
+  'St',
+  'Tr',
+  'Vl',
+  'Zh',
+  'Sh',
+  'Ch',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u'];
 const MIDDLES = ['r', 'l', 'n', 'm', 'v', 'sk', 'sh', 'd', 't', 'k', 'z', 'ld', 'rn', 'lm', 'st', 'br', 'dr', 'gr', 'ch', 'zh'];
 const PERSON_ENDINGS = ['nov', 'sh', 'v', 'rin', 'k', 'nik', 'ts', 'lev', 'sky', 'din', 'mir', 'gan', 'zov', 'tin', 'rov', 'ch'];
@@ -138,7 +170,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
     previous = current;
   }
   return previous[b.length];
@@ -167,7 +200,12 @@ class WordMaker {
         i = Math.floor(i / n);
         return d;
       };
-      const word = ONSETS[digit(ONSETS.length)] + VOWELS[digit(VOWELS.length)] + MIDDLES[digit(MIDDLES.length)] + VOWELS[digit(VOWELS.length)] + this.endings[digit(this.endings.length)];
+      const word =
+        ONSETS[digit(ONSETS.length)] +
+        VOWELS[digit(VOWELS.length)] +
+        MIDDLES[digit(MIDDLES.length)] +
+        VOWELS[digit(VOWELS.length)] +
+        this.endings[digit(this.endings.length)];
       const key = word.toLowerCase();
       if (this.taken.has(key) || this.avoid.some((k) => nearKnown(key, k))) continue;
       this.taken.add(key);
@@ -195,7 +233,14 @@ class NoteWriter {
       if (typeof part === 'string') text += part;
       else if (Array.isArray(part)) part.forEach(write);
       else {
-        this.names.push({ line, start: text.length, end: text.length + part.text.length, text: part.text, kind: part.kind, generated: part.generated });
+        this.names.push({
+          line,
+          start: text.length,
+          end: text.length + part.text.length,
+          text: part.text,
+          kind: part.kind,
+          generated: part.generated,
+        });
         text += part.text;
       }
     };
@@ -217,17 +262,60 @@ class NoteWriter {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const CRIMES = ['spying for Germany and Japan', 'wrecking in industry', 'plotting to kill Stalin', 'sabotage on the railways', 'forming a terrorist centre', 'poisoning the water supply', 'hiding grain from the state'];
+const CRIMES = [
+  'spying for Germany and Japan',
+  'wrecking in industry',
+  'plotting to kill Stalin',
+  'sabotage on the railways',
+  'forming a terrorist centre',
+  'poisoning the water supply',
+  'hiding grain from the state',
+];
 const PLACES = ['Moscow', 'Leningrad', 'Kiev', 'Magnitogorsk', 'Siberia', 'Kharkov', 'Tiflis', 'the Urals'];
 const HISTORIANS = ['Robert Conquest', 'J. Arch Getty', 'Oleg Khlevniuk', 'Sheila Fitzpatrick', 'Stephen Kotkin', 'Robert Service'];
 const POSTS = ['Party secretary', 'head of the regional NKVD', 'People’s Commissar', 'factory director', 'army commander'];
-const CAUSE_NOUNS = ['Collapse', 'Revolt', 'Famine', 'Strike', 'Mutiny', 'Crisis', 'Betrayal', 'Fall', 'Blockade', 'Sabotage', 'Unrest', 'Scandal'];
+const CAUSE_NOUNS = [
+  'Collapse',
+  'Revolt',
+  'Famine',
+  'Strike',
+  'Mutiny',
+  'Crisis',
+  'Betrayal',
+  'Fall',
+  'Blockade',
+  'Sabotage',
+  'Unrest',
+  'Scandal',
+];
 const PERSONAL_CAUSES = ['Plot', 'Letter', 'Platform', 'Rivalry', 'Ambition', 'Defection'];
 const TRIAL_GROUPS = ['Bloc', 'Centre', 'Engineers', 'Generals', 'Wreckers', 'Doctors', 'Saboteurs', 'Group'];
-const BACKGROUND_TERMS = ['Totalitarianism', 'General Secretary', 'Cult of personality', 'Five-year plans', 'The Gulag', 'Censorship', 'Collective farms', 'Socialist realism', 'The NKVD'];
-const PLAIN_TITLES = ['Stalin - his terror and WW2', 'The Great Terror - revision notes', 'Russia 1917-1953 - my notes', 'Purges and show trials - summary', 'The USSR under Stalin - notes'];
+const BACKGROUND_TERMS = [
+  'Totalitarianism',
+  'General Secretary',
+  'Cult of personality',
+  'Five-year plans',
+  'The Gulag',
+  'Censorship',
+  'Collective farms',
+  'Socialist realism',
+  'The NKVD',
+];
+const PLAIN_TITLES = [
+  'Stalin - his terror and WW2',
+  'The Great Terror - revision notes',
+  'Russia 1917-1953 - my notes',
+  'Purges and show trials - summary',
+  'The USSR under Stalin - notes',
+];
 const MD_TITLES = ['The Great Terror', 'Stalin and the purges', 'The show trials', 'Terror in the provinces', 'The USSR in the 1930s'];
-const CAUSE_HEADINGS = ['Causes of the Great Terror', 'Reasons for the Purges', 'Why the Terror happened', 'Causes', 'Factors behind the Terror'];
+const CAUSE_HEADINGS = [
+  'Causes of the Great Terror',
+  'Reasons for the Purges',
+  'Why the Terror happened',
+  'Causes',
+  'Factors behind the Terror',
+];
 const TRIAL_HEADINGS = ['The Show Trials', 'Trials', 'The trials'];
 const PEOPLE_HEADINGS = ['Key People', 'Key figures', "Who's who"];
 const EVENT_HEADINGS = ['Events', 'Timeline', 'Chronology'];
@@ -318,19 +406,77 @@ class CorpusGenerator {
     const r = this.rng;
     const P = (): Part[] => this.person(ctx);
     const templates: (() => Part[])[] = [
-      () => ['In ', r.pick(MONTHS), ' ', this.year(), ' ', P(), ' and ', P(), ' were accused of ', r.pick(CRIMES), ' on the orders of ', P(), '.'],
-      () => [P(), ' had worked with ', P(), ' in ', r.pick(PLACES), ' since ', this.year(), ', which made him an obvious target when ', this.cause(ctx), ' was blamed on the opposition.'],
-      () => ['At first ', P(), ' denied everything, but after weeks of interrogation by the NKVD he confessed to ', r.pick(CRIMES), ' and named ', P(), ' as an accomplice.'],
+      () => [
+        'In ',
+        r.pick(MONTHS),
+        ' ',
+        this.year(),
+        ' ',
+        P(),
+        ' and ',
+        P(),
+        ' were accused of ',
+        r.pick(CRIMES),
+        ' on the orders of ',
+        P(),
+        '.',
+      ],
+      () => [
+        P(),
+        ' had worked with ',
+        P(),
+        ' in ',
+        r.pick(PLACES),
+        ' since ',
+        this.year(),
+        ', which made him an obvious target when ',
+        this.cause(ctx),
+        ' was blamed on the opposition.',
+      ],
+      () => [
+        'At first ',
+        P(),
+        ' denied everything, but after weeks of interrogation by the NKVD he confessed to ',
+        r.pick(CRIMES),
+        ' and named ',
+        P(),
+        ' as an accomplice.',
+      ],
       () => [capitalise(this.trial(ctx)), ' showed how far Stalin was prepared to go — ', P(), ' was shot within a day of the verdict.'],
-      () => ['Historians such as ', r.pick(HISTORIANS), ' argue that ', this.cause(ctx), ' mattered more than ', P(), ' as General Secretary...However the evidence is thin.'],
+      () => [
+        'Historians such as ',
+        r.pick(HISTORIANS),
+        ' argue that ',
+        this.cause(ctx),
+        ' mattered more than ',
+        P(),
+        ' as General Secretary...However the evidence is thin.',
+      ],
       () => [P(), ', ', P(), ', ', P(), ' and ', P(), ' had all opposed Stalin in the 1920s and might lead an opposition if war came.'],
-      () => ['The NKVD under ', P(), ' arrested thousands of people in ', r.pick(PLACES), ' in ', this.year(), ', and about ', String(r.int(2, 900) * 100), ' of them were shot.'],
+      () => [
+        'The NKVD under ',
+        P(),
+        ' arrested thousands of people in ',
+        r.pick(PLACES),
+        ' in ',
+        this.year(),
+        ', and about ',
+        String(r.int(2, 900) * 100),
+        ' of them were shot.',
+      ],
       () => [P(), ' later wrote that ', this.trial(ctx), ' was a farce from beginning to end.'],
       () => ['Many delegates at ', this.event(), ' remembered ', P(), ' and distrusted ', P(), '.'],
       () => ['After ', this.event(), ' the Party was purged again and ', P(), ' lost his post as ', r.pick(POSTS), '.'],
       () => [P(), ' was expelled from the Party in ', this.year(), ', let back in, and arrested again in ', this.year(), '.'],
       () => ['Students often confuse ', this.trial(ctx), ' with ', this.trial(ctx), ', but the defendants were different.'],
-      () => [capitalise(this.cause(ctx)), ' is sometimes linked to ', this.cause(ctx), ', since both gave Stalin an excuse to strike at ', P(), '.'],
+      () => [
+        capitalise(this.cause(ctx)),
+        ' is sometimes linked to ',
+        this.cause(ctx),
+        ', since both gave Stalin an excuse to strike at ',
+        P(),
+        '.',
+      ],
       () => [P(), ' blamed ', this.cause(ctx), ' on wreckers and saboteurs, and ', P(), ' was made the scapegoat.'],
       () => ['There is no proof that ', P(), ' ordered it, but ', P(), ' certainly profited from it.'],
     ];
@@ -350,10 +496,13 @@ class CorpusGenerator {
     const ctx: NoteContext = { newPeople: [], causes: [], trials: [] };
     for (let i = 0; i < 5 * scale; i++) ctx.newPeople.push(this.people.next());
     for (let i = 0; i < 3 * scale; i++) {
-      const name = this.rng.chance(0.6) ? `${this.rng.pick(CAUSE_NOUNS)} of ${this.places.next()}` : `${this.people.next()}'s ${this.rng.pick(PERSONAL_CAUSES)}`;
+      const name = this.rng.chance(0.6)
+        ? `${this.rng.pick(CAUSE_NOUNS)} of ${this.places.next()}`
+        : `${this.people.next()}'s ${this.rng.pick(PERSONAL_CAUSES)}`;
       ctx.causes.push(this.tag(name, 'cause', true));
     }
-    for (let i = 0; i < 2 * scale; i++) ctx.trials.push(this.tag(`Trial of the ${this.places.next()} ${this.rng.pick(TRIAL_GROUPS)}`, 'trial', true));
+    for (let i = 0; i < 2 * scale; i++)
+      ctx.trials.push(this.tag(`Trial of the ${this.places.next()} ${this.rng.pick(TRIAL_GROUPS)}`, 'trial', true));
     return ctx;
   }
 
@@ -372,7 +521,8 @@ class CorpusGenerator {
 
   /** The defendants of a trial on its names line: 2-3 of them, joined by `&` or `,`/`and`. */
   private namesLine(names: Tag[]): Part[] {
-    if (names.length === 2 || this.rng.chance(0.6)) return names.length === 2 ? [names[0], ' & ', names[1]] : [names[0], ', ', names[1], ' & ', names[2]];
+    if (names.length === 2 || this.rng.chance(0.6))
+      return names.length === 2 ? [names[0], ' & ', names[1]] : [names[0], ', ', names[1], ' & ', names[2]];
     return [names[0], ', ', names[1], ' and ', names[2]];
   }
 
@@ -426,7 +576,10 @@ class CorpusGenerator {
 
     w.line(r.pick(PEOPLE_HEADINGS));
     w.blank();
-    const keyPeople = [...ctx.newPeople.slice(next).map((p) => this.tag(p, 'person', true)), this.tag(r.pick(this.knowledge.people).surname, 'person', false)];
+    const keyPeople = [
+      ...ctx.newPeople.slice(next).map((p) => this.tag(p, 'person', true)),
+      this.tag(r.pick(this.knowledge.people).surname, 'person', false),
+    ];
     if (this.definedPeople.length > 0) keyPeople.push(this.tag(r.pick(this.definedPeople), 'person', true));
     for (const person of keyPeople) w.line('  • ', person, ' – ', this.sentences(ctx, 1, 2));
     w.blank();
@@ -462,13 +615,17 @@ class CorpusGenerator {
     w.mdHeading(2, r.pick(CAUSE_HEADINGS));
     w.blank();
     const causes = [...ctx.causes, ...this.knownCauses(2)];
-    for (const cause of shuffle(r, causes)) w.line('- **', cause, '**', r.chance(0.3) ? ` (${this.year()})` : '', r.chance(0.8) ? ' – ' : ': ', this.sentences(ctx, 1, 3));
+    for (const cause of shuffle(r, causes))
+      w.line('- **', cause, '**', r.chance(0.3) ? ` (${this.year()})` : '', r.chance(0.8) ? ' – ' : ': ', this.sentences(ctx, 1, 3));
     w.blank();
 
     w.mdHeading(2, r.pick(PEOPLE_HEADINGS));
     w.blank();
     let next = 4 * scale;
-    const keyPeople = [...ctx.newPeople.slice(next).map((p) => this.tag(p, 'person', true)), this.tag(r.pick(this.knowledge.people).surname, 'person', false)];
+    const keyPeople = [
+      ...ctx.newPeople.slice(next).map((p) => this.tag(p, 'person', true)),
+      this.tag(r.pick(this.knowledge.people).surname, 'person', false),
+    ];
     if (this.definedPeople.length > 0) keyPeople.push(this.tag(r.pick(this.definedPeople), 'person', true));
     for (const person of keyPeople) w.line('- **', person, '** – ', this.sentences(ctx, 1, 2));
     w.blank();
@@ -479,14 +636,24 @@ class CorpusGenerator {
     w.line('|-------|------|------------|');
     const known = r.pick(this.knowledge.trials);
     const knownNames = this.knownTrialNames(known);
-    w.line('| ', this.tag(known.heading, 'trial', false), ` | ${known.year} | `, knownNames[0], ', ', knownNames[1], ` and ${r.int(3, 15)} others |`);
+    w.line(
+      '| ',
+      this.tag(known.heading, 'trial', false),
+      ` | ${known.year} | `,
+      knownNames[0],
+      ', ',
+      knownNames[1],
+      ` and ${r.int(3, 15)} others |`,
+    );
     next = 0;
     const defendants = ctx.trials.map(() => {
       const names = ctx.newPeople.slice(next, next + 2).map((p) => this.tag(p, 'person', true));
       next += 2;
       return names;
     });
-    ctx.trials.forEach((trial, i) => w.line('| ', trial, ` | ${r.int(1936, 1938)} | `, defendants[i][0], ', ', defendants[i][1], ` and ${r.int(2, 9)} others |`));
+    ctx.trials.forEach((trial, i) =>
+      w.line('| ', trial, ` | ${r.int(1936, 1938)} | `, defendants[i][0], ', ', defendants[i][1], ` and ${r.int(2, 9)} others |`),
+    );
     w.blank();
     ctx.trials.forEach((trial, i) => {
       w.mdHeading(3, trial);
@@ -560,7 +727,9 @@ export function generateCorpus(options: CorpusOptions): Corpus & { texts?: strin
 
   const writers: NoteWriter[] = [];
   for (let i = 0; i < count; i++) {
-    writers.push(formats[i] === 'plain' ? generator.plainNote(i) : generator.markdownNote(i, 1, () => relativeLink(files[i], files[randomNote()])));
+    writers.push(
+      formats[i] === 'plain' ? generator.plainNote(i) : generator.markdownNote(i, 1, () => relativeLink(files[i], files[randomNote()])),
+    );
   }
   // Markdown notes link to headings of other Markdown notes (a second pass: every heading exists now).
   const markdown = writers.map((_, i) => i).filter((i) => formats[i] === 'markdown');
@@ -596,7 +765,15 @@ export function generateCorpus(options: CorpusOptions): Corpus & { texts?: strin
     bytes += size;
     if (options.keepText) texts.push(text);
     for (const name of w.names) knownNames.add(name.text);
-    notes.push({ file: files[i], format: formats[i], bytes: size, lineCount: w.lines.length, names: w.names, headings: w.headings, links: w.links });
+    notes.push({
+      file: files[i],
+      format: formats[i],
+      bytes: size,
+      lineCount: w.lines.length,
+      names: w.names,
+      headings: w.headings,
+      links: w.links,
+    });
     writers[i] = undefined as unknown as NoteWriter;
   }
   return {
@@ -628,5 +805,7 @@ if (require.main === module) {
   };
   const corpus = generateCorpus({ notes: Number(value('--notes') ?? 100), seed: Number(value('--seed') ?? 1), out: value('--out') });
   const names = corpus.notes.reduce((n, note) => n + note.names.length, 0);
-  console.log(`${corpus.notes.length} notes, ${(corpus.bytes / 1e6).toFixed(1)} MB, ${names} names written, invented: ${JSON.stringify(corpus.generated)} in ${corpus.dir}`);
+  console.log(
+    `${corpus.notes.length} notes, ${(corpus.bytes / 1e6).toFixed(1)} MB, ${names} names written, invented: ${JSON.stringify(corpus.generated)} in ${corpus.dir}`,
+  );
 }

@@ -121,10 +121,18 @@ export interface ReferenceTarget {
   character: number;
 }
 
-export async function runMarkdownService(root: string, files: 'markdown' | 'all', targets: readonly ReferenceTarget[], timeCapMs: number): Promise<MarkdownServiceRun> {
+export async function runMarkdownService(
+  root: string,
+  files: 'markdown' | 'all',
+  targets: readonly ReferenceTarget[],
+  timeCapMs: number,
+): Promise<MarkdownServiceRun> {
   const extensions = files === 'markdown' ? ['md'] : ['md', 'txt', 'notes', 'markdown'];
   const markdownIt = new MarkdownIt({ html: true });
-  const parser: IMdParser = { slugifier: githubSlugifier, tokenize: (document) => Promise.resolve(markdownIt.parse(document.getText(), {})) };
+  const parser: IMdParser = {
+    slugifier: githubSlugifier,
+    tokenize: (document) => Promise.resolve(markdownIt.parse(document.getText(), {})),
+  };
   const token = new CancellationTokenSource().token;
 
   const started = performance.now();
@@ -147,7 +155,12 @@ export async function runMarkdownService(root: string, files: 'markdown' | 'all'
     const document = await workspace.openMarkdownDocument(URI.file(path.join(root, target.file)));
     if (!document) continue;
     const t0 = performance.now();
-    const locations = await service.getReferences(document, { line: target.line, character: target.character }, { includeDeclaration: true }, token);
+    const locations = await service.getReferences(
+      document,
+      { line: target.line, character: target.character },
+      { includeDeclaration: true },
+      token,
+    );
     samples.push(performance.now() - t0);
     found += locations.length;
   }

@@ -41,13 +41,17 @@ interface Options {
 
 function serverBuild(): Options['serverBuild'] {
   try {
-    return { sha256: createHash('sha256').update(fs.readFileSync(SERVER)).digest('hex').slice(0, 12), builtAt: fs.statSync(SERVER).mtime.toISOString() };
+    return {
+      sha256: createHash('sha256').update(fs.readFileSync(SERVER)).digest('hex').slice(0, 12),
+      builtAt: fs.statSync(SERVER).mtime.toISOString(),
+    };
   } catch {
     throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
   }
 }
 
-const USAGE = 'usage: node out/bench/run.js --notes N [--json FILE] [--seed S] [--requests R] [--md-requests M] [--edits E] [--time-cap SECONDS] [--edit-time-cap SECONDS] [--index-timeout SECONDS] [--out DIR] [--keep]';
+const USAGE =
+  'usage: node out/bench/run.js --notes N [--json FILE] [--seed S] [--requests R] [--md-requests M] [--edits E] [--time-cap SECONDS] [--edit-time-cap SECONDS] [--index-timeout SECONDS] [--out DIR] [--keep]';
 
 function parseArgs(argv: string[]): Options {
   const values = new Map<string, string>();
@@ -62,7 +66,18 @@ function parseArgs(argv: string[]): Options {
     console.log(USAGE);
     process.exit(0);
   }
-  const known = ['--notes', '--seed', '--out', '--json', '--requests', '--md-requests', '--edits', '--time-cap', '--edit-time-cap', '--index-timeout'];
+  const known = [
+    '--notes',
+    '--seed',
+    '--out',
+    '--json',
+    '--requests',
+    '--md-requests',
+    '--edits',
+    '--time-cap',
+    '--edit-time-cap',
+    '--index-timeout',
+  ];
   for (const key of values.keys()) if (!known.includes(key)) throw new Error(`Unknown option ${key}\n${USAGE}`);
   const num = (key: string, fallback: number, min = 1): number => {
     const raw = values.get(key);
@@ -85,7 +100,10 @@ function parseArgs(argv: string[]): Options {
     indexTimeoutMs: num('--index-timeout', 900) * 1000,
     requestTimeoutMs: 30_000,
     keep: flags.has('--keep'),
-    loadAtStart: os.loadavg().map((l) => l.toFixed(1)).join(' '),
+    loadAtStart: os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' '),
     serverBuild: serverBuild(),
   };
 }
@@ -117,7 +135,11 @@ interface Step {
   what?: string;
 }
 
-async function timedLoop(count: number, timeCapMs: number, step: (i: number, extra: Record<string, number>) => Promise<Step>): Promise<LoopResult> {
+async function timedLoop(
+  count: number,
+  timeCapMs: number,
+  step: (i: number, extra: Record<string, number>) => Promise<Step>,
+): Promise<LoopResult> {
   const samples: number[] = [];
   const extra: Record<string, number> = {};
   const misses: string[] = [];
@@ -222,7 +244,17 @@ function inside(rng: Random, name: NamePosition): { line: number; character: num
 }
 
 async function measureServer(corpus: Corpus, options: Options): Promise<ServerResults> {
-  const results: ServerResults = { initializeMs: NaN, coldIndexMs: NaN, firstWorkspaceSymbolMs: NaN, maxEventLoopBlockMs: NaN, maxBlockEndedAfterReadyMs: NaN, probes: 0, editOpenMs: NaN, peakRssMb: NaN, rssAfterIndexMb: NaN };
+  const results: ServerResults = {
+    initializeMs: NaN,
+    coldIndexMs: NaN,
+    firstWorkspaceSymbolMs: NaN,
+    maxEventLoopBlockMs: NaN,
+    maxBlockEndedAfterReadyMs: NaN,
+    probes: 0,
+    editOpenMs: NaN,
+    peakRssMb: NaN,
+    rssAfterIndexMb: NaN,
+  };
   const server = BenchServer.start(corpus.dir);
   const rng = new Random(options.seed * 7919 + 13);
   const timeout = options.requestTimeoutMs;
@@ -234,20 +266,28 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
     const probes = startProbes(server);
     await server.send('initialized', {});
     // The first workspace-wide answer: the server holds requests until its first index is done.
-    const firstSymbol = server.requestWithin('workspace/symbol', { query: 'zz' }, options.indexTimeoutMs).then(() => performance.now() - t0);
+    const firstSymbol = server
+      .requestWithin('workspace/symbol', { query: 'zz' }, options.indexTimeoutMs)
+      .then(() => performance.now() - t0);
     firstSymbol.catch(() => undefined);
     try {
       results.ready = await server.whenReady(options.indexTimeoutMs);
       results.coldIndexMs = server.indexReadyAt - t0;
       results.firstWorkspaceSymbolMs = await firstSymbol;
     } finally {
-      const probed = await withTimeout(probes.stop(), 60_000, 'the event-loop probes').catch(() => ({ maxMs: NaN, maxEndedAt: NaN, count: 0 }));
+      const probed = await withTimeout(probes.stop(), 60_000, 'the event-loop probes').catch(() => ({
+        maxMs: NaN,
+        maxEndedAt: NaN,
+        count: 0,
+      }));
       results.maxEventLoopBlockMs = probed.maxMs;
       results.maxBlockEndedAfterReadyMs = probed.maxEndedAt - server.indexReadyAt;
       results.probes = probed.count;
     }
     results.rssAfterIndexMb = server.memory().rssMb;
-    progress(`indexed ${results.ready.notes} notes, ${results.ready.entities} entities in ${ms(results.coldIndexMs)} (server says ${ms(results.ready.durationMs)}); longest block ${ms(results.maxEventLoopBlockMs)}`);
+    progress(
+      `indexed ${results.ready.notes} notes, ${results.ready.entities} entities in ${ms(results.coldIndexMs)} (server says ${ms(results.ready.durationMs)}); longest block ${ms(results.maxEventLoopBlockMs)}`,
+    );
 
     const at = (): { uri: string; position: { line: number; character: number }; what: string } => {
       const { file, name } = randomName(rng, corpus);
@@ -275,7 +315,11 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
     progress(`references × ${options.requests}`);
     results.references = await timedLoop(options.requests, options.timeCapMs, async (_, extra) => {
       const { uri, position, what } = at();
-      const { ms, result } = await timed<unknown[] | null>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
+      const { ms, result } = await timed<unknown[] | null>('textDocument/references', {
+        textDocument: { uri },
+        position,
+        context: { includeDeclaration: true },
+      });
       const found = result?.length ?? 0;
       extra.locations = (extra.locations ?? 0) + found;
       extra.maxLocations = Math.max(extra.maxLocations ?? 0, found);
@@ -294,7 +338,9 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
     });
     const completionLines = ['Completion scratch', '', ...prefixes.map((p) => `  • Notes on ${p}`)];
     const opened = server.diagnosticsFor(completionUri);
-    await server.send('textDocument/didOpen', { textDocument: { uri: completionUri, languageId: 'plaintext', version: 1, text: completionLines.join('\n') } });
+    await server.send('textDocument/didOpen', {
+      textDocument: { uri: completionUri, languageId: 'plaintext', version: 1, text: completionLines.join('\n') },
+    });
     await withTimeout(opened, timeout, 'diagnostics of the completion document').catch(() => undefined);
     progress(`completion × ${options.requests}`);
     type CompletionAnswer = { items: { label: string }[] } | { label: string }[] | null;
@@ -304,7 +350,8 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
       const position = { line, character: completionLines[line].length };
       const { ms, result } = await timed<CompletionAnswer>('textDocument/completion', { textDocument: { uri: completionUri }, position });
       const list = items(result);
-      if (list[0]?.label.toLowerCase().startsWith(prefixes[i].toLowerCase())) extra.firstStartsWithPrefix = (extra.firstStartsWithPrefix ?? 0) + 1;
+      if (list[0]?.label.toLowerCase().startsWith(prefixes[i].toLowerCase()))
+        extra.firstStartsWithPrefix = (extra.firstStartsWithPrefix ?? 0) + 1;
       return { ms, hit: list.length > 0, what: prefixes[i] };
     });
 
@@ -318,8 +365,15 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
       const { name } = randomName(rng, corpus);
       typingLines[line] += name.text.charAt(rng.int(0, name.text.length - 1)).toLowerCase() || 'a';
       const started = performance.now();
-      await server.send('textDocument/didChange', { textDocument: { uri: completionUri, version: ++version }, contentChanges: [{ text: typingLines.join('\n') }] });
-      const result = await server.requestWithin<CompletionAnswer>('textDocument/completion', { textDocument: { uri: completionUri }, position: { line, character: typingLines[line].length } }, timeout);
+      await server.send('textDocument/didChange', {
+        textDocument: { uri: completionUri, version: ++version },
+        contentChanges: [{ text: typingLines.join('\n') }],
+      });
+      const result = await server.requestWithin<CompletionAnswer>(
+        'textDocument/completion',
+        { textDocument: { uri: completionUri }, position: { line, character: typingLines[line].length } },
+        timeout,
+      );
       return { ms: performance.now() - started, hit: items(result).length > 0 };
     });
 
@@ -343,18 +397,24 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
     {
       const diagnostics = server.diagnosticsFor(bigUri);
       const started = performance.now();
-      await server.send('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'plaintext', version: bigVersion, text: big.text } });
+      await server.send('textDocument/didOpen', {
+        textDocument: { uri: bigUri, languageId: 'plaintext', version: bigVersion, text: big.text },
+      });
       await withTimeout(diagnostics, 4 * timeout, 'diagnostics of the opened big note');
       results.editOpenMs = performance.now() - started;
     }
     const edit = async (k: number, flushWithRequest: boolean): Promise<{ ms: number; hit: boolean }> => {
       const { text, marker } = changedText(k);
-      const diagnostics = server.diagnosticsFor(bigUri, (list) => list.some((d) => d.range.start.line === marker.line && d.range.start.character === marker.character));
+      const diagnostics = server.diagnosticsFor(bigUri, (list) =>
+        list.some((d) => d.range.start.line === marker.line && d.range.start.character === marker.character),
+      );
       const settled = server.nextIndexChange(2 ** 31 - 1);
       const started = performance.now();
       await server.send('textDocument/didChange', { textDocument: { uri: bigUri, version: ++bigVersion }, contentChanges: [{ text }] });
       // A request on the document makes the server apply the edit at once instead of after its debounce.
-      const request = flushWithRequest ? server.requestWithin('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 0, character: 0 } }, timeout) : undefined;
+      const request = flushWithRequest
+        ? server.requestWithin('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 0, character: 0 } }, timeout)
+        : undefined;
       // Edits can take far longer than a request at scale: give them more room than the request timeout.
       await withTimeout(diagnostics, 4 * timeout, 'publishDiagnostics after an edit');
       const elapsed = performance.now() - started;
@@ -401,7 +461,14 @@ interface Target {
   met: boolean;
 }
 
-function report(options: Options, corpus: Corpus, floor: FloorResult, server: ServerResults, markdownAll?: MarkdownServiceRun, markdownOnly?: MarkdownServiceRun): { text: string; json: Record<string, unknown> } {
+function report(
+  options: Options,
+  corpus: Corpus,
+  floor: FloorResult,
+  server: ServerResults,
+  markdownAll?: MarkdownServiceRun,
+  markdownOnly?: MarkdownServiceRun,
+): { text: string; json: Record<string, unknown> } {
   const ratio = (a: number, b: number): number => a / b;
   const x = (n: number): string => (Number.isFinite(n) ? `${n.toFixed(n >= 10 ? 0 : n >= 0.1 ? 1 : 3)}×` : 'n/a');
   const targets: Target[] = [];
@@ -410,7 +477,8 @@ function report(options: Options, corpus: Corpus, floor: FloorResult, server: Se
     targets.push({ name, value, limit, met: ok });
     return ok ? 'met' : 'MISSED';
   };
-  const hitRate = (loop?: LoopResult): string => (loop && loop.latency.count > 0 ? `${((100 * loop.hits) / loop.latency.count).toFixed(0)}% answered` : '');
+  const hitRate = (loop?: LoopResult): string =>
+    loop && loop.latency.count > 0 ? `${((100 * loop.hits) / loop.latency.count).toFixed(0)}% answered` : '';
   const countNote = (loop: LoopResult | undefined, wanted: number): string => {
     if (!loop) return 'not run';
     const parts = [`n=${loop.latency.count}`];
@@ -425,7 +493,14 @@ function report(options: Options, corpus: Corpus, floor: FloorResult, server: Se
   const ours = server.firstWorkspaceSymbolMs;
   const p99 = (loop?: LoopResult): number => loop?.latency.p99 ?? NaN;
   const rows: string[][] = [
-    ['cold index (initialize → indexReady)', ms(cold), `floor ${ms(floor.ms)}`, `${x(ratio(cold, floor.ms))} floor`, '≤ 3× floor', target('cold index', ratio(cold, floor.ms), '<= 3', ratio(cold, floor.ms) <= 3)],
+    [
+      'cold index (initialize → indexReady)',
+      ms(cold),
+      `floor ${ms(floor.ms)}`,
+      `${x(ratio(cold, floor.ms))} floor`,
+      '≤ 3× floor',
+      target('cold index', ratio(cold, floor.ms), '<= 3', ratio(cold, floor.ms) <= 3),
+    ],
     [
       'first workspace-wide answer (workspace/symbol)',
       ms(ours),
@@ -435,8 +510,22 @@ function report(options: Options, corpus: Corpus, floor: FloorResult, server: Se
       target('vs markdown service', ratio(mdMs, ours), '>= 5', ratio(mdMs, ours) >= 5),
     ],
     ['  (info) same, Markdown half only', '', `md service, .md only: ${ms(mdOnlyMs)}`, `md is ${x(ratio(mdOnlyMs, ours))} ours`, '', ''],
-    ['hover p50/p95/p99', triple(server.hover?.latency), '', hitRate(server.hover), 'p99 ≤ 5 ms', target('hover p99', p99(server.hover), '<= 5', p99(server.hover) <= 5)],
-    ['definition p50/p95/p99', triple(server.definition?.latency), '', hitRate(server.definition), 'p99 ≤ 5 ms', target('definition p99', p99(server.definition), '<= 5', p99(server.definition) <= 5)],
+    [
+      'hover p50/p95/p99',
+      triple(server.hover?.latency),
+      '',
+      hitRate(server.hover),
+      'p99 ≤ 5 ms',
+      target('hover p99', p99(server.hover), '<= 5', p99(server.hover) <= 5),
+    ],
+    [
+      'definition p50/p95/p99',
+      triple(server.definition?.latency),
+      '',
+      hitRate(server.definition),
+      'p99 ≤ 5 ms',
+      target('definition p99', p99(server.definition), '<= 5', p99(server.definition) <= 5),
+    ],
     [
       'references p50/p95/p99',
       triple(server.references?.latency),
@@ -446,7 +535,14 @@ function report(options: Options, corpus: Corpus, floor: FloorResult, server: Se
       target('references p99', p99(server.references), '<= 20', p99(server.references) <= 20),
     ],
     ['  (info) md service references, .md only', '', triple(markdownOnly?.references), '', '', ''],
-    ['completion p50/p95/p99', triple(server.completion?.latency), '', hitRate(server.completion), 'p99 ≤ 10 ms', target('completion p99', p99(server.completion), '<= 10', p99(server.completion) <= 10)],
+    [
+      'completion p50/p95/p99',
+      triple(server.completion?.latency),
+      '',
+      hitRate(server.completion),
+      'p99 ≤ 10 ms',
+      target('completion p99', p99(server.completion), '<= 10', p99(server.completion) <= 10),
+    ],
     ['  (info) completion while typing (didChange + completion)', triple(server.completionTyping?.latency), '', '', '', ''],
     [
       'edit: didChange → publishDiagnostics p50/p95',
@@ -456,12 +552,36 @@ function report(options: Options, corpus: Corpus, floor: FloorResult, server: Se
       'p95 ≤ 5 ms',
       target('edit p95', server.edit?.latency.p95 ?? NaN, '<= 5', (server.edit?.latency.p95 ?? NaN) <= 5),
     ],
-    ['  (info) edit flushed by a request, p50/p95', triple(server.editFlushed?.latency, ['p50', 'p95', 'max']).replace(/ \/ [^/]+ ms$/, ' ms'), '', '', '', ''],
+    [
+      '  (info) edit flushed by a request, p50/p95',
+      triple(server.editFlushed?.latency, ['p50', 'p95', 'max']).replace(/ \/ [^/]+ ms$/, ' ms'),
+      '',
+      '',
+      '',
+      '',
+    ],
     ['  (info) didOpen of the 100 KB note → diagnostics', ms(server.editOpenMs), '', '', '', ''],
-    ['longest event-loop block while indexing', ms(server.maxEventLoopBlockMs), '', `${server.probes} probes`, '≤ 50 ms', target('event-loop block', server.maxEventLoopBlockMs, '<= 50', server.maxEventLoopBlockMs <= 50)],
-    ['peak RSS of the server (VmHWM)', Number.isFinite(server.peakRssMb) ? `${server.peakRssMb.toFixed(0)} MB` : 'n/a', '', `${server.rssAfterIndexMb.toFixed(0)} MB after index`, '≤ 300 MB', target('peak RSS', server.peakRssMb, '<= 300', server.peakRssMb <= 300)],
+    [
+      'longest event-loop block while indexing',
+      ms(server.maxEventLoopBlockMs),
+      '',
+      `${server.probes} probes`,
+      '≤ 50 ms',
+      target('event-loop block', server.maxEventLoopBlockMs, '<= 50', server.maxEventLoopBlockMs <= 50),
+    ],
+    [
+      'peak RSS of the server (VmHWM)',
+      Number.isFinite(server.peakRssMb) ? `${server.peakRssMb.toFixed(0)} MB` : 'n/a',
+      '',
+      `${server.rssAfterIndexMb.toFixed(0)} MB after index`,
+      '≤ 300 MB',
+      target('peak RSS', server.peakRssMb, '<= 300', server.peakRssMb <= 300),
+    ],
   ];
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const header = `${corpus.notes.length} notes (seed ${corpus.seed}), ${(corpus.bytes / 1e6).toFixed(1)} MB, ${server.ready?.entities ?? '?'} entities (${server.ready?.people ?? '?'} people, ${server.ready?.trials ?? '?'} trials, ${server.ready?.causes ?? '?'} causes, ${server.ready?.events ?? '?'} events); invented: ${corpus.generated.people} people, ${corpus.generated.causes} causes, ${corpus.generated.trials} trials; ${os.cpus().length} CPUs, load average ${load} at the end (started at ${options.loadAtStart})`;
   const notes = [
     `Server: dist/server.js sha256 ${options.serverBuild.sha256}…, built ${options.serverBuild.builtAt}.`,
@@ -513,7 +633,12 @@ function report(options: Options, corpus: Corpus, floor: FloorResult, server: Se
   put('completionTyping', server.completionTyping?.latency);
   put('edit', server.edit?.latency, ['p50', 'p95']);
   put('editFlushed', server.editFlushed?.latency, ['p50', 'p95']);
-  for (const [name, loop] of Object.entries({ hover: server.hover, definition: server.definition, references: server.references, completion: server.completion })) {
+  for (const [name, loop] of Object.entries({
+    hover: server.hover,
+    definition: server.definition,
+    references: server.references,
+    completion: server.completion,
+  })) {
     json[`${name}FirstMs`] = num(loop?.firstMs);
     json[`${name}MaxMs`] = num(loop?.latency.max);
   }
@@ -533,7 +658,15 @@ function report(options: Options, corpus: Corpus, floor: FloorResult, server: Se
     edits: server.edit?.latency.count ?? 0,
     markdownServiceReferences: markdownAll?.references.count ?? 0,
     probes: server.probes,
-    failures: [server.hover, server.definition, server.references, server.completion, server.completionTyping, server.edit, server.editFlushed].reduce((n, l) => n + (l?.failures ?? 0), 0),
+    failures: [
+      server.hover,
+      server.definition,
+      server.references,
+      server.completion,
+      server.completionTyping,
+      server.edit,
+      server.editFlushed,
+    ].reduce((n, l) => n + (l?.failures ?? 0), 0),
   };
   json.seed = corpus.seed;
   json.loadAverage = { start: options.loadAtStart, end: load };

@@ -53,8 +53,9 @@ async function createRevisionSheet(client: LanguageClient | undefined, folder: v
     return;
   }
   const scope = folder instanceof vscode.Uri ? folder.toString() : undefined;
-  const { markdown } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Building the revision sheet…' }, () =>
-    client.sendRequest(RevisionSheetRequest.type, { scope }),
+  const { markdown } = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Building the revision sheet…' },
+    () => client.sendRequest(RevisionSheetRequest.type, { scope }),
   );
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   await vscode.window.showTextDocument(document);
@@ -80,7 +81,6 @@ export async function openAt(uri: string, range: LspRange, viewColumn?: vscode.V
 interface EntityPick extends vscode.QuickPickItem {
   symbol: SymbolInformation;
 }
-
 
 /** A quick pick over every entity; the server's fuzzy match finds `Zionev` → Zinoviev, so the editor's own filter is off. */
 async function findEntity(client: LanguageClient | undefined): Promise<void> {

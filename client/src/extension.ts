@@ -78,7 +78,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
     timeline: new EntityTreeProvider(source, { kinds: ['event', 'trial'], timeline: true }),
   };
   for (const [name, provider] of Object.entries(trees)) {
-    context.subscriptions.push(provider, vscode.window.createTreeView(`historyNotes.${name}`, { treeDataProvider: provider, showCollapseAll: true }));
+    context.subscriptions.push(
+      provider,
+      vscode.window.createTreeView(`historyNotes.${name}`, { treeDataProvider: provider, showCollapseAll: true }),
+    );
   }
 
   const packView = vscode.window.createTreeView('historyNotes.packs', { treeDataProvider: packs });
@@ -88,7 +91,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
       for (const [pack, state] of event.items) void choosePack(pack.id, state === vscode.TreeItemCheckboxState.Checked);
     }),
     vscode.commands.registerCommand('historyNotes.choosePacks', () => pickPacks(packs.current)),
-    vscode.commands.registerCommand('historyNotes.choosePackAutomatically', (pack: { id: string } | undefined) => pack && choosePack(pack.id, undefined)),
+    vscode.commands.registerCommand(
+      'historyNotes.choosePackAutomatically',
+      (pack: { id: string } | undefined) => pack && choosePack(pack.id, undefined),
+    ),
   );
 
   const timeline = TimelinePanel.register(context, () => client, indexChanged.event);

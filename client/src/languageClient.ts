@@ -2,12 +2,20 @@
 // restarts it when that list changes or when asked.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 
 export const CLIENT_ID = 'historyNotes';
 
 export function documentSelector(): DocumentSelector {
-  const languages = vscode.workspace.getConfiguration('historyNotes').get<string[]>('languages', ['history-notes', 'markdown', 'plaintext']);
+  const languages = vscode.workspace
+    .getConfiguration('historyNotes')
+    .get<string[]>('languages', ['history-notes', 'markdown', 'plaintext']);
   return languages.flatMap((language) => [
     { language, scheme: 'file' },
     { language, scheme: 'untitled' },

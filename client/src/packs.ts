@@ -9,7 +9,11 @@ const SETTING = 'knowledgePacks';
 export async function choosePack(id: string, on: boolean | undefined): Promise<void> {
   const config = vscode.workspace.getConfiguration('historyNotes');
   const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  const current = { ...(config.inspect<Record<string, boolean>>(SETTING)?.[target === vscode.ConfigurationTarget.Workspace ? 'workspaceValue' : 'globalValue'] ?? {}) };
+  const current = {
+    ...(config.inspect<Record<string, boolean>>(SETTING)?.[
+      target === vscode.ConfigurationTarget.Workspace ? 'workspaceValue' : 'globalValue'
+    ] ?? {}),
+  };
   if (on === undefined) delete current[id];
   else current[id] = on;
   await config.update(SETTING, Object.keys(current).length > 0 ? current : undefined, target);
@@ -34,7 +38,9 @@ export async function pickPacks(packs: readonly PackState[]): Promise<void> {
 
 export function describePack(pack: PackState): string {
   const named = `${pack.peopleNamed} of its people in your notes`;
-  return pack.chosenBy === 'setting' ? `${pack.active ? 'on' : 'off'} by your choice · ${named}` : `${pack.active ? 'on' : 'off'} automatically · ${named}`;
+  return pack.chosenBy === 'setting'
+    ? `${pack.active ? 'on' : 'off'} by your choice · ${named}`
+    : `${pack.active ? 'on' : 'off'} automatically · ${named}`;
 }
 
 /** The sidebar's "Knowledge Packs" view. */

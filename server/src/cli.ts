@@ -41,7 +41,13 @@ async function main(argv: string[]): Promise<number> {
   const packIds = packsAt === -1 ? undefined : argv[packsAt + 1];
   if (packsAt !== -1 && (!packIds || packIds.startsWith('--'))) throw new UsageError('--packs needs a comma-separated list of pack ids');
   const args = argv.filter((a, i) => a !== '--json' && (packsAt === -1 || (i !== packsAt && i !== packsAt + 1)));
-  if (packIds !== undefined) packChoice = await packSettingFor(packIds.split(',').map((id) => id.trim()).filter(Boolean));
+  if (packIds !== undefined)
+    packChoice = await packSettingFor(
+      packIds
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    );
   const [command, ...rest] = args;
   switch (command) {
     case 'index':
@@ -136,16 +142,23 @@ async function indexCommand(folder: string, json: boolean): Promise<number> {
       known: entity.knowledge !== undefined,
       mentions: count,
       files: mentionsByFile(index.mentions(entity.id).map((m) => m.uri)),
-      definitions: definitions.map((d) => ({ file: describe(d.uri), line: d.range.start.line + 1, character: d.range.start.character + 1 })),
+      definitions: definitions.map((d) => ({
+        file: describe(d.uri),
+        line: d.range.start.line + 1,
+        character: d.range.start.character + 1,
+      })),
     }));
     const packs = loaded.packs.map(({ id, name, active, chosenBy, peopleNamed }) => ({ id, name, active, chosenBy, peopleNamed }));
     console.log(JSON.stringify({ packs, entities: out }, null, 2));
   } else {
     console.log(`${index.documentCount} notes, ${entities.length} entities\n${packsInUse(loaded.packs)}\n`);
     for (const { entity, definitions, count } of entities) {
-      const where = definitions.length > 0 ? definitions.map((d) => `${describe(d.uri)}:${d.range.start.line + 1}`).join(', ') : 'knowledge base';
+      const where =
+        definitions.length > 0 ? definitions.map((d) => `${describe(d.uri)}:${d.range.start.line + 1}`).join(', ') : 'knowledge base';
       const variants = index.variants(entity.id);
-      console.log(`${entity.kind.padEnd(12)} ${entity.name.padEnd(34)} ${String(count).padStart(4)} mentions   ${where}${variants.length ? `   (also spelt ${variants.join(', ')})` : ''}`);
+      console.log(
+        `${entity.kind.padEnd(12)} ${entity.name.padEnd(34)} ${String(count).padStart(4)} mentions   ${where}${variants.length ? `   (also spelt ${variants.join(', ')})` : ''}`,
+      );
     }
   }
   return reportProblems(loaded);
@@ -184,23 +197,40 @@ async function checkCommand(targets: string[], json: boolean): Promise<number> {
   const uris = index.documentUris().sort();
   const problems = uris.flatMap((uri) => spellingProblems(index, uri).map((p) => ({ uri, ...p })));
   const dates: (ChronologyProblem & { uri: string })[] = uris.flatMap((uri) => chronologyProblems(index, uri).map((p) => ({ uri, ...p })));
-  const where = (p: { uri: string; range: { start: { line: number; character: number } } }) => ({ file: describe(p.uri), line: p.range.start.line + 1, character: p.range.start.character + 1 });
+  const where = (p: { uri: string; range: { start: { line: number; character: number } } }) => ({
+    file: describe(p.uri),
+    line: p.range.start.line + 1,
+    character: p.range.start.character + 1,
+  });
   if (json) {
     console.log(
       JSON.stringify(
         {
           problems: problems.map((p) => ({ ...where(p), written: p.written, suggestion: p.suggestion, entity: p.entityId })),
-          dates: dates.map((p) => ({ ...where(p), code: p.code, written: p.written, recorded: p.recorded, entity: p.entityId, message: p.message })),
+          dates: dates.map((p) => ({
+            ...where(p),
+            code: p.code,
+            written: p.written,
+            recorded: p.recorded,
+            entity: p.entityId,
+            message: p.message,
+          })),
         },
         null,
         2,
       ),
     );
   } else {
-    for (const p of [...problems, ...dates]) console.log(`${describe(p.uri)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+    for (const p of [...problems, ...dates])
+      console.log(`${describe(p.uri)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
     console.error(packsInUse(loaded.packs));
-    if (dates.length > 0) console.error(`${dates.length} date${dates.length === 1 ? '' : 's'} that contradict${dates.length === 1 ? 's' : ''} the knowledge or the notes.`);
-    console.error(problems.length === 0 ? 'No misspelt names found.' : `${problems.length} misspelt name${problems.length === 1 ? '' : 's'} found.`);
+    if (dates.length > 0)
+      console.error(
+        `${dates.length} date${dates.length === 1 ? '' : 's'} that contradict${dates.length === 1 ? 's' : ''} the knowledge or the notes.`,
+      );
+    console.error(
+      problems.length === 0 ? 'No misspelt names found.' : `${problems.length} misspelt name${problems.length === 1 ? '' : 's'} found.`,
+    );
   }
   const status = reportProblems(loaded);
   return problems.length > 0 || dates.length > 0 ? 1 : status;

@@ -9,6 +9,8 @@ import { startServer } from './server';
 setFlagsFromString('--max-semi-space-size=32');
 const connection = createConnection(ProposedFeatures.all);
 // One bad request or file must not take the server down: log and carry on.
-process.on('unhandledRejection', (reason) => connection.console.error(`History Notes: unhandled rejection: ${String((reason as Error)?.stack ?? reason)}`));
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(`History Notes: unhandled rejection: ${String((reason as Error)?.stack ?? reason)}`),
+);
 process.on('uncaughtException', (error) => connection.console.error(`History Notes: uncaught exception: ${error.stack ?? String(error)}`));
 startServer(connection, { dataDir: path.join(__dirname, '..', 'data') });

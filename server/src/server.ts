@@ -27,7 +27,16 @@ import { RenameError, prepareRename, provideRename } from './features/rename';
 import { LEGEND, provideSemanticTokens } from './features/semanticTokens';
 import { provideDocumentSymbols, provideFoldingRanges, provideWorkspaceSymbols } from './features/symbols';
 import { acceptVariant } from './features/acceptVariant';
-import { Commands, CoverageRequest, EntitiesRequest, IndexChangedNotification, IndexReadyNotification, MentionsRequest, RevisionSheetRequest, TimelineRequest } from './protocol';
+import {
+  Commands,
+  CoverageRequest,
+  EntitiesRequest,
+  IndexChangedNotification,
+  IndexReadyNotification,
+  MentionsRequest,
+  RevisionSheetRequest,
+  TimelineRequest,
+} from './protocol';
 import { provideCoverage } from './features/coverage';
 import { buildRevisionSheet } from './features/revisionSheet';
 import { provideTimeline } from './features/timeline';
@@ -62,20 +71,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
    * Applies any pending edit of `uri`, then answers. Requests about one document answer at once from
    * what is indexed so far; workspace-wide ones (no `uri`) wait for the first index.
    */
-  const answer = <T>(uri: string | undefined, token: CancellationToken | undefined, fallback: T, handler: () => T | Promise<T>) => async (): Promise<T | ResponseError> => {
-    if (uri === undefined) await session.ready;
-    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
-    session.flush(uri);
-    try {
-      return await handler();
-    } catch (error) {
-      if (error instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
-      if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
-      if (error instanceof ResponseError) return error;
-      connection.console.error(`History Notes: ${(error as Error).stack ?? String(error)}`);
-      return fallback;
-    }
-  };
+  const answer =
+    <T>(uri: string | undefined, token: CancellationToken | undefined, fallback: T, handler: () => T | Promise<T>) =>
+    async (): Promise<T | ResponseError> => {
+      if (uri === undefined) await session.ready;
+      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+      session.flush(uri);
+      try {
+        return await handler();
+      } catch (error) {
+        if (error instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+        if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
+        if (error instanceof ResponseError) return error;
+        connection.console.error(`History Notes: ${(error as Error).stack ?? String(error)}`);
+        return fallback;
+      }
+    };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const roots = (params.workspaceFolders ?? []).map((f) => toPath(f.uri));
@@ -145,7 +156,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   connection.onDidChangeConfiguration((change) => {
-    const next = canPullConfiguration ? pullSettings() : Promise.resolve(readSettings((change.settings as { historyNotes?: unknown } | undefined)?.historyNotes));
+    const next = canPullConfiguration
+      ? pullSettings()
+      : Promise.resolve(readSettings((change.settings as { historyNotes?: unknown } | undefined)?.historyNotes));
     next.then((settings) => session.updateSettings(settings)).catch(logError);
   });
 
@@ -163,24 +176,45 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+    const kinds = {
+      [FileChangeType.Created]: 'created',
+      [FileChangeType.Changed]: 'changed',
+      [FileChangeType.Deleted]: 'deleted',
+    } as const;
     workspace.notify(changes.filter((c) => c.uri.startsWith('file:')).map((c) => ({ file: toPath(c.uri), kind: kinds[c.type] })));
   });
 
-  connection.onHover(({ textDocument, position }, token) => answer(textDocument.uri, token, null, () => provideHover(session.index, textDocument.uri, position, describe))());
-  connection.onDefinition(({ textDocument, position }, token) => answer(textDocument.uri, token, [], () => provideDefinition(session.index, textDocument.uri, position))());
-  connection.onDeclaration(({ textDocument, position }, token) => answer(textDocument.uri, token, [], () => provideDefinition(session.index, textDocument.uri, position))());
-  connection.onReferences(({ textDocument, position, context }, token) =>
-    answer(textDocument.uri, token, [], () => provideReferences(session.index, textDocument.uri, position, context.includeDeclaration, token))(),
+  connection.onHover(({ textDocument, position }, token) =>
+    answer(textDocument.uri, token, null, () => provideHover(session.index, textDocument.uri, position, describe))(),
   );
-  connection.onDocumentHighlight(({ textDocument, position }, token) => answer(textDocument.uri, token, [], () => provideDocumentHighlights(session.index, textDocument.uri, position))());
-  connection.onPrepareRename(({ textDocument, position }, token) => answer(textDocument.uri, token, null, () => prepareRename(session.index, textDocument.uri, position))());
-  connection.onRenameRequest(({ textDocument, position, newName }, token) => answer(textDocument.uri, token, null, () => provideRename(session.index, textDocument.uri, position, newName))());
+  connection.onDefinition(({ textDocument, position }, token) =>
+    answer(textDocument.uri, token, [], () => provideDefinition(session.index, textDocument.uri, position))(),
+  );
+  connection.onDeclaration(({ textDocument, position }, token) =>
+    answer(textDocument.uri, token, [], () => provideDefinition(session.index, textDocument.uri, position))(),
+  );
+  connection.onReferences(({ textDocument, position, context }, token) =>
+    answer(textDocument.uri, token, [], () =>
+      provideReferences(session.index, textDocument.uri, position, context.includeDeclaration, token),
+    )(),
+  );
+  connection.onDocumentHighlight(({ textDocument, position }, token) =>
+    answer(textDocument.uri, token, [], () => provideDocumentHighlights(session.index, textDocument.uri, position))(),
+  );
+  connection.onPrepareRename(({ textDocument, position }, token) =>
+    answer(textDocument.uri, token, null, () => prepareRename(session.index, textDocument.uri, position))(),
+  );
+  connection.onRenameRequest(({ textDocument, position, newName }, token) =>
+    answer(textDocument.uri, token, null, () => provideRename(session.index, textDocument.uri, position, newName))(),
+  );
 
   connection.onCompletion(({ textDocument, position }, token) =>
     answer(textDocument.uri, token, { isIncomplete: false, items: [] }, () => {
       const document = documents.get(textDocument.uri);
-      const line = document?.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '') ?? '';
+      const line =
+        document
+          ?.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } })
+          .replace(/\r?\n$/, '') ?? '';
       return provideCompletion(session.index, line, position);
     })(),
   );
@@ -191,13 +225,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return item;
   });
 
-  connection.onDocumentSymbol(({ textDocument }, token) => answer(textDocument.uri, token, [], () => provideDocumentSymbols(session.index, textDocument.uri))());
-  connection.onFoldingRanges(({ textDocument }, token) => answer(textDocument.uri, token, [], () => provideFoldingRanges(session.index, textDocument.uri))());
+  connection.onDocumentSymbol(({ textDocument }, token) =>
+    answer(textDocument.uri, token, [], () => provideDocumentSymbols(session.index, textDocument.uri))(),
+  );
+  connection.onFoldingRanges(({ textDocument }, token) =>
+    answer(textDocument.uri, token, [], () => provideFoldingRanges(session.index, textDocument.uri))(),
+  );
   connection.onWorkspaceSymbol(({ query }, token) => answer(undefined, token, [], () => provideWorkspaceSymbols(session.index, query))());
   connection.onCodeAction(({ textDocument, range, context }, token) =>
-    answer(textDocument.uri, token, [], () => provideCodeActions(session.index, textDocument.uri, range, context.diagnostics, Commands.acceptVariant))(),
+    answer(textDocument.uri, token, [], () =>
+      provideCodeActions(session.index, textDocument.uri, range, context.diagnostics, Commands.acceptVariant),
+    )(),
   );
-  connection.languages.semanticTokens.on(({ textDocument }, token) => answer(textDocument.uri, token, { data: [] }, () => provideSemanticTokens(session.index, textDocument.uri))());
+  connection.languages.semanticTokens.on(({ textDocument }, token) =>
+    answer(textDocument.uri, token, { data: [] }, () => provideSemanticTokens(session.index, textDocument.uri))(),
+  );
 
   connection.onExecuteCommand(({ command, arguments: args }, token) =>
     answer(undefined, token, null, async () => {
@@ -218,13 +260,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     })(),
   );
 
-  connection.onRequest(EntitiesRequest.type, (params, token) => answer(undefined, token, { version: 0, entities: [] }, () => provideEntities(session.index, params ?? {}, describe, token))());
-  connection.onRequest(TimelineRequest.type, (params, token) => answer(undefined, token, { version: 0, items: [] }, () => provideTimeline(session.index, params ?? {}, describe, token))());
+  connection.onRequest(EntitiesRequest.type, (params, token) =>
+    answer(undefined, token, { version: 0, entities: [] }, () => provideEntities(session.index, params ?? {}, describe, token))(),
+  );
+  connection.onRequest(TimelineRequest.type, (params, token) =>
+    answer(undefined, token, { version: 0, items: [] }, () => provideTimeline(session.index, params ?? {}, describe, token))(),
+  );
   connection.onRequest(CoverageRequest.type, (params, token) =>
-    answer(undefined, token, { version: 0, essay: false, groups: [] }, () => provideCoverage(session.index, params.uri, (uri) => session.isEssay(uri)))(),
+    answer(undefined, token, { version: 0, essay: false, groups: [] }, () =>
+      provideCoverage(session.index, params.uri, (uri) => session.isEssay(uri)),
+    )(),
   );
   connection.onRequest(RevisionSheetRequest.type, (params, token) =>
-    answer(undefined, token, { markdown: '' }, () => ({ markdown: buildRevisionSheet(session.index, params?.scope, scopeTitle(params?.scope, session.roots), describe, token) }))(),
+    answer(undefined, token, { markdown: '' }, () => ({
+      markdown: buildRevisionSheet(session.index, params?.scope, scopeTitle(params?.scope, session.roots), describe, token),
+    }))(),
   );
   connection.onRequest(MentionsRequest.type, (params, token) =>
     answer(undefined, token, [], () => provideMentions(session.index, params.id))(),

@@ -18,7 +18,13 @@ export interface Settings extends FileSettings {
   essays: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_FILE_SETTINGS, severity: 'information', chronologySeverity: 'warning', packs: {}, essays: DEFAULT_ESSAYS };
+export const DEFAULT_SETTINGS: Settings = {
+  ...DEFAULT_FILE_SETTINGS,
+  severity: 'information',
+  chronologySeverity: 'warning',
+  packs: {},
+  essays: DEFAULT_ESSAYS,
+};
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -26,7 +32,8 @@ const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information
 export function readSettings(raw: unknown): Settings {
   const value = objectOf(raw);
   const strings = (x: unknown, fallback: string[]): string[] => (Array.isArray(x) && x.every((s) => typeof s === 'string') ? x : fallback);
-  const severityOf = (x: unknown, fallback: SeveritySetting): SeveritySetting => (SEVERITIES.includes(x as SeveritySetting) ? (x as SeveritySetting) : fallback);
+  const severityOf = (x: unknown, fallback: SeveritySetting): SeveritySetting =>
+    SEVERITIES.includes(x as SeveritySetting) ? (x as SeveritySetting) : fallback;
   return {
     include: strings(value.include, DEFAULT_SETTINGS.include),
     exclude: strings(value.exclude, DEFAULT_SETTINGS.exclude),

@@ -31,7 +31,8 @@ function cli(args: string[], cwd: string): string {
   const run = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (run.error) throw run.error;
   // `check` exits 1 when it finds something: that is an answer, not a failure.
-  if (run.status !== 0 && run.status !== 1) throw new Error(`history-notes ${args.join(' ')} in ${cwd} exited ${run.status}:\n${run.stderr}`);
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`history-notes ${args.join(' ')} in ${cwd} exited ${run.status}:\n${run.stderr}`);
   return run.stdout;
 }
 
@@ -74,7 +75,9 @@ function percent(part: number, whole: number): string {
 }
 
 function printFolder(score: FolderScore, verbose: boolean): void {
-  console.log(`\n${score.folder}  (packs on: ${score.packsOn.join(', ') || 'none'}${score.packsMissing.length ? `; MISSING ${score.packsMissing.join(', ')}` : ''})`);
+  console.log(
+    `\n${score.folder}  (packs on: ${score.packsOn.join(', ') || 'none'}${score.packsMissing.length ? `; MISSING ${score.packsMissing.join(', ')}` : ''})`,
+  );
   for (const f of score.files) {
     const cells = [
       `people ${f.peopleFound}/${f.people}`,
@@ -97,7 +100,8 @@ function printFolder(score: FolderScore, verbose: boolean): void {
       ['false date warnings', f.falseDates],
       ['absurd names', f.absurdNames],
     ];
-    for (const [label, items] of details) if (items.length > 0 && (verbose || label !== 'missed people')) console.log(`      ${label}: ${items.join('; ')}`);
+    for (const [label, items] of details)
+      if (items.length > 0 && (verbose || label !== 'missed people')) console.log(`      ${label}: ${items.join('; ')}`);
   }
 }
 
@@ -105,15 +109,25 @@ function printTotals(totals: Totals, prose: ProseScore | undefined): void {
   console.log('\nTotals');
   console.log(`  files ${totals.files}, people in the truth ${totals.people}, found as people ${totals.foundPeople}`);
   console.log(`  people recall       ${percent(totals.peopleFound, totals.people)}  (target >= ${TARGETS.recall}%)`);
-  console.log(`  people precision    ${percent(totals.foundPeople - totals.wrongPeople, totals.foundPeople)}  (target >= ${TARGETS.precision}%)`);
+  console.log(
+    `  people precision    ${percent(totals.foundPeople - totals.wrongPeople, totals.foundPeople)}  (target >= ${TARGETS.precision}%)`,
+  );
   console.log(`  invented people     ${totals.inventedPeople}  (target 0)`);
-  console.log(`  false "did you mean" ${totals.falseMisspellings}  (target 0); planted misspellings flagged ${totals.misspellings - totals.missedMisspellings}/${totals.misspellings}`);
+  console.log(
+    `  false "did you mean" ${totals.falseMisspellings}  (target 0); planted misspellings flagged ${totals.misspellings - totals.missedMisspellings}/${totals.misspellings}`,
+  );
   console.log(`  absurd names        ${totals.absurdNames}  (target 0)`);
-  console.log(`  events found        ${percent(totals.eventsFound, totals.events)}  (${totals.eventsFound}/${totals.events}, target >= ${TARGETS.events}%)`);
-  console.log(`  date errors caught  ${totals.caughtDates}/${totals.plantedDates}, false date warnings ${totals.falseDates}  (target all, 0)`);
+  console.log(
+    `  events found        ${percent(totals.eventsFound, totals.events)}  (${totals.eventsFound}/${totals.events}, target >= ${TARGETS.events}%)`,
+  );
+  console.log(
+    `  date errors caught  ${totals.caughtDates}/${totals.plantedDates}, false date warnings ${totals.falseDates}  (target all, 0)`,
+  );
   console.log(`  packs missing       ${totals.packsMissing}  (target 0)`);
   if (prose) {
-    console.log(`  prose: ${prose.files} files, ${(prose.bytes / 1024).toFixed(0)} KB: ${prose.warnings.length} warnings, packs on: ${prose.packsOn.join(', ') || 'none'}, ${prose.people.length} people${prose.people.length ? ` (${prose.people.join(', ')})` : ''}, ${prose.absurdNames.length} absurd names`);
+    console.log(
+      `  prose: ${prose.files} files, ${(prose.bytes / 1024).toFixed(0)} KB: ${prose.warnings.length} warnings, packs on: ${prose.packsOn.join(', ') || 'none'}, ${prose.people.length} people${prose.people.length ? ` (${prose.people.join(', ')})` : ''}, ${prose.absurdNames.length} absurd names`,
+    );
     for (const warning of prose.warnings) console.log(`      ${warning}`);
   }
 }
@@ -128,11 +142,18 @@ function main(argv: string[]): number {
   const verbose = argv.includes('--verbose');
   cliPath = path.resolve(option('--cli') ?? cliPath);
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` first`);
-  const bundledPacks = new Set(readdirSync(DATA).filter((f) => f.endsWith('.history.json')).map((f) => f.replace('.history.json', '')));
+  const bundledPacks = new Set(
+    readdirSync(DATA)
+      .filter((f) => f.endsWith('.history.json'))
+      .map((f) => f.replace('.history.json', '')),
+  );
   const folders = readCorpus(corpus).map((folder) => scoreFolder(folder, bundledPacks));
   for (const folder of folders) printFolder(folder, verbose);
   const prose = proseFolder && existsSync(proseFolder) ? scoreProse(proseFolder) : undefined;
-  const totals = totalsOf(folders.flatMap((f) => f.files), folders.reduce((sum, f) => sum + f.packsMissing.length, 0));
+  const totals = totalsOf(
+    folders.flatMap((f) => f.files),
+    folders.reduce((sum, f) => sum + f.packsMissing.length, 0),
+  );
   printTotals(totals, prose);
   const json = option('--json');
   if (json) writeFileSync(json, JSON.stringify({ totals, prose, folders }, null, 2));

@@ -49,9 +49,15 @@ export interface FileScore {
 }
 
 const ROMAN = /^[ivx]+$/;
-const TITLE_WORDS = /^(grand|duke|abbe|marquis|citizen|count|earl|president|general|tsar|czar|king|queen|emperor|kaiser|sir|lord|lady|field|marshal|admiral|chancellor|archduke|prince|cardinal|governor|dr|mr|mrs|comrade|chairman|pope|father|senator|premier|minister|prime|secretary)$/;
+const TITLE_WORDS =
+  /^(grand|duke|abbe|marquis|citizen|count|earl|president|general|tsar|czar|king|queen|emperor|kaiser|sir|lord|lady|field|marshal|admiral|chancellor|archduke|prince|cardinal|governor|dr|mr|mrs|comrade|chairman|pope|father|senator|premier|minister|prime|secretary)$/;
 
-export function scoreFile(file: CorpusFile, entities: readonly FoundEntity[], misspellings: readonly Finding[], dates: readonly Finding[]): FileScore {
+export function scoreFile(
+  file: CorpusFile,
+  entities: readonly FoundEntity[],
+  misspellings: readonly Finding[],
+  dates: readonly Finding[],
+): FileScore {
   const inFile = entities.filter((e) => (e.files[file.file] ?? 0) > 0 || e.definitions.some((d) => d.file === file.file));
   const people = inFile.filter((e) => e.kind === 'person');
   const truthPeople = file.truth.people;
@@ -77,12 +83,16 @@ export function scoreFile(file: CorpusFile, entities: readonly FoundEntity[], mi
     eventsFound: truthEvents.length - missedEvents.length,
     missedEvents,
     misspellings: plantedMisspellings.length,
-    falseMisspellings: mine.filter((m) => !plantedMisspellings.some((p) => sameWord(p.written, m.written))).map((m) => `${m.line}: ${m.written} → ${m.suggestion}`),
+    falseMisspellings: mine
+      .filter((m) => !plantedMisspellings.some((p) => sameWord(p.written, m.written)))
+      .map((m) => `${m.line}: ${m.written} → ${m.suggestion}`),
     missedMisspellings: plantedMisspellings.filter((p) => !mine.some((m) => sameWord(m.written, p.written))).map((p) => p.written),
     plantedDates: planted.length,
     caughtDates: caught.length,
     missedDates: planted.filter((p) => !caught.includes(p)).map((p) => `${p.line}: ${p.written}`),
-    falseDates: myDates.filter((d) => !planted.some((p) => p.line === d.line && p.written === d.written)).map((d) => `${d.line}: ${d.message ?? d.written}`),
+    falseDates: myDates
+      .filter((d) => !planted.some((p) => p.line === d.line && p.written === d.written))
+      .map((d) => `${d.line}: ${d.message ?? d.written}`),
     absurdNames: inFile.filter((e) => isAbsurd(e.name)).map((e) => `${e.kind} "${e.name}"`),
   };
 }
@@ -125,7 +135,8 @@ export function samePerson(found: FoundEntity, truth: TruthPerson): boolean {
   if (!foundName || !truthName) return false;
   // The found name is one the truth gives (`Kato Svanidze` for Ekaterine Svanidze): the same person.
   if (truthKeys.has(foundName)) return true;
-  const shared = [...foundKeys].some((k) => truthKeys.has(k)) || foundKeys.has(surnameKey(truthName)) || truthKeys.has(surnameKey(foundName));
+  const shared =
+    [...foundKeys].some((k) => truthKeys.has(k)) || foundKeys.has(surnameKey(truthName)) || truthKeys.has(surnameKey(foundName));
   if (!shared) return false;
   const a = foundName.split(' ');
   const b = truthName.split(' ');
@@ -146,7 +157,8 @@ function contains(longer: string, shorter: string): boolean {
 
 /** Dates, numbers, Markdown marks and lone letters are never names. */
 export function isAbsurd(name: string): boolean {
-  const months = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
+  const months =
+    /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
   const words = name.split(/[\s\-–—/,]+/).filter(Boolean);
   if (/[*_#[\]`|<>]/.test(name) || /^\W/.test(name)) return true;
   if (words.length === 0 || name.replace(/\W/g, '').length <= 1) return true;

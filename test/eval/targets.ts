@@ -68,7 +68,8 @@ export function checkTargets(totals: Totals, prose: ProseScore | undefined): str
   const missed: string[] = [];
   const rate = (part: number, whole: number): number => (whole === 0 ? 100 : (100 * part) / whole);
   if (rate(totals.peopleFound, totals.people) < TARGETS.recall) missed.push(`people recall below ${TARGETS.recall}%`);
-  if (rate(totals.foundPeople - totals.wrongPeople, totals.foundPeople) < TARGETS.precision) missed.push(`people precision below ${TARGETS.precision}%`);
+  if (rate(totals.foundPeople - totals.wrongPeople, totals.foundPeople) < TARGETS.precision)
+    missed.push(`people precision below ${TARGETS.precision}%`);
   if (totals.inventedPeople > 0) missed.push(`${totals.inventedPeople} invented people`);
   if (totals.falseMisspellings > 0) missed.push(`${totals.falseMisspellings} false "did you mean"`);
   if (totals.absurdNames > 0) missed.push(`${totals.absurdNames} absurd names`);
@@ -79,7 +80,8 @@ export function checkTargets(totals: Totals, prose: ProseScore | undefined): str
   if (prose) {
     if (prose.warnings.length > 0) missed.push(`${prose.warnings.length} warnings on ordinary prose`);
     if (prose.packsOn.length > 0) missed.push(`packs on for ordinary prose: ${prose.packsOn.join(', ')}`);
-    if (prose.people.length > (TARGETS.prosePeoplePer100KB * prose.bytes) / 102_400) missed.push(`${prose.people.length} people in ${(prose.bytes / 1024).toFixed(0)} KB of ordinary prose`);
+    if (prose.people.length > (TARGETS.prosePeoplePer100KB * prose.bytes) / 102_400)
+      missed.push(`${prose.people.length} people in ${(prose.bytes / 1024).toFixed(0)} KB of ordinary prose`);
     if (prose.absurdNames.length > 0) missed.push(`${prose.absurdNames.length} absurd names in ordinary prose`);
   }
   return missed;

@@ -78,14 +78,25 @@ interface Progress {
 
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
-  const matching = PROPERTIES.filter((p) => options.only === undefined || p.id === options.only || p.name.toLowerCase().includes(options.only.toLowerCase()));
+  const matching = PROPERTIES.filter(
+    (p) => options.only === undefined || p.id === options.only || p.name.toLowerCase().includes(options.only.toLowerCase()),
+  );
   // A property that fails on a known bug runs when asked for by id, or with --all.
   const selected = matching.filter((p) => !p.knownBug || options.all || p.id === options.only);
-  for (const p of matching.filter((m) => !selected.includes(m))) console.log(`skipping ${p.id} (known bug: ${p.knownBug}); run it with --all or --only ${p.id}`);
+  for (const p of matching.filter((m) => !selected.includes(m)))
+    console.log(`skipping ${p.id} (known bug: ${p.knownBug}); run it with --all or --only ${p.id}`);
   if (selected.length === 0) usage(`no property matches ${JSON.stringify(options.only)}`);
   const totalWeight = selected.reduce((sum, p) => sum + p.weight, 0);
-  const progress: Progress[] = selected.map((property) => ({ property, quota: Math.max(1, Math.round((options.cases * property.weight) / totalWeight)), run: 0, ms: 0, failures: [] }));
-  console.log(`fuzz: ${options.cases} cases over ${selected.length} properties, seed ${options.seed}, chunks of ${options.chunk}${Number.isFinite(options.seconds) ? `, at most ${options.seconds} s` : ''}`);
+  const progress: Progress[] = selected.map((property) => ({
+    property,
+    quota: Math.max(1, Math.round((options.cases * property.weight) / totalWeight)),
+    run: 0,
+    ms: 0,
+    failures: [],
+  }));
+  console.log(
+    `fuzz: ${options.cases} cases over ${selected.length} properties, seed ${options.seed}, chunks of ${options.chunk}${Number.isFinite(options.seconds) ? `, at most ${options.seconds} s` : ''}`,
+  );
 
   const started = Date.now();
   let lastReport = started;
@@ -95,7 +106,10 @@ function main(): void {
   while (timeLeft() && progress.some((p) => p.failures.length === 0 && p.run < p.quota)) {
     for (const p of progress) {
       if (p.failures.length > 0 || p.run >= p.quota || !timeLeft()) continue;
-      const numRuns = Math.min(Math.max(1, Math.round((options.chunk * p.property.weight) / totalWeight) * selected.length), p.quota - p.run);
+      const numRuns = Math.min(
+        Math.max(1, Math.round((options.chunk * p.property.weight) / totalWeight) * selected.length),
+        p.quota - p.run,
+      );
       const seed = (options.seed + chunkIndex++ * 7919) % 2 ** 31;
       const before = performance.now();
       const outcome = p.property.run(numRuns, seed);
@@ -103,7 +117,9 @@ function main(): void {
       p.run += outcome.numRuns;
       if (outcome.failed) {
         p.failures.push({ seed, report: outcome.report ?? '(no report)' });
-        console.log(`\nFAILED: ${p.property.name}\n  chunk seed ${seed}, ${numRuns} runs (replay: npm run fuzz -- --only ${p.property.id} --seed ${seed} --cases ${numRuns} --chunk ${numRuns})\n${outcome.report}\n`);
+        console.log(
+          `\nFAILED: ${p.property.name}\n  chunk seed ${seed}, ${numRuns} runs (replay: npm run fuzz -- --only ${p.property.id} --seed ${seed} --cases ${numRuns} --chunk ${numRuns})\n${outcome.report}\n`,
+        );
       }
     }
     if (Date.now() - lastReport > 15_000) {
@@ -117,7 +133,10 @@ function main(): void {
   const seconds = (Date.now() - started) / 1000;
   const done = progress.reduce((sum, p) => sum + p.run, 0);
   console.log('\nproperty | cases | failures | cases/s');
-  for (const p of progress) console.log(`${p.property.id}: ${p.property.name} | ${p.run} of ${p.quota} | ${p.failures.length} | ${p.ms > 0 ? Math.round((p.run * 1000) / p.ms) : 0}`);
+  for (const p of progress)
+    console.log(
+      `${p.property.id}: ${p.property.name} | ${p.run} of ${p.quota} | ${p.failures.length} | ${p.ms > 0 ? Math.round((p.run * 1000) / p.ms) : 0}`,
+    );
   console.log(`\n${done} cases in ${seconds.toFixed(1)} s (${Math.round(done / Math.max(seconds, 0.001))}/s)`);
   const failed = progress.filter((p) => p.failures.length > 0);
   if (failed.length > 0) {

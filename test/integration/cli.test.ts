@@ -53,7 +53,9 @@ interface JsonProblem {
 
 /** The text at a 1-based line and UTF-16 column of a file. */
 function textAt(file: string, line: number, character: number, length: number): string {
-  return readFileSync(path.join(REPO, file), 'utf8').split(/\r?\n/)[line - 1].slice(character - 1, character - 1 + length);
+  return readFileSync(path.join(REPO, file), 'utf8')
+    .split(/\r?\n/)
+    [line - 1].slice(character - 1, character - 1 + length);
 }
 
 const TERROR = 'test/fixtures/plain/terror.txt';
@@ -94,11 +96,14 @@ describe('cli', () => {
       const run = cached(['index', 'data/samples']);
       const kinds = run.stdout.split('\n').flatMap((l) => KINDS.filter((k) => l.startsWith(k + ' ')));
       const order = kinds.map((k) => KINDS.indexOf(k));
-      assert.deepEqual(order, [...order].sort((a, b) => a - b));
+      assert.deepEqual(
+        order,
+        [...order].sort((a, b) => a - b),
+      );
       assert.ok(new Set(kinds).size >= 5);
     });
 
-    it('prints JSON with every entity\'s id, kind, name, aliases, variants, mentions and definitions', () => {
+    it("prints JSON with every entity's id, kind, name, aliases, variants, mentions and definitions", () => {
       const run = cached(['index', '--json', 'test/fixtures/plain']);
       assert.equal(run.status, 0, run.stderr);
       const parsed = JSON.parse(run.stdout) as { entities: JsonEntity[] };
@@ -147,7 +152,7 @@ describe('cli', () => {
   });
 
   describe('lookup', () => {
-    it('prints Kamenev\'s card: life dates, his trial and his fate', () => {
+    it("prints Kamenev's card: life dates, his trial and his fate", () => {
       const run = cached(['lookup', 'Kamenev', 'data/samples']);
       assert.equal(run.status, 0, run.stderr);
       const lines = run.stdout.split('\n');
@@ -155,8 +160,14 @@ describe('cli', () => {
       assert.ok(run.stdout.includes('1883') && run.stdout.includes('1936'));
       assert.match(run.stdout, /Trial of the Sixteen/);
       assert.equal(lines[1], '  From the Soviet Union 1917-1953 pack:');
-      assert.ok(lines.some((l) => /^ {4}Fate: \S/.test(l)), run.stdout);
-      assert.ok(lines.some((l) => /^ {4}data\/samples\/stalin-terror-and-ww2\.txt:\d+ /.test(l)), run.stdout);
+      assert.ok(
+        lines.some((l) => /^ {4}Fate: \S/.test(l)),
+        run.stdout,
+      );
+      assert.ok(
+        lines.some((l) => /^ {4}data\/samples\/stalin-terror-and-ww2\.txt:\d+ /.test(l)),
+        run.stdout,
+      );
     });
 
     it('finds Zinoviev for the misspelling zionev', () => {
@@ -223,7 +234,11 @@ describe('cli', () => {
         assert.equal(p.suggestion, p.written === 'Zionev' ? 'Zinoviev' : 'Bukharin');
       }
       const lines = problems.map((p) => p.line);
-      assert.deepEqual(lines, [...lines].sort((a, b) => a - b), 'in file order');
+      assert.deepEqual(
+        lines,
+        [...lines].sort((a, b) => a - b),
+        'in file order',
+      );
     });
 
     it('exits 0 and says so when no name is misspelt', () => {
@@ -236,7 +251,12 @@ describe('cli', () => {
     it('checks every note in a folder', () => {
       const run = cli(['check', 'data/samples']);
       assert.equal(run.status, 1);
-      const files = new Set(run.stdout.trimEnd().split('\n').map((l) => l.split(':')[0]));
+      const files = new Set(
+        run.stdout
+          .trimEnd()
+          .split('\n')
+          .map((l) => l.split(':')[0]),
+      );
       assert.ok(files.has('data/samples/stalin-terror-and-ww2.txt'));
       assert.ok(files.has('data/samples/great-terror.md'));
       assert.ok(!files.has('data/samples/ww2-eastern-front.md'));
@@ -246,10 +266,22 @@ describe('cli', () => {
       const run = cli(['check', 'test/fixtures/chronology']);
       assert.equal(run.status, 1, run.stderr);
       const lines = run.stdout.trimEnd().split('\n');
-      assert.ok(lines.some((l) => /^test\/fixtures\/chronology\/essay\.txt:\d+:\d+: Trial of the Twenty-One: 2–13 March 1938, not 1936 \(Soviet Union 1917-1953 knowledge\)$/.test(l)), run.stdout);
+      assert.ok(
+        lines.some((l) =>
+          /^test\/fixtures\/chronology\/essay\.txt:\d+:\d+: Trial of the Twenty-One: 2–13 March 1938, not 1936 \(Soviet Union 1917-1953 knowledge\)$/.test(
+            l,
+          ),
+        ),
+        run.stdout,
+      );
       assert.match(run.stderr, /\d+ dates? that contradicts? the knowledge or the notes\./);
-      const json = JSON.parse(cli(['check', '--json', 'test/fixtures/chronology']).stdout) as { dates: { code: string; written: string; recorded?: string }[] };
-      assert.ok(json.dates.some((d) => d.code === 'chronology' && d.written === '1936' && d.recorded === '1938'), JSON.stringify(json.dates));
+      const json = JSON.parse(cli(['check', '--json', 'test/fixtures/chronology']).stdout) as {
+        dates: { code: string; written: string; recorded?: string }[];
+      };
+      assert.ok(
+        json.dates.some((d) => d.code === 'chronology' && d.written === '1936' && d.recorded === '1938'),
+        JSON.stringify(json.dates),
+      );
     });
 
     it('exits 2 for a missing file', () => {
@@ -322,8 +354,9 @@ describe('cli', () => {
       assert.match(run.stdout, /Lev Kamenev/);
     });
 
-    it('exits 3 for a schema error, pointing at the value, and uses the file\'s valid entries', () => {
-      const text = '{\n  "entities": [\n    { "id": "smilga", "kind": "person", "name": "Ivar Smilga", "born": "1892-13-01" },\n    { "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "summary": "My own summary." }\n  ]\n}\n';
+    it("exits 3 for a schema error, pointing at the value, and uses the file's valid entries", () => {
+      const text =
+        '{\n  "entities": [\n    { "id": "smilga", "kind": "person", "name": "Ivar Smilga", "born": "1892-13-01" },\n    { "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "summary": "My own summary." }\n  ]\n}\n';
       writeFileSync(path.join(root, 'mine.history.json'), text);
       const run = cli(['lookup', 'Kamenev', '.'], root);
       assert.equal(run.status, 3);
@@ -333,7 +366,8 @@ describe('cli', () => {
     });
 
     it('exits 0 for a knowledge file with only a warning, and prints the warning', () => {
-      const text = '{\n  "entities": [\n    { "id": "smilga", "kind": "person", "name": "Ivar Smilga", "related": ["nobody-known"] }\n  ]\n}\n';
+      const text =
+        '{\n  "entities": [\n    { "id": "smilga", "kind": "person", "name": "Ivar Smilga", "related": ["nobody-known"] }\n  ]\n}\n';
       writeFileSync(path.join(root, 'mine.history.json'), text);
       const run = cli(['lookup', 'Smilga', '.'], root);
       assert.equal(run.status, 0, run.stderr);

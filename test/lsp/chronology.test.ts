@@ -29,11 +29,17 @@ describe('LSP: chronology warnings in an essay', () => {
   function yearIn(phrase: string, year: string): Diagnostic['range'] {
     const whole = rangeOf(root, ESSAY, phrase);
     const at = phrase.indexOf(year);
-    return { start: { line: whole.start.line, character: whole.start.character + at }, end: { line: whole.start.line, character: whole.start.character + at + year.length } };
+    return {
+      start: { line: whole.start.line, character: whole.start.character + at },
+      end: { line: whole.start.line, character: whole.start.character + at + year.length },
+    };
   }
   const at = (range: Diagnostic['range']): Diagnostic | undefined => chronology(diagnostics).find((d) => sameRange(d.range, range));
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'chronology'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'chronology'))),
+    (started) => (server = started),
+  );
   before(async () => {
     uri = server.uri(ESSAY);
     const published = diagnosticsWhere(server, uri, (ds) => chronology(ds).length > 0, 'chronology diagnostics for the essay');
@@ -42,10 +48,15 @@ describe('LSP: chronology warnings in an essay', () => {
   });
 
   it('warns on exactly the two mistakes, and nothing else in the essay', () => {
-    const found = chronology(diagnostics).map((d) => `${String(d.code)} ${textIn(text, d.range)} @${d.range.start.line}:${d.range.start.character}`);
+    const found = chronology(diagnostics).map(
+      (d) => `${String(d.code)} ${textIn(text, d.range)} @${d.range.start.line}:${d.range.start.character}`,
+    );
     const trial = yearIn('Trial of the 21 in 1936', '1936');
     const bukharin = yearIn('In 1940, Bukharin argued', '1940');
-    assert.deepEqual(found.sort(), [`after-death 1940 @${bukharin.start.line}:${bukharin.start.character}`, `chronology 1936 @${trial.start.line}:${trial.start.character}`]);
+    assert.deepEqual(found.sort(), [
+      `after-death 1940 @${bukharin.start.line}:${bukharin.start.character}`,
+      `chronology 1936 @${trial.start.line}:${trial.start.character}`,
+    ]);
   });
 
   it('names the recorded date and the knowledge pack for `the Trial of the 21 in 1936`, as a History Notes warning', () => {
@@ -77,7 +88,11 @@ describe('LSP: chronology warnings in an essay', () => {
   });
 
   async function actionsFor(diagnostic: Diagnostic): Promise<CodeAction[]> {
-    const actions = await server.request<(CodeAction | Command)[] | null>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const actions = await server.request<(CodeAction | Command)[] | null>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
     return (actions ?? []).filter((a): a is CodeAction => typeof (a as Command).command !== 'string');
   }
 
@@ -95,7 +110,10 @@ describe('LSP: chronology warnings in an essay', () => {
 
   it('offers no quick fix for Bukharin in 1940', async () => {
     const bukharin = at(yearIn('In 1940, Bukharin argued', '1940'))!;
-    assert.deepEqual((await actionsFor(bukharin)).filter((a) => a.kind === CodeActionKind.QuickFix), []);
+    assert.deepEqual(
+      (await actionsFor(bukharin)).filter((a) => a.kind === CodeActionKind.QuickFix),
+      [],
+    );
   });
 
   it('drops the warning once the year is fixed', async () => {

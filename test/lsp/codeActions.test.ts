@@ -27,7 +27,11 @@ interface KnowledgeJson {
 const MY_NAMES = 'my-names.history.json';
 
 async function quickFixes(server: LspServer, uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-  const actions = await server.request<(CodeAction | Command)[] | null>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  const actions = await server.request<(CodeAction | Command)[] | null>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
+  });
   assert.ok(actions, 'no code actions');
   // A bare Command has a string `command`; a CodeAction's `command`, if any, is an object.
   return actions.filter((a): a is CodeAction => typeof (a as Command).command !== 'string');
@@ -45,7 +49,10 @@ describe('LSP: code actions on a misspelt name', () => {
   let uri: string;
   let diagnostics: Diagnostic[];
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
+    (started) => (server = started),
+  );
   before(async () => {
     const published = nextDiagnostics(server, server.uri('terror.txt'));
     ({ uri } = await openFile(server, 'terror.txt'));
@@ -67,7 +74,10 @@ describe('LSP: code actions on a misspelt name', () => {
     assert.ok(edits && edits.length === 1, JSON.stringify(replace.edit));
     assert.deepEqual(edits[0].range, rangeOf(root, 'terror.txt', 'Zionev'));
     assert.match(edits[0].newText, /^Zinov/);
-    assert.deepEqual(replace.diagnostics?.map((d) => d.range), [zionev().range]);
+    assert.deepEqual(
+      replace.diagnostics?.map((d) => d.range),
+      [zionev().range],
+    );
   });
 
   // Guards a fixed bug: the replacement was the transliteration `Zinov'ev`.
@@ -112,14 +122,21 @@ describe('LSP: code actions on a misspelt name', () => {
   });
 
   it('answers no actions without diagnostics', async () => {
-    const actions = await server.request<unknown[] | null>('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(root, 'terror.txt', 'Kamenev'), context: { diagnostics: [] } });
+    const actions = await server.request<unknown[] | null>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: rangeOf(root, 'terror.txt', 'Kamenev'),
+      context: { diagnostics: [] },
+    });
     assert.deepEqual(actions ?? [], []);
   });
 
   it('accepting creates my-names.history.json; once it is on disk the Zionev diagnostics go', async () => {
     const accept = acceptAction(await quickFixes(server, uri, zionev()));
     const applied = server.appliedEdits.length;
-    const result = await server.request<unknown>('workspace/executeCommand', { command: accept.command.command, arguments: accept.command.arguments });
+    const result = await server.request<unknown>('workspace/executeCommand', {
+      command: accept.command.command,
+      arguments: accept.command.arguments,
+    });
     assert.equal(result, true);
     assert.equal(server.appliedEdits.length, applied + 1, 'the server sent workspace/applyEdit');
 
@@ -138,12 +155,23 @@ describe('LSP: code actions on a misspelt name', () => {
 
     // What the editor does with the edit: the file appears on disk, and the watcher reports it.
     writeFile(root, path.relative(root, fileURLToPath(create.uri)), text);
-    const republished = diagnosticsWhere(server, uri, (ds) => !ds.some((d) => messageOf(d).startsWith('Zionev')), 'diagnostics without Zionev');
+    const republished = diagnosticsWhere(
+      server,
+      uri,
+      (ds) => !ds.some((d) => messageOf(d).startsWith('Zionev')),
+      'diagnostics without Zionev',
+    );
     await announce(server, MY_NAMES, FileChange.Created);
     const after = await republished;
-    assert.ok(after.some((d) => messageOf(d).startsWith('Bukarin')), 'Bukarin is still flagged');
+    assert.ok(
+      after.some((d) => messageOf(d).startsWith('Bukarin')),
+      'Bukarin is still flagged',
+    );
 
-    const hover = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(root, 'terror.txt', 'Zionev') });
+    const hover = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(root, 'terror.txt', 'Zionev'),
+    });
     assert.match((hover?.contents as MarkupContent).value, /Grigory Zinoviev/);
   });
 
@@ -152,7 +180,10 @@ describe('LSP: code actions on a misspelt name', () => {
     assert.ok(bukarin);
     const accept = acceptAction(await quickFixes(server, uri, bukarin));
     const applied = server.appliedEdits.length;
-    assert.equal(await server.request<unknown>('workspace/executeCommand', { command: accept.command.command, arguments: accept.command.arguments }), true);
+    assert.equal(
+      await server.request<unknown>('workspace/executeCommand', { command: accept.command.command, arguments: accept.command.arguments }),
+      true,
+    );
     const edit = server.appliedEdits[applied];
     const myNames = server.uri(MY_NAMES);
     const edits = edit?.changes?.[myNames];

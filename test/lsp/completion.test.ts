@@ -55,14 +55,20 @@ describe('LSP: completion', () => {
   let root: string;
   let uri: string;
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
+    (started) => (server = started),
+  );
   before(async () => {
     writeFile(root, SCRATCH, SCRATCH_TEXT);
     ({ uri } = await openFile(server, SCRATCH));
   });
 
   async function complete(position: Position): Promise<CompletionItem[]> {
-    const result = await server.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position });
+    const result = await server.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+      textDocument: { uri },
+      position,
+    });
     assert.ok(result, 'no completion result');
     return Array.isArray(result) ? result : result.items;
   }
@@ -82,7 +88,10 @@ describe('LSP: completion', () => {
       assert.equal(edit.newText, c.insert);
       // VS Code filters the list by the typed word against filterText (else label) before showing it.
       const filterText = first.filterText ?? first.label;
-      assert.ok(filterText.toLowerCase().startsWith(c.typed.toLowerCase()), `VS Code would drop the item: filterText '${filterText}' for '${c.typed}'`);
+      assert.ok(
+        filterText.toLowerCase().startsWith(c.typed.toLowerCase()),
+        `VS Code would drop the item: filterText '${filterText}' for '${c.typed}'`,
+      );
     });
   }
 
@@ -117,7 +126,8 @@ describe('LSP: completion', () => {
     const cursor = endOf(root, SCRATCH, 'Trial of the ');
     const items = await complete(cursor);
     const ids = new Set(items.map(dataId));
-    for (const id of ['trial-of-the-16', 'trial-of-the-17', 'trial-of-the-21']) assert.ok(ids.has(id), `${id} missing: ${items.map((i) => i.label).join(', ')}`);
+    for (const id of ['trial-of-the-16', 'trial-of-the-17', 'trial-of-the-21'])
+      assert.ok(ids.has(id), `${id} missing: ${items.map((i) => i.label).join(', ')}`);
     const trialStart = positionOf(root, SCRATCH, 'Trial of the ').character - 1;
     for (const item of items) {
       const edit = item.textEdit as TextEdit;

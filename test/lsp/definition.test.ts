@@ -14,10 +14,21 @@ describe('LSP: definition and declaration', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))),
+    (started) => (server = started),
+  );
 
-  function at(method: 'textDocument/definition' | 'textDocument/declaration', file: string, word: string, nth = 1): Promise<Location[] | null> {
-    return server.request<Location[] | null>(method, { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word, nth) });
+  function at(
+    method: 'textDocument/definition' | 'textDocument/declaration',
+    file: string,
+    word: string,
+    nth = 1,
+  ): Promise<Location[] | null> {
+    return server.request<Location[] | null>(method, {
+      textDocument: { uri: server.uri(file) },
+      position: positionOf(root, file, word, nth),
+    });
   }
 
   it('goes from the misspelling Zionev to the names line `Kamenev & Zinoviev`', async () => {
@@ -48,7 +59,10 @@ describe('LSP: definition and declaration', () => {
     const locations = await at('textDocument/definition', 'terror.md', 'Trial of the 21');
     assert.ok(locations && locations.length > 0, 'no definition for the trial');
     const heading = { uri: server.uri('terror.txt'), range: rangeOf(root, 'terror.txt', 'Trial of the 21') };
-    assert.ok(locations.some((l) => locationKey(l) === locationKey(heading)), `the heading is not among ${JSON.stringify(locations)}`);
+    assert.ok(
+      locations.some((l) => locationKey(l) === locationKey(heading)),
+      `the heading is not among ${JSON.stringify(locations)}`,
+    );
     const mention = { uri: server.uri('terror.md'), range: rangeOf(root, 'terror.md', 'Trial of the 21') };
     assert.ok(!locations.some((l) => locationKey(l) === locationKey(mention)), 'the mention itself is not a definition');
   });

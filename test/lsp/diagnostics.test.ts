@@ -16,7 +16,10 @@ describe('LSP: diagnostics for misspelt names', () => {
   let uri: string;
   let diagnostics: Diagnostic[];
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
+    (started) => (server = started),
+  );
   before(async () => {
     const published = nextDiagnostics(server, server.uri('terror.txt'));
     ({ uri } = await openFile(server, 'terror.txt'));
@@ -51,7 +54,14 @@ describe('LSP: diagnostics for misspelt names', () => {
 
   it('does not flag `Stalins` (a possessive without its apostrophe)', () => {
     const stalins = rangeOf(root, 'terror.txt', 'Stalins');
-    assert.ok(!diagnostics.some((d) => d.range.start.line === stalins.start.line && d.range.start.character <= stalins.start.character && d.range.end.character >= stalins.end.character));
+    assert.ok(
+      !diagnostics.some(
+        (d) =>
+          d.range.start.line === stalins.start.line &&
+          d.range.start.character <= stalins.start.character &&
+          d.range.end.character >= stalins.end.character,
+      ),
+    );
   });
 
   it('publishes again after a didChange that adds a misspelling', async () => {
@@ -62,7 +72,10 @@ describe('LSP: diagnostics for misspelt names', () => {
     await editRange(server, uri, 2, { start: end, end }, ' Yagado replaced him.');
     const after = await published;
     const yagado = after.find((d) => messageOf(d).startsWith('Yagado:'))!;
-    assert.deepEqual(yagado.range, { start: { line, character: lineText.length + ' '.length }, end: { line, character: lineText.length + ' Yagado'.length } });
+    assert.deepEqual(yagado.range, {
+      start: { line, character: lineText.length + ' '.length },
+      end: { line, character: lineText.length + ' Yagado'.length },
+    });
     assert.equal(messageOf(yagado), 'Yagado: did you mean Yagoda?');
     // The earlier ones are still there.
     assert.ok(at(after, rangeOf(root, 'terror.txt', 'Zionev')));
@@ -80,7 +93,11 @@ describe('LSP: diagnostics follow the severity setting', () => {
   let root: string;
   let uri: string;
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started), { settings: { spelling: { severity: 'warning' } } });
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
+    (started) => (server = started),
+    { settings: { spelling: { severity: 'warning' } } },
+  );
 
   const zionevKey = (): string => locationKey({ uri, range: rangeOf(root, 'terror.txt', 'Zionev') });
   const severitiesOf = (diagnostics: Diagnostic[]): Set<DiagnosticSeverity | undefined> => new Set(diagnostics.map((d) => d.severity));
@@ -95,7 +112,12 @@ describe('LSP: diagnostics follow the severity setting', () => {
 
   it('switches to hints on workspace/didChangeConfiguration, without a restart', async () => {
     answerConfiguration(server, { spelling: { severity: 'hint' } });
-    const published = diagnosticsWhere(server, uri, (ds) => ds.length > 0 && ds.every((d) => d.severity === DiagnosticSeverity.Hint), 'hints');
+    const published = diagnosticsWhere(
+      server,
+      uri,
+      (ds) => ds.length > 0 && ds.every((d) => d.severity === DiagnosticSeverity.Hint),
+      'hints',
+    );
     await server.send('workspace/didChangeConfiguration', { settings: null });
     const diagnostics = await published;
     assert.ok(diagnostics.some((d) => locationKey({ uri, range: d.range }) === zionevKey()));
@@ -133,7 +155,10 @@ describe('LSP: diagnostics settings from a client that pushes them', () => {
     const { uri } = await openFile(server, 'terror.txt');
     const first = await published;
     assert.ok(first.length > 0);
-    assert.ok(first.every((d) => d.severity === DiagnosticSeverity.Error), JSON.stringify(first.map((d) => d.severity)));
+    assert.ok(
+      first.every((d) => d.severity === DiagnosticSeverity.Error),
+      JSON.stringify(first.map((d) => d.severity)),
+    );
 
     const hints = diagnosticsWhere(server, uri, (ds) => ds.length > 0 && ds.every((d) => d.severity === DiagnosticSeverity.Hint), 'hints');
     await server.send('workspace/didChangeConfiguration', { settings: { historyNotes: { spelling: { severity: 'hint' } } } });

@@ -16,7 +16,10 @@ describe('LSP: essay companion', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'essay'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'essay'))),
+    (started) => (server = started),
+  );
 
   function coverage(file: string): Promise<CoverageResult> {
     return server.request(CoverageRequest.method, { uri: server.uri(file) });
@@ -55,38 +58,63 @@ describe('LSP: essay companion', () => {
     assert.equal(trials.summary, `2 of ${trials.used.length + trials.unused.length} trials used`);
     assert.deepEqual(trials.used.map((i) => i.id).sort(), ['trial-of-the-16', 'trial-of-the-21']);
     const people = group(result, 'person');
-    for (const id of ['kamenev', 'zinoviev', 'bukharin']) assert.ok(people.used.some((i) => i.id === id), `${id} not used`);
+    for (const id of ['kamenev', 'zinoviev', 'bukharin'])
+      assert.ok(
+        people.used.some((i) => i.id === id),
+        `${id} not used`,
+      );
   });
 
   it('follows an edit to the essay', async () => {
     const { uri, text } = await openFile(server, ESSAY);
-    await replaceText(server, uri, 2, text.replace('## Conclusion', 'Fear of war with Germany and Japan made him strike first.\n\n## Conclusion'));
+    await replaceText(
+      server,
+      uri,
+      2,
+      text.replace('## Conclusion', 'Fear of war with Germany and Japan made him strike first.\n\n## Conclusion'),
+    );
     const causes = group(await coverage(ESSAY), 'cause');
     assert.equal(causes.summary, '4 of 7 causes of the Great Terror used');
     assert.ok(!causes.unused.some((i) => i.name === 'Fear of war'));
   });
 
-  it('builds a revision sheet: who is who, a timeline in order and the causes with the notes\' words', async () => {
+  it("builds a revision sheet: who is who, a timeline in order and the causes with the notes' words", async () => {
     const { markdown } = await server.request<{ markdown: string }>(RevisionSheetRequest.method, {});
     assert.match(markdown, /^# Revision sheet: /);
     assert.match(markdown, /\| Lev Kamenev \| 1883–1936 \| [^|]+\| Shot[^|]*\|/);
     const timeline = markdown.slice(markdown.indexOf('## Timeline'), markdown.indexOf('## Causes'));
-    const order = ['Trial of the Sixteen', 'Trial of the Seventeen', 'Trial of the Twenty-One'].map((name) => timeline.indexOf(`| ${name} (trial) |`));
-    assert.ok(order.every((at) => at > 0), timeline);
-    assert.deepEqual(order, [...order].sort((a, b) => a - b));
-    assert.match(markdown, /### Causes of the Great Terror\n\n(- .+\n)*- \*\*Stalin's paranoia\*\* – .+ \*\((great-terror\.md|stalin-terror-and-ww2\.txt):\d+\)\*/);
+    const order = ['Trial of the Sixteen', 'Trial of the Seventeen', 'Trial of the Twenty-One'].map((name) =>
+      timeline.indexOf(`| ${name} (trial) |`),
+    );
+    assert.ok(
+      order.every((at) => at > 0),
+      timeline,
+    );
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+    );
+    assert.match(
+      markdown,
+      /### Causes of the Great Terror\n\n(- .+\n)*- \*\*Stalin's paranoia\*\* – .+ \*\((great-terror\.md|stalin-terror-and-ww2\.txt):\d+\)\*/,
+    );
   });
 
   it('scopes the timeline to one note', async () => {
     const all = await server.request<{ items: { id: string }[] }>(TimelineRequest.method, {});
-    const plan = await server.request<{ items: { id: string; start: string }[] }>(TimelineRequest.method, { scope: server.uri('drafts/plan.md') });
+    const plan = await server.request<{ items: { id: string; start: string }[] }>(TimelineRequest.method, {
+      scope: server.uri('drafts/plan.md'),
+    });
     assert.ok(all.items.length > plan.items.length);
     // `Stalin's paranoia` in lower case names the cause, which has no date: only the trial is on the timeline.
     assert.deepEqual(plan.items.map((i) => i.id).sort(), ['trial-of-the-16']);
   });
 
   it('says on the card where each fact comes from', async () => {
-    const result = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri(ESSAY) }, position: positionOf(root, ESSAY, 'Kamenev') });
+    const result = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: server.uri(ESSAY) },
+      position: positionOf(root, ESSAY, 'Kamenev'),
+    });
     const card = (result?.contents as MarkupContent).value;
     assert.match(card, /\*From the Soviet Union 1917\\-1953 pack\\:\* {2}\n\*\*Born:\*\* 18 July 1883/);
     assert.match(card, /\*\*In your notes:\*\*/);

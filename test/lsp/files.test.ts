@@ -4,7 +4,18 @@
 // with a reason), index the rest, answer while it indexes, and end with an index that matches the disk.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
@@ -91,7 +102,17 @@ describe('LSP: a workspace of hostile files', function () {
     binary[10] = 0;
     write(root, 'notes.txt', binary);
     // Invalid UTF-8 (no NUL): decoded with replacement characters, one per bad byte, as an editor does.
-    write(root, 'invalid-utf8.txt', Buffer.concat([Buffer.from('Broken bytes\n\n'), Buffer.from([0xff, 0xfe, 0x20]), Buffer.from('Kamenev was shot in 1936 '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('.\n')]));
+    write(
+      root,
+      'invalid-utf8.txt',
+      Buffer.concat([
+        Buffer.from('Broken bytes\n\n'),
+        Buffer.from([0xff, 0xfe, 0x20]),
+        Buffer.from('Kamenev was shot in 1936 '),
+        Buffer.from([0xc3, 0x28, 0xa0, 0xa1]),
+        Buffer.from('.\n'),
+      ]),
+    );
     write(root, 'bom.txt', '\uFEFFKamenev notes\r\n\r\nKamenev and Zinoviev were shot.\r\n');
     write(root, 'only-bom.txt', '\uFEFF');
     write(root, 'empty.txt', '');
@@ -117,7 +138,11 @@ describe('LSP: a workspace of hostile files', function () {
     // 10,000 small notes in one folder.
     for (let n = 0; n < MANY; n++) {
       const id = String(n).padStart(5, '0');
-      write(root, `many/note-${id}.txt`, `Revision card ${id}\n\nCauses\n\n  • Grain quota ${id} – the quota was raised and Kamenev objected.\n\nStalin read card ${id}.\n`);
+      write(
+        root,
+        `many/note-${id}.txt`,
+        `Revision card ${id}\n\nCauses\n\n  • Grain quota ${id} – the quota was raised and Kamenev objected.\n\nStalin read card ${id}.\n`,
+      );
     }
 
     server = await startEarly(root);
@@ -133,8 +158,15 @@ describe('LSP: a workspace of hostile files', function () {
     // While it indexes: a cheap request every 20 ms (an unknown method, answered by the connection itself:
     // it shows whether the event loop is free), and a hover every 100 ms (it waits for the first index).
     [pingProbe, hoverProbe] = await Promise.all([
-      probeWhile(() => server.request('historyNotes/ping-while-indexing', {}), () => isReady),
-      probeWhile(() => server.request('textDocument/hover', { textDocument: { uri: normal }, position: kamenev }), () => isReady, 100),
+      probeWhile(
+        () => server.request('historyNotes/ping-while-indexing', {}),
+        () => isReady,
+      ),
+      probeWhile(
+        () => server.request('textDocument/hover', { textDocument: { uri: normal }, position: kamenev }),
+        () => isReady,
+        100,
+      ),
     ]);
     ready = await readyPromise;
     const hoverAfter = await settle(server.request('textDocument/hover', { textDocument: { uri: normal }, position: kamenev }), 10_000);
@@ -161,7 +193,16 @@ describe('LSP: a workspace of hostile files', function () {
   it('sends the index-ready notification and indexes the 10,000 notes and the readable files', () => {
     assert.ok(ready.notes >= MANY + 6, `${ready.notes} notes`);
     const skippedNames = ready.skipped.map((s) => path.relative(root, s.path));
-    for (const readable of ['invalid-utf8.txt', 'bom.txt', 'only-bom.txt', 'empty.txt', 'empty.md', 'normal.txt', 'essay.md', path.join('loop', 'inner.txt')]) {
+    for (const readable of [
+      'invalid-utf8.txt',
+      'bom.txt',
+      'only-bom.txt',
+      'empty.txt',
+      'empty.md',
+      'normal.txt',
+      'essay.md',
+      path.join('loop', 'inner.txt'),
+    ]) {
       assert.ok(!skippedNames.includes(readable), `${readable} was skipped: ${JSON.stringify(ready.skipped)}`);
     }
   });
@@ -211,7 +252,10 @@ describe('LSP: a workspace of hostile files', function () {
     assert.ok(pingProbe.sent > 0 && pingProbe.timedOut === 0 && hoverProbe.timedOut === 0);
     assert.ok(pingProbe.slowestMs < HANG_MS, `an unknown method took ${Math.round(pingProbe.slowestMs)} ms while indexing`);
     const lastHover = Math.max(...hoverProbe.times.map((t) => t.answeredAt));
-    assert.ok(lastHover - readyAt < HANG_MS, `the last hover sent while indexing was answered ${Math.round(lastHover - readyAt)} ms after index-ready`);
+    assert.ok(
+      lastHover - readyAt < HANG_MS,
+      `the last hover sent while indexing was answered ${Math.round(lastHover - readyAt)} ms after index-ready`,
+    );
   });
 
   // Regression (fixed): no hover is answered while the first index runs: every feature handler awaits `session.ready`
@@ -235,7 +279,13 @@ describe('LSP: a workspace of hostile files', function () {
         { uri: server.uri('folder.txt'), type: 1 },
       ],
     });
-    const answered = await settle(server.request('textDocument/hover', { textDocument: { uri: server.uri('normal.txt') }, position: positionOf(root, 'normal.txt', 'Kamenev') }), 5000);
+    const answered = await settle(
+      server.request('textDocument/hover', {
+        textDocument: { uri: server.uri('normal.txt') },
+        position: positionOf(root, 'normal.txt', 'Kamenev'),
+      }),
+      5000,
+    );
     assert.match(titleOf(answered), /Lev Kamenev/);
     const fifo = path.join(root, 'fifo.txt');
     await server.until(() => server.logs.some((line) => line.includes(fifo)), 'the FIFO to be skipped');
@@ -246,7 +296,10 @@ describe('LSP: a workspace of hostile files', function () {
 
   it('never let an error escape and never exited', () => {
     assert.equal(server.exited, undefined);
-    assert.deepEqual(server.logs.filter((line) => ESCAPED_ERROR.test(line)), []);
+    assert.deepEqual(
+      server.logs.filter((line) => ESCAPED_ERROR.test(line)),
+      [],
+    );
   });
 });
 
@@ -260,7 +313,8 @@ describe('LSP: notes deleted and renamed while the first index runs', function (
   const name = (n: number): string => `folder/card-${String(n).padStart(4, '0')}.txt`;
   const renamed = (n: number): string => `folder/renamed-${String(n).padStart(4, '0')}.txt`;
   // Letters, not digits: a trailing number such as 1936 reads as a year, and `X 1936` is the entity X.
-  const term = (n: number): string => `Deletable cause ${[2, 1, 0].map((d) => String.fromCharCode(97 + (Math.floor(n / 26 ** d) % 26))).join('')}`;
+  const term = (n: number): string =>
+    `Deletable cause ${[2, 1, 0].map((d) => String.fromCharCode(97 + (Math.floor(n / 26 ** d) % 26))).join('')}`;
 
   before(async () => {
     root = makeWorkspace('history-notes-deleting-');
@@ -307,15 +361,28 @@ describe('LSP: notes deleted and renamed while the first index runs', function (
     const causeFiles = async (): Promise<Set<string | undefined>> => {
       const outcome = await settle(server.ask(EntitiesRequest.type, { kinds: ['cause'] }), 30_000);
       assert.equal(outcome.kind, 'result', JSON.stringify(outcome).slice(0, 300));
-      return new Set((outcome.kind === 'result' ? (outcome.value as { entities: { definition?: { uri: string } }[] }).entities : []).map((e) => e.definition?.uri));
+      return new Set(
+        (outcome.kind === 'result' ? (outcome.value as { entities: { definition?: { uri: string } }[] }).entities : []).map(
+          (e) => e.definition?.uri,
+        ),
+      );
     };
-    const onDisk = new Set([...Array.from({ length: RENAMED }, (_, i) => server.uri(renamed(DELETED + i))), ...Array.from({ length: FILES - DELETED - RENAMED }, (_, i) => server.uri(name(DELETED + RENAMED + i)))]);
+    const onDisk = new Set([
+      ...Array.from({ length: RENAMED }, (_, i) => server.uri(renamed(DELETED + i))),
+      ...Array.from({ length: FILES - DELETED - RENAMED }, (_, i) => server.uri(name(DELETED + RENAMED + i))),
+    ]);
     const defined = await causeFiles();
 
-    console.log(`      ${FILES} notes indexed in ${ready.durationMs} ms; ${changes.length} file events handled ${Math.round(settledMs)} ms after index-ready; ${ready.skipped.length} skipped as unreadable`);
+    console.log(
+      `      ${FILES} notes indexed in ${ready.durationMs} ms; ${changes.length} file events handled ${Math.round(settledMs)} ms after index-ready; ${ready.skipped.length} skipped as unreadable`,
+    );
     assert.equal(server.exited, undefined);
-    assert.deepEqual(server.logs.filter((line) => ESCAPED_ERROR.test(line)), []);
-    for (let n = 0; n < DELETED + RENAMED; n++) assert.ok(!defined.has(server.uri(name(n))), `${name(n)}, deleted or renamed, still defines a cause`);
+    assert.deepEqual(
+      server.logs.filter((line) => ESCAPED_ERROR.test(line)),
+      [],
+    );
+    for (let n = 0; n < DELETED + RENAMED; n++)
+      assert.ok(!defined.has(server.uri(name(n))), `${name(n)}, deleted or renamed, still defines a cause`);
     for (const uri of onDisk) assert.ok(defined.has(uri), `${uri} defines no cause`);
     assert.equal(defined.size, onDisk.size, 'one cause per file on disk');
 
@@ -325,14 +392,20 @@ describe('LSP: notes deleted and renamed while the first index runs', function (
     }
     for (const n of [DELETED, DELETED + 1, DELETED + 77, DELETED + RENAMED - 1]) {
       const found = await symbols(term(n));
-      assert.ok(!found.some((s) => s.location.uri === server.uri(name(n))), `renamed ${name(n)} is still in workspace symbols under its old name`);
+      assert.ok(
+        !found.some((s) => s.location.uri === server.uri(name(n))),
+        `renamed ${name(n)} is still in workspace symbols under its old name`,
+      );
       assert.ok(
         found.some((s) => s.location.uri === server.uri(renamed(n)) && s.name === term(n)),
         `${term(n)} is not found in ${renamed(n)}: ${JSON.stringify(found.slice(0, 3).map((s) => [s.name, s.location.uri]))}`,
       );
     }
     for (const n of [DELETED + RENAMED, 2000, FILES - 1]) {
-      assert.ok((await symbols(term(n))).some((s) => s.location.uri === server.uri(name(n))), `${name(n)} is missing from workspace symbols`);
+      assert.ok(
+        (await symbols(term(n))).some((s) => s.location.uri === server.uri(name(n))),
+        `${name(n)} is missing from workspace symbols`,
+      );
     }
     // A file the crawl listed but could not read any more is skipped with a reason, once.
     const paths = ready.skipped.map((s) => s.path);

@@ -8,7 +8,14 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { URI } from 'vscode-uri';
-import { DiagnosticSeverity, type CompletionItem, type CompletionList, type Diagnostic, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import {
+  DiagnosticSeverity,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type Hover,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol';
 import { EntitiesRequest } from '../../server/src/protocol';
 import { diagnosticsWhere, messageOf, writeFile } from '../support/editor';
 import { LspServer, withServer } from '../support/lspServer';
@@ -32,7 +39,15 @@ function lineOf(text: string, needle: string, nth = 1): number {
 
 // ---- knowledge files
 
-const BROKEN_JSON = ['{', '  "entities": [', '    { "id": "petrov", "kind": "person", "name": "Pyotr Petrov" },', '    { "id": "broken", oops }', '  ]', '}', ''].join('\n');
+const BROKEN_JSON = [
+  '{',
+  '  "entities": [',
+  '    { "id": "petrov", "kind": "person", "name": "Pyotr Petrov" },',
+  '    { "id": "broken", oops }',
+  '  ]',
+  '}',
+  '',
+].join('\n');
 const SCHEMA = knowledge([
   { id: 'good-one', kind: 'person', name: 'Goodwin Goodman' },
   { id: 'wizard', kind: 'wizard', name: 'Merlin Ambrosius' },
@@ -44,13 +59,28 @@ const DUPLICATES = knowledge([
   { id: 'dupe-person', kind: 'person', name: 'Dupont First', aliases: ['Dupont'] },
   { id: 'dupe-person', kind: 'person', name: 'Dupont Second' },
 ]);
-const SELF_REFERENCE = knowledge([{ id: 'self-ref', kind: 'person', name: 'Narcissus Selfov', aliases: ['Selfov'], related: ['kamenev', 'self-ref'], defendants: ['self-ref'] }]);
+const SELF_REFERENCE = knowledge([
+  {
+    id: 'self-ref',
+    kind: 'person',
+    name: 'Narcissus Selfov',
+    aliases: ['Selfov'],
+    related: ['kamenev', 'self-ref'],
+    defendants: ['self-ref'],
+  },
+]);
 const BIG_COUNT = 20_000;
 /** One entity a line, so the bad one's line is known: entity i is on line i + 2. */
 function bigKnowledge(): string {
   const lines = ['{', '  "entities": ['];
   for (let i = 0; i < BIG_COUNT; i++) {
-    const entity: Record<string, unknown> = { id: `big-${i}`, kind: i % 2 ? 'person' : 'event', name: `Bigperson Number${i}`, aliases: [`Bignum${i}`], summary: `Entity ${i} of a huge file.` };
+    const entity: Record<string, unknown> = {
+      id: `big-${i}`,
+      kind: i % 2 ? 'person' : 'event',
+      name: `Bigperson Number${i}`,
+      aliases: [`Bignum${i}`],
+      summary: `Entity ${i} of a huge file.`,
+    };
     if (i === BIG_COUNT - 3) entity.born = '1901-13-45';
     lines.push(`    ${JSON.stringify(entity)}${i < BIG_COUNT - 1 ? ',' : ''}`);
   }
@@ -68,7 +98,13 @@ const PROTO = knowledge([
     fate: '"); process.exit(1); ("',
     source: 'javascript:alert(1) <script>alert(1)</script>',
   },
-  { id: 'constructor', kind: 'person', name: 'Constructor Prototypovich', aliases: ['Prototypovich', 'valueOf', 'ValueOf'], related: ['proto-test'] },
+  {
+    id: 'constructor',
+    kind: 'person',
+    name: 'Constructor Prototypovich',
+    aliases: ['Prototypovich', 'valueOf', 'ValueOf'],
+    related: ['proto-test'],
+  },
 ]);
 // Keys that would pollute a prototype if the file were merged into objects naively.
 const POLLUTING = [
@@ -164,7 +200,10 @@ const renderer = new MarkdownIt({ html: true, linkify: false });
 function liveHtml(markdown: string): string[] {
   const html = renderer.render(markdown);
   const problems: string[] = [];
-  for (const tag of html.match(/<(?!\/?(p|em|strong|code|ul|ol|li|br|a|h[1-6]|blockquote|hr|pre|table|thead|tbody|tr|th|td|del|s)\b)[a-z][^>]*>/gi) ?? []) problems.push(`HTML ${tag}`);
+  for (const tag of html.match(
+    /<(?!\/?(p|em|strong|code|ul|ol|li|br|a|h[1-6]|blockquote|hr|pre|table|thead|tbody|tr|th|td|del|s)\b)[a-z][^>]*>/gi,
+  ) ?? [])
+    problems.push(`HTML ${tag}`);
   for (const href of html.match(/href="[^"]*"/g) ?? []) if (!/^href="file:\/\/\//.test(href)) problems.push(href);
   if (/<[^>]*\ssrc=/i.test(html)) problems.push('a src attribute');
   return problems;
@@ -219,7 +258,13 @@ describe('LSP: hostile knowledge files and notes', function () {
     for (const live of [COMMAND, SCRIPT, IMG, IMAGE, '<command:x>', '[a](https://tracker.example/)', '\\' + SCRIPT]) {
       assert.notDeepEqual([...liveMarkup(live), ...liveHtml(live)], [], live);
     }
-    for (const inert of ['\\[run\\]\\(command\\:x\\)', '\\<script\\>', '\\!\\[x\\]\\(y\\)', '[notes\\.txt\\:3](file:///tmp/notes.txt#L3)', '**Kamenev** *person*']) {
+    for (const inert of [
+      '\\[run\\]\\(command\\:x\\)',
+      '\\<script\\>',
+      '\\!\\[x\\]\\(y\\)',
+      '[notes\\.txt\\:3](file:///tmp/notes.txt#L3)',
+      '**Kamenev** *person*',
+    ]) {
       assert.deepEqual([...liveMarkup(inert), ...liveHtml(inert)], [], inert);
     }
   });
@@ -243,7 +288,10 @@ describe('LSP: hostile knowledge files and notes', function () {
       assert.ok(diagnostics.every((d) => d.severity === DiagnosticSeverity.Error));
       // The entry without a name is underlined from its opening brace, the line before its id.
       const nameless = diagnostics.find((d) => /name/.test(messageOf(d)) && d.range.start.line === lineOf(SCHEMA, '"nameless"') - 1);
-      assert.ok(nameless, `no problem for the entry without a name: ${JSON.stringify(diagnostics.map((d) => [messageOf(d), d.range.start.line]))}`);
+      assert.ok(
+        nameless,
+        `no problem for the entry without a name: ${JSON.stringify(diagnostics.map((d) => [messageOf(d), d.range.start.line]))}`,
+      );
       const symbols = (await server.request<{ name: string }[] | null>('workspace/symbol', { query: 'Goodwin' })) ?? [];
       assert.ok(!symbols.some((s) => /Merlin|Badly/.test(s.name)), JSON.stringify(symbols));
       await kamenevStillServes();
@@ -333,7 +381,8 @@ describe('LSP: hostile knowledge files and notes', function () {
       const kamenev = await hover('hostile.txt', positionIn(HOSTILE_TXT, 'Kamenev – '));
       assert.match(kamenev.split('\n')[0], /Lev Kamenev/);
       assertInert(kamenev, 'the hover on Kamenev');
-      for (const text of [COMMAND, SCRIPT, IMG, IMAGE, '`rm -rf`', '| pipe |', '*star* _under_']) assert.ok(readable(kamenev).includes(text), `${text} is not readable in:\n${kamenev}`);
+      for (const text of [COMMAND, SCRIPT, IMG, IMAGE, '`rm -rf`', '| pipe |', '*star* _under_'])
+        assert.ok(readable(kamenev).includes(text), `${text} is not readable in:\n${kamenev}`);
 
       const evil = await hover('hostile.txt', positionIn(HOSTILE_TXT, 'Evil'));
       assert.ok(evil !== '', 'no hover on the hostile cause');
@@ -376,7 +425,10 @@ describe('LSP: hostile knowledge files and notes', function () {
       const lines = text.split('\n');
       let resolved = 0;
       for (let line = 0; line < lines.length; line++) {
-        const list = await server.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line].length } });
+        const list = await server.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+          textDocument: { uri },
+          position: { line, character: lines[line].length },
+        });
         const items = Array.isArray(list) ? list : (list?.items ?? []);
         assert.ok(items.length > 0, `no completion for ${lines[line]}`);
         for (const item of items.slice(0, 10)) {
@@ -408,7 +460,10 @@ describe('LSP: hostile knowledge files and notes', function () {
 
     it('let no error escape and never exited', () => {
       assert.equal(server.exited, undefined);
-      assert.deepEqual(server.logs.filter((line) => ESCAPED_ERROR.test(line)), []);
+      assert.deepEqual(
+        server.logs.filter((line) => ESCAPED_ERROR.test(line)),
+        [],
+      );
       assert.equal(readNote(root, 'hostile.txt'), HOSTILE_TXT);
     });
   });

@@ -12,16 +12,25 @@ describe('LSP: hover', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
+    (started) => (server = started),
+  );
 
   async function hover(word: string, nth = 1): Promise<string> {
-    const result = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri('terror.txt') }, position: positionOf(root, 'terror.txt', word, nth) });
+    const result = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: server.uri('terror.txt') },
+      position: positionOf(root, 'terror.txt', word, nth),
+    });
     assert.ok(result, `no hover on ${word}`);
     return (result.contents as MarkupContent).value;
   }
 
   async function hoverResult(file: string, word: string, nth = 1): Promise<Hover | null> {
-    return server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word, nth) });
+    return server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: server.uri(file) },
+      position: positionOf(root, file, word, nth),
+    });
   }
 
   /** The card's first line: `**Name** *kind* · dates`. */
@@ -62,7 +71,7 @@ describe('LSP: hover', () => {
     assert.match(card, /Trial of the Twenty\\-One \(trial\)/);
   });
 
-  it('shows Kirov, and Trotsky for the possessive Trotsky\'s with the apostrophe in the range', async () => {
+  it("shows Kirov, and Trotsky for the possessive Trotsky's with the apostrophe in the range", async () => {
     const plain = await hoverResult('terror.txt', 'Kirov was popular');
     assert.ok(plain);
     assert.match(title((plain.contents as MarkupContent).value), /Sergei Kirov.*1886–1934/);

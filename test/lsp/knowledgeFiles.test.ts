@@ -5,7 +5,17 @@ import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
 import { LspServer, withServer } from '../support/lspServer';
 import { copyFixture } from '../support/workspace';
-import { FileChange, announce, closeFile, deleteFile, diagnosticsWhere, messageOf, openFile, replaceText, writeFile } from '../support/editor';
+import {
+  FileChange,
+  announce,
+  closeFile,
+  deleteFile,
+  diagnosticsWhere,
+  messageOf,
+  openFile,
+  replaceText,
+  writeFile,
+} from '../support/editor';
 import { rangeOf } from '../support/text';
 
 const NOTE = 'nkvd.txt';
@@ -39,13 +49,20 @@ describe('LSP: user knowledge files', () => {
   );
 
   async function hoverTitle(file: string, word: string): Promise<string> {
-    const hover = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word) });
+    const hover = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: server.uri(file) },
+      position: positionOf(root, file, word),
+    });
     return hover ? (hover.contents as MarkupContent).value.split('\n')[0] : '';
   }
 
   it('reports invalid JSON in a new knowledge file at its line, and keeps serving hovers', async () => {
     const file = 'broken.history.json';
-    writeFile(root, file, ['{', '  "entities": [', '    { "id": "petrov", "kind": "person", "name": "Pyotr Petrov" },', '    oops', '  ]', '}', ''].join('\n'));
+    writeFile(
+      root,
+      file,
+      ['{', '  "entities": [', '    { "id": "petrov", "kind": "person", "name": "Pyotr Petrov" },', '    oops', '  ]', '}', ''].join('\n'),
+    );
     const uri = server.uri(file);
     const published = diagnosticsWhere(server, uri, (ds) => ds.length > 0, `diagnostics for ${file}`);
     await announce(server, file, FileChange.Created);
@@ -107,11 +124,18 @@ describe('LSP: user knowledge files', () => {
 
   it("overrides a bundled entry's fields with the user's, keeping the bundled aliases", async () => {
     const file = 'override.history.json';
-    writeFile(root, file, knowledge({ id: 'kamenev', kind: 'person', name: 'Lev Kamenev', aliases: ['Lev the Stone'], fate: 'Fate as the student wrote it.' }));
+    writeFile(
+      root,
+      file,
+      knowledge({ id: 'kamenev', kind: 'person', name: 'Lev Kamenev', aliases: ['Lev the Stone'], fate: 'Fate as the student wrote it.' }),
+    );
     const changed = server.nextIndexChange();
     await announce(server, file, FileChange.Created);
     await changed;
-    const hover = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri('terror.txt') }, position: positionOf(root, 'terror.txt', 'Kamenev') });
+    const hover = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: server.uri('terror.txt') },
+      position: positionOf(root, 'terror.txt', 'Kamenev'),
+    });
     const card = (hover?.contents as MarkupContent | undefined)?.value ?? '';
     assert.match(card, /Fate as the student wrote it/);
     assert.match(card, /Also called:\*\*.*Rozenfeld/, 'the bundled aliases are kept');

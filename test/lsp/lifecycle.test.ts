@@ -12,7 +12,14 @@ import { EntitiesRequest } from '../../server/src/protocol';
 import { FileChange, announce, answerConfiguration, closeFile, deleteFile, editRange, openFile, writeFile } from '../support/editor';
 import { linesOf, positionIn, rangeOf, readNote } from '../support/text';
 
-const FAMINE = ['Famine notes', '', 'Causes of the famine', '', '  • Empty granaries – the state took the grain and the peasants starved.', ''].join('\n');
+const FAMINE = [
+  'Famine notes',
+  '',
+  'Causes of the famine',
+  '',
+  '  • Empty granaries – the state took the grain and the peasants starved.',
+  '',
+].join('\n');
 
 describe('LSP: lifecycle', () => {
   let server: LspServer;
@@ -74,7 +81,10 @@ describe('LSP: lifecycle', () => {
     await closeFile(server, uri);
     await reverted;
     assert.match((await hoverTitle(uri, positionOf(root, 'scratch.txt', 'Kamenev'))) ?? '', /Lev Kamenev/);
-    assert.doesNotMatch((await hoverTitle(uri, { line: line.start.line, character: positionIn(newLine, 'Yagoda').character })) ?? '', /Yagoda/);
+    assert.doesNotMatch(
+      (await hoverTitle(uri, { line: line.start.line, character: positionIn(newLine, 'Yagoda').character })) ?? '',
+      /Yagoda/,
+    );
   });
 
   it('keeps the editor text over a change on disk while the note is open', async () => {
@@ -92,7 +102,11 @@ describe('LSP: lifecycle', () => {
       await closeFile(server, uri);
       await closed;
     }
-    assert.match((await hoverTitle(uri, positionOf(root, 'scratch.txt', 'Bukharin'))) ?? '', /Nikolai Bukharin/, 'closed: the disk text counts');
+    assert.match(
+      (await hoverTitle(uri, positionOf(root, 'scratch.txt', 'Bukharin'))) ?? '',
+      /Nikolai Bukharin/,
+      'closed: the disk text counts',
+    );
   });
 
   it('indexes an untitled document while it is open, and forgets it when closed', async () => {
@@ -120,7 +134,10 @@ describe('LSP: lifecycle', () => {
     const deleted = server.nextIndexChange();
     await announce(server, 'famine.txt', FileChange.Deleted);
     await deleted;
-    assert.deepEqual((await symbols('Empty granaries')).filter((s) => s.location.uri === server.uri('famine.txt')), []);
+    assert.deepEqual(
+      (await symbols('Empty granaries')).filter((s) => s.location.uri === server.uri('famine.txt')),
+      [],
+    );
   });
 
   it('drops every note under a deleted folder', async () => {
@@ -134,7 +151,10 @@ describe('LSP: lifecycle', () => {
     const deleted = server.nextIndexChange();
     await announce(server, 'sub', FileChange.Deleted);
     await deleted;
-    assert.deepEqual((await symbols('Empty granaries')).filter((s) => s.location.uri.startsWith(server.uri('sub'))), []);
+    assert.deepEqual(
+      (await symbols('Empty granaries')).filter((s) => s.location.uri.startsWith(server.uri('sub'))),
+      [],
+    );
   });
 
   it('re-reads a note changed on disk (didChangeWatchedFiles, changed)', async () => {
@@ -153,14 +173,27 @@ describe('LSP: lifecycle', () => {
     assert.equal(await server.request('textDocument/hover', { textDocument, position }), null);
     assert.deepEqual((await server.request<unknown[] | null>('textDocument/definition', { textDocument, position })) ?? [], []);
     assert.deepEqual((await server.request<unknown[] | null>('textDocument/declaration', { textDocument, position })) ?? [], []);
-    assert.deepEqual((await server.request<unknown[] | null>('textDocument/references', { textDocument, position, context: { includeDeclaration: true } })) ?? [], []);
+    assert.deepEqual(
+      (await server.request<unknown[] | null>('textDocument/references', {
+        textDocument,
+        position,
+        context: { includeDeclaration: true },
+      })) ?? [],
+      [],
+    );
     assert.deepEqual((await server.request<unknown[] | null>('textDocument/documentHighlight', { textDocument, position })) ?? [], []);
     assert.equal(await server.request('textDocument/prepareRename', { textDocument, position }), null);
     assert.equal(await server.request('textDocument/rename', { textDocument, position, newName: 'Anything' }), null);
     assert.deepEqual((await server.request<unknown[] | null>('textDocument/documentSymbol', { textDocument })) ?? [], []);
     assert.deepEqual((await server.request<unknown[] | null>('textDocument/foldingRange', { textDocument })) ?? [], []);
-    assert.deepEqual((await server.request<unknown[] | null>('textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } })) ?? [], []);
-    assert.deepEqual((await server.request<{ data: number[] } | null>('textDocument/semanticTokens/full', { textDocument }))?.data ?? [], []);
+    assert.deepEqual(
+      (await server.request<unknown[] | null>('textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } })) ?? [],
+      [],
+    );
+    assert.deepEqual(
+      (await server.request<{ data: number[] } | null>('textDocument/semanticTokens/full', { textDocument }))?.data ?? [],
+      [],
+    );
     const completion = await server.request<{ items: unknown[] } | unknown[] | null>('textDocument/completion', { textDocument, position });
     assert.deepEqual(Array.isArray(completion) ? completion : (completion?.items ?? []), []);
   });
@@ -170,7 +203,10 @@ describe('LSP: a note from outside the workspace folders', () => {
   let server: LspServer;
   let outside: string;
 
-  withServer(() => copyFixture(path.join(FIXTURES, 'plain')), (started) => (server = started));
+  withServer(
+    () => copyFixture(path.join(FIXTURES, 'plain')),
+    (started) => (server = started),
+  );
   before(() => {
     outside = mkdtempSync(path.join(tmpdir(), 'history-notes-outside-'));
     writeFile(outside, 'famine.txt', FAMINE);
@@ -185,7 +221,10 @@ describe('LSP: a note from outside the workspace folders', () => {
     const opened = server.nextIndexChange();
     await server.send('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: FAMINE } });
     await opened;
-    const searched = async (): Promise<SymbolInformation[]> => ((await server.request<SymbolInformation[] | null>('workspace/symbol', { query: 'Empty granaries' })) ?? []).filter((s) => s.location.uri === uri);
+    const searched = async (): Promise<SymbolInformation[]> =>
+      ((await server.request<SymbolInformation[] | null>('workspace/symbol', { query: 'Empty granaries' })) ?? []).filter(
+        (s) => s.location.uri === uri,
+      );
     assert.equal((await searched()).length, 1, 'indexed while open');
     const closed = server.nextIndexChange();
     await closeFile(server, uri);
@@ -198,7 +237,9 @@ describe('LSP: a note from outside the workspace folders', () => {
     const opened = server.nextIndexChange();
     await server.send('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: FAMINE } });
     await opened;
-    const found = ((await server.request<SymbolInformation[] | null>('workspace/symbol', { query: 'Empty granaries' })) ?? []).filter((s) => s.location.uri === uri);
+    const found = ((await server.request<SymbolInformation[] | null>('workspace/symbol', { query: 'Empty granaries' })) ?? []).filter(
+      (s) => s.location.uri === uri,
+    );
     assert.equal(found.length, 1);
     assert.equal(linesOf(FAMINE)[found[0].location.range.start.line].includes('Empty granaries'), true);
   });
@@ -208,7 +249,11 @@ describe('LSP: settings that change which files are notes', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started), { settings: {} });
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
+    (started) => (server = started),
+    { settings: {} },
+  );
 
   async function people(): Promise<string[]> {
     return (await server.ask(EntitiesRequest.type, { kinds: ['person'] })).entities.map((e) => e.name);
@@ -224,17 +269,30 @@ describe('LSP: settings that change which files are notes', () => {
     const names = await people();
     assert.ok(!names.includes('Danton'), names.join(', '));
     assert.ok(names.includes('Lev Kamenev'));
-    assert.equal(await server.request('textDocument/hover', { textDocument: { uri: server.uri('no-knowledge-topic.txt') }, position: positionOf(root, 'no-knowledge-topic.txt', 'Danton') }), null);
+    assert.equal(
+      await server.request('textDocument/hover', {
+        textDocument: { uri: server.uri('no-knowledge-topic.txt') },
+        position: positionOf(root, 'no-knowledge-topic.txt', 'Danton'),
+      }),
+      null,
+    );
   });
 
   it('reads knowledge from the files the knowledgeFiles setting names', async () => {
-    writeFile(root, 'extra/people.json', JSON.stringify({ entities: [{ id: 'ivanov', kind: 'person', name: 'Ivan Ivanovich Ivanov', aliases: ['Ivanov'] }] }));
+    writeFile(
+      root,
+      'extra/people.json',
+      JSON.stringify({ entities: [{ id: 'ivanov', kind: 'person', name: 'Ivan Ivanovich Ivanov', aliases: ['Ivanov'] }] }),
+    );
     writeFile(root, 'ivanov.txt', ['Notes', '', 'In 1937 Ivanov signed the lists.', ''].join('\n'));
     answerConfiguration(server, { knowledgeFiles: ['extra/*.json'] });
     const seen = server.progress.length;
     await server.send('workspace/didChangeConfiguration', { settings: null });
     await server.until(() => server.progress.slice(seen).some((p) => p.value.kind === 'end'), 'the end of a second index');
-    assert.match((await hoverTitle(server, server.uri('ivanov.txt'), positionOf(root, 'ivanov.txt', 'Ivanov'))) ?? '', /Ivan Ivanovich Ivanov/);
+    assert.match(
+      (await hoverTitle(server, server.uri('ivanov.txt'), positionOf(root, 'ivanov.txt', 'Ivanov'))) ?? '',
+      /Ivan Ivanovich Ivanov/,
+    );
   });
 });
 

@@ -15,7 +15,10 @@ describe('LSP: names on real prose', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'names'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'names'))),
+    (started) => (server = started),
+  );
 
   async function diagnosticsOf(file: string): Promise<Diagnostic[]> {
     const { uri } = await openFile(server, file);
@@ -33,7 +36,7 @@ describe('LSP: names on real prose', () => {
     assert.deepEqual(await diagnosticsOf('readme.md'), []);
   });
 
-  it('flags the wrong birth year in a who\'s-who heading, and nothing else', async () => {
+  it("flags the wrong birth year in a who's-who heading, and nothing else", async () => {
     const diagnostics = await diagnosticsOf('whos-who.md');
     assert.deepEqual(
       diagnostics.map((d) => d.message),
@@ -43,7 +46,10 @@ describe('LSP: names on real prose', () => {
   });
 
   it('goes from a mention to the heading that defines the person', async () => {
-    const locations = await server.request<Location[]>('textDocument/definition', { textDocument: { uri: server.uri('whos-who.md') }, position: positionOf(root, 'whos-who.md', 'Kirov.') });
+    const locations = await server.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: server.uri('whos-who.md') },
+      position: positionOf(root, 'whos-who.md', 'Kirov.'),
+    });
     assert.deepEqual(
       locations.map((l) => l.range),
       [rangeOf(root, 'whos-who.md', 'Sergei Kirov')],
@@ -51,7 +57,10 @@ describe('LSP: names on real prose', () => {
   });
 
   it('shows a person no pack knows, with a card that says so and what the notes say', async () => {
-    const result = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri('whos-who.md') }, position: positionOf(root, 'whos-who.md', 'Mann', 2) });
+    const result = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: server.uri('whos-who.md') },
+      position: positionOf(root, 'whos-who.md', 'Mann', 2),
+    });
     assert.ok(result, 'no hover on Mann');
     const card = (result.contents as MarkupContent).value;
     assert.match(card.split('\n')[0], /^\*\*Thomas Mann\*\* \*person\*/);
@@ -60,7 +69,10 @@ describe('LSP: names on real prose', () => {
   });
 
   it('defines a person the notes give only a heading and dates, and shows the paragraph', async () => {
-    const result = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri('whos-who.md') }, position: positionOf(root, 'whos-who.md', 'Alliluyeva') });
+    const result = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: server.uri('whos-who.md') },
+      position: positionOf(root, 'whos-who.md', 'Alliluyeva'),
+    });
     const card = (result?.contents as MarkupContent | undefined)?.value ?? '';
     assert.match(card, /Nadezhda Alliluyeva/);
     assert.match(card, /second wife/);

@@ -19,10 +19,17 @@ describe('LSP: knowledge packs', () => {
   let root: string;
   const settings: { knowledgePacks?: Record<string, boolean> } = {};
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'other-periods'))), (started) => (server = started), { settings });
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'other-periods'))),
+    (started) => (server = started),
+    { settings },
+  );
 
   async function hover(file: string, word: string): Promise<string | undefined> {
-    const result = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word) });
+    const result = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: server.uri(file) },
+      position: positionOf(root, file, word),
+    });
     return result ? (result.contents as MarkupContent).value : undefined;
   }
 
@@ -47,20 +54,26 @@ describe('LSP: knowledge packs', () => {
     const text = readNote(path.join(FIXTURES, 'packs', GERMANY), 'notes.txt');
     writeFile(root, 'germany/notes.txt', text);
     await announce(server, 'germany/notes.txt', FileChange.Created);
-    const on = await server.until(() => pack(server.lastChange?.packs, GERMANY)?.active && server.lastChange, 'the Germany pack to turn on');
+    const on = await server.until(
+      () => pack(server.lastChange?.packs, GERMANY)?.active && server.lastChange,
+      'the Germany pack to turn on',
+    );
     assert.equal(pack(on.packs, GERMANY)?.chosenBy, 'auto');
     assert.ok(pack(on.packs, GERMANY)!.peopleNamed >= 3);
     const card = await hover('germany/notes.txt', 'Rohm');
     assert.match(card ?? '', /Ernst Röhm/);
     assert.match(card ?? '', /1887/);
     assert.match(card ?? '', /1934/);
-    assert.match(await hover('germany/notes.txt', 'Hindenburg') ?? '', /Paul von Hindenburg/);
+    assert.match((await hover('germany/notes.txt', 'Hindenburg')) ?? '', /Paul von Hindenburg/);
   });
 
   it('turns it off when the setting says so, without a restart', async () => {
     settings.knowledgePacks = { [GERMANY]: false };
     await server.send('workspace/didChangeConfiguration', { settings: null });
-    const off = await server.until(() => pack(server.lastChange?.packs, GERMANY)?.chosenBy === 'setting' && server.lastChange, 'the Germany pack to turn off');
+    const off = await server.until(
+      () => pack(server.lastChange?.packs, GERMANY)?.chosenBy === 'setting' && server.lastChange,
+      'the Germany pack to turn off',
+    );
     assert.equal(pack(off.packs, GERMANY)?.active, false);
     assert.doesNotMatch((await hover('germany/notes.txt', 'Rohm')) ?? '', /Ernst Röhm/);
   });

@@ -11,16 +11,28 @@ describe('LSP: references and document highlights', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))),
+    (started) => (server = started),
+  );
 
   const where = (file: string, word: string, nth = 1): Location => ({ uri: server.uri(file), range: rangeOf(root, file, word, nth) });
   /** terror.txt: the Zionev mentions in running text (causes, trial paragraph). */
-  const zionevMentions = (): Location[] => [where('terror.txt', 'Zionev', 1), where('terror.txt', 'Zionev', 2), where('terror.txt', 'Zionev', 3), where('terror.md', 'Zionev')];
+  const zionevMentions = (): Location[] => [
+    where('terror.txt', 'Zionev', 1),
+    where('terror.txt', 'Zionev', 2),
+    where('terror.txt', 'Zionev', 3),
+    where('terror.md', 'Zionev'),
+  ];
   /** Where the notes define Zinoviev: the names line under `Trial of the 16`, and the Key People bullet `Zionev – ...`. */
   const zinovievDefinitions = (): Location[] => [where('terror.txt', 'Zinoviev'), where('terror.txt', 'Zionev', 4)];
 
   function references(file: string, word: string, includeDeclaration: boolean, nth = 1): Promise<Location[] | null> {
-    return server.request<Location[] | null>('textDocument/references', { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word, nth), context: { includeDeclaration } });
+    return server.request<Location[] | null>('textDocument/references', {
+      textDocument: { uri: server.uri(file) },
+      position: positionOf(root, file, word, nth),
+      context: { includeDeclaration },
+    });
   }
 
   const keys = (locations: Location[] | null): string[] => (locations ?? []).map(locationKey).sort();

@@ -18,21 +18,33 @@ describe('LSP: rename', () => {
   withServer(
     () => {
       root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'));
-      writeFile(root, POSSESSIVE, ['Notes on the first trial', '', "In August 1936 Zionev's confession was read out in court.", ''].join('\n'));
+      writeFile(
+        root,
+        POSSESSIVE,
+        ['Notes on the first trial', '', "In August 1936 Zionev's confession was read out in court.", ''].join('\n'),
+      );
       return root;
     },
     (started) => (server = started),
   );
 
   function prepare(file: string, word: string, nth = 1): Promise<{ range: Range; placeholder: string } | Range | null> {
-    return server.request('textDocument/prepareRename', { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word, nth) });
+    return server.request('textDocument/prepareRename', {
+      textDocument: { uri: server.uri(file) },
+      position: positionOf(root, file, word, nth),
+    });
   }
 
   function rename(file: string, word: string, newName: string): Promise<WorkspaceEdit | null> {
-    return server.request<WorkspaceEdit | null>('textDocument/rename', { textDocument: { uri: server.uri(file) }, position: positionOf(root, file, word), newName });
+    return server.request<WorkspaceEdit | null>('textDocument/rename', {
+      textDocument: { uri: server.uri(file) },
+      position: positionOf(root, file, word),
+      newName,
+    });
   }
 
-  const rangeIn = (answer: { range: Range; placeholder: string } | Range | null): Range | undefined => (answer && 'range' in answer ? answer.range : (answer ?? undefined));
+  const rangeIn = (answer: { range: Range; placeholder: string } | Range | null): Range | undefined =>
+    answer && 'range' in answer ? answer.range : (answer ?? undefined);
 
   it('prepares a rename of Zionev with exactly its range', async () => {
     const answer = await prepare('terror.txt', 'Zionev');
@@ -60,7 +72,8 @@ describe('LSP: rename', () => {
     for (const [uri, edits] of Object.entries(edit.changes)) {
       const file = path.relative(root, fileURLToPath(uri));
       const before = readNote(root, file);
-      for (const e of edits) assert.match(textIn(before, e.range), /^(Zionev|Zinoviev)$/, `${file}: an edit covers '${textIn(before, e.range)}'`);
+      for (const e of edits)
+        assert.match(textIn(before, e.range), /^(Zionev|Zinoviev)$/, `${file}: an edit covers '${textIn(before, e.range)}'`);
       after.set(file, applyEdits(before, edits));
     }
     const txt = after.get('terror.txt')!;

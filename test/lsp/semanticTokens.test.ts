@@ -14,11 +14,16 @@ describe('LSP: semantic tokens', () => {
   let data: number[];
   let tokens: DecodedToken[];
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
+    (started) => (server = started),
+  );
   before(async () => {
     const capabilities = (await initializeResult(root)).capabilities;
     legend = (capabilities.semanticTokensProvider as SemanticTokensOptions).legend;
-    ({ data } = await server.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: server.uri('terror.txt') } }));
+    ({ data } = await server.request<SemanticTokens>('textDocument/semanticTokens/full', {
+      textDocument: { uri: server.uri('terror.txt') },
+    }));
     tokens = decodeSemanticTokens(data, legend);
   });
 
@@ -32,7 +37,8 @@ describe('LSP: semantic tokens', () => {
   }
 
   it('declares a legend with a type per entity kind', () => {
-    for (const type of ['historyNotes.person', 'historyNotes.trial', 'historyNotes.cause']) assert.ok(legend.tokenTypes.includes(type), `${type} not in ${legend.tokenTypes.join(', ')}`);
+    for (const type of ['historyNotes.person', 'historyNotes.trial', 'historyNotes.cause'])
+      assert.ok(legend.tokenTypes.includes(type), `${type} not in ${legend.tokenTypes.join(', ')}`);
   });
 
   it('answers data in whole quintuples, in document order', () => {
@@ -70,7 +76,9 @@ describe('LSP: semantic tokens', () => {
   });
 
   it('answers no tokens for a document it does not know', async () => {
-    const result = await server.request<SemanticTokens | null>('textDocument/semanticTokens/full', { textDocument: { uri: server.uri('missing.txt') } });
+    const result = await server.request<SemanticTokens | null>('textDocument/semanticTokens/full', {
+      textDocument: { uri: server.uri('missing.txt') },
+    });
     assert.deepEqual(result?.data ?? [], []);
   });
 });

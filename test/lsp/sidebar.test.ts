@@ -11,7 +11,10 @@ describe('LSP: sidebar requests (historyNotes/entities, historyNotes/mentions)',
   let server: LspServer;
   let root: string;
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
+    (started) => (server = started),
+  );
 
   const entities = (params: { kinds?: string[] }): Promise<EntitiesResult> => server.ask(EntitiesRequest.type, params);
   const mentions = (id: string): Promise<MentionItem[]> => server.ask(MentionsRequest.type, { id });
@@ -29,7 +32,10 @@ describe('LSP: sidebar requests (historyNotes/entities, historyNotes/mentions)',
     assert.equal(kamenev.dates, '1883–1936');
     assert.ok(kamenev.definition, 'no definition');
     const namesLine = rangeOf(root, 'terror.txt', 'Kamenev & Zinoviev');
-    assert.deepEqual(kamenev.definition, { uri: server.uri('terror.txt'), range: { start: namesLine.start, end: { line: namesLine.start.line, character: namesLine.start.character + 'Kamenev'.length } } });
+    assert.deepEqual(kamenev.definition, {
+      uri: server.uri('terror.txt'),
+      range: { start: namesLine.start, end: { line: namesLine.start.line, character: namesLine.start.character + 'Kamenev'.length } },
+    });
     assert.match(kamenev.card, /\*\*Lev Kamenev\*\*/);
     assert.match(kamenev.card, /1883–1936/);
     assert.ok(kamenev.mentions >= 3, `mentions: ${kamenev.mentions}`);
@@ -59,7 +65,10 @@ describe('LSP: sidebar requests (historyNotes/entities, historyNotes/mentions)',
     byId(all, 'trial-of-the-16');
     byId(all, 'stalins-paranoia');
     const names = all.entities.map((e) => e.name);
-    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b)),
+    );
   });
 
   it("lists Zinoviev's mentions with each line's text, the names line as a definition", async () => {

@@ -24,10 +24,22 @@ const CONCURRENCY = 16;
 const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_RSS_GROWTH_MB = 50;
 
-const ErrorCode = { InvalidRequest: -32600, MethodNotFound: -32601, InvalidParams: -32602, InternalError: -32603, RequestCancelled: -32800, ContentModified: -32801 } as const;
+const ErrorCode = {
+  InvalidRequest: -32600,
+  MethodNotFound: -32601,
+  InvalidParams: -32602,
+  InternalError: -32603,
+  RequestCancelled: -32800,
+  ContentModified: -32801,
+} as const;
 
 /** What may answer a request whose params are malformed: an error, or a harmless result. */
-const MALFORMED_ERRORS = new Set<number>([ErrorCode.InvalidRequest, ErrorCode.InvalidParams, ErrorCode.InternalError, ErrorCode.RequestCancelled]);
+const MALFORMED_ERRORS = new Set<number>([
+  ErrorCode.InvalidRequest,
+  ErrorCode.InvalidParams,
+  ErrorCode.InternalError,
+  ErrorCode.RequestCancelled,
+]);
 
 interface StormRequest {
   method: string;
@@ -56,7 +68,20 @@ interface Tally {
 }
 
 function newTally(): Tally {
-  return { requests: 0, results: 0, errors: new Map(), cancelled: 0, malformed: 0, unknownMethods: 0, notifications: 0, byMethod: new Map(), timeouts: [], unexpected: [], slowestMs: 0, slowest: '' };
+  return {
+    requests: 0,
+    results: 0,
+    errors: new Map(),
+    cancelled: 0,
+    malformed: 0,
+    unknownMethods: 0,
+    notifications: 0,
+    byMethod: new Map(),
+    timeouts: [],
+    unexpected: [],
+    slowestMs: 0,
+    slowest: '',
+  };
 }
 
 describe('LSP: a request storm', function () {
@@ -71,12 +96,17 @@ describe('LSP: a request storm', function () {
   /** Versions the storm's didChange notifications have used, per open document. */
   const versions = new Map<string, number>();
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
+    (started) => (server = started),
+  );
   before(async () => {
     terrorUri = server.uri('terror.txt');
     terrorText = readNote(root, 'terror.txt');
     await server.send('textDocument/didOpen', { textDocument: { uri: terrorUri, languageId: 'plaintext', version: 1, text: terrorText } });
-    await server.send('textDocument/didOpen', { textDocument: { uri: scratchUri, languageId: 'plaintext', version: 1, text: 'Scratch\n\nKamenev met Zionev.\n' } });
+    await server.send('textDocument/didOpen', {
+      textDocument: { uri: scratchUri, languageId: 'plaintext', version: 1, text: 'Scratch\n\nKamenev met Zionev.\n' },
+    });
     versions.set(terrorUri, 1);
     versions.set(scratchUri, 1);
   });
@@ -99,7 +129,16 @@ describe('LSP: a request storm', function () {
       { line: lines.length, character: 0 },
       { line, character: lines[line].length + 1 },
     ];
-    const malformed = ['abc', null, {}, [], 5, { line: '1', character: {} }, { line: 1.5, character: 2.5 }, { line: Number.MAX_SAFE_INTEGER * 4, character: 0 }];
+    const malformed = [
+      'abc',
+      null,
+      {},
+      [],
+      5,
+      { line: '1', character: {} },
+      { line: 1.5, character: 2.5 },
+      { line: Number.MAX_SAFE_INTEGER * 4, character: 0 },
+    ];
     const roll = random.next();
     if (roll < 0.55) return { wellFormed: true, value: valid };
     if (roll < 0.85) return { wellFormed: true, value: random.pick(outOfRange) };
@@ -112,16 +151,64 @@ describe('LSP: a request storm', function () {
     if (roll < 0.6) return { wellFormed: true, value: { uri: scratchUri } };
     if (roll < 0.7) return { wellFormed: true, value: { uri: server.uri('no-knowledge-topic.txt') } };
     if (roll < 0.85) {
-      const unknown = [server.uri('no-such-note.txt'), 'file:///nonexistent/folder/x.md', 'untitled:never-opened', server.uri('terror.history.json'), 'file:///' + 'a/'.repeat(500) + 'deep.txt', 'file:///%E2%80%A2%20odd%20name.txt'];
+      const unknown = [
+        server.uri('no-such-note.txt'),
+        'file:///nonexistent/folder/x.md',
+        'untitled:never-opened',
+        server.uri('terror.history.json'),
+        'file:///' + 'a/'.repeat(500) + 'deep.txt',
+        'file:///%E2%80%A2%20odd%20name.txt',
+      ];
       return { wellFormed: true, value: { uri: random.pick(unknown) } };
     }
-    const malformed = [{}, { uri: 5 }, { uri: null }, { uri: '' }, { uri: 'not a uri' }, { uri: '%%%' }, { uri: 'file://' }, 'file:///x.txt', null, []];
+    const malformed = [
+      {},
+      { uri: 5 },
+      { uri: null },
+      { uri: '' },
+      { uri: 'not a uri' },
+      { uri: '%%%' },
+      { uri: 'file://' },
+      'file:///x.txt',
+      null,
+      [],
+    ];
     return { wellFormed: false, value: random.pick(malformed) };
   }
 
-  const NEW_NAMES = ['Zinovyev', 'X', 'Lev the Stone', 'Kamenev’s', '', ' ', 'a\nb', 'x'.repeat(5000), '[run](command:workbench.action.quit)', '\ud800'];
-  const QUERIES = ['', 'Kam', 'zionev', 'Trial of', 'Stal', 'x'.repeat(3000), '🙂', '\u0000', '(((', '.*', 'the', 'Kamenev Zinoviev Bukharin Yagoda Trotsky Tukhachevsky Kirov Stalin'];
-  const COMPLETION_ITEMS = [{ label: 'Kamenev', data: { id: 'kamenev' } }, { label: 'x', data: { id: 'no-such-id' } }, { label: 'x' }, { label: 'Danton', data: { id: 'person:danton' } }, { label: 'Old rivals', data: { id: 'cause:old-rivals' } }];
+  const NEW_NAMES = [
+    'Zinovyev',
+    'X',
+    'Lev the Stone',
+    'Kamenev’s',
+    '',
+    ' ',
+    'a\nb',
+    'x'.repeat(5000),
+    '[run](command:workbench.action.quit)',
+    '\ud800',
+  ];
+  const QUERIES = [
+    '',
+    'Kam',
+    'zionev',
+    'Trial of',
+    'Stal',
+    'x'.repeat(3000),
+    '🙂',
+    '\u0000',
+    '(((',
+    '.*',
+    'the',
+    'Kamenev Zinoviev Bukharin Yagoda Trotsky Tukhachevsky Kirov Stalin',
+  ];
+  const COMPLETION_ITEMS = [
+    { label: 'Kamenev', data: { id: 'kamenev' } },
+    { label: 'x', data: { id: 'no-such-id' } },
+    { label: 'x' },
+    { label: 'Danton', data: { id: 'person:danton' } },
+    { label: 'Old rivals', data: { id: 'cause:old-rivals' } },
+  ];
   const METHODS = [
     'textDocument/hover',
     'textDocument/completion',
@@ -140,10 +227,24 @@ describe('LSP: a request storm', function () {
     EntitiesRequest.method,
     MentionsRequest.method,
   ];
-  const UNKNOWN_METHODS = ['historyNotes/nope', 'textDocument/inlayHint', 'textDocument/noSuchThing', 'nope', 'workspace/nope', '$/unknownRequest'];
+  const UNKNOWN_METHODS = [
+    'historyNotes/nope',
+    'textDocument/inlayHint',
+    'textDocument/noSuchThing',
+    'nope',
+    'workspace/nope',
+    '$/unknownRequest',
+  ];
 
   function misspeltDiagnostic(range: unknown): unknown {
-    return { range, severity: 3, source: 'History Notes', code: 'misspelt-name', message: 'Zionev: did you mean Zinoviev?', data: { written: 'Zionev', suggestion: 'Zinoviev', entityId: 'zinoviev' } };
+    return {
+      range,
+      severity: 3,
+      source: 'History Notes',
+      code: 'misspelt-name',
+      message: 'Zionev: did you mean Zinoviev?',
+      data: { written: 'Zionev', suggestion: 'Zinoviev', entityId: 'zinoviev' },
+    };
   }
 
   /** A request whose params are all well-formed (positions may still be out of range, documents unknown). */
@@ -168,7 +269,9 @@ describe('LSP: a request storm', function () {
     const at = { textDocument: doc.value, position: pos.value };
     switch (method) {
       case 'completionItem/resolve': {
-        const item = random.chance(0.9) ? random.pick(COMPLETION_ITEMS) : random.pick<unknown>([{ label: 'x', data: null }, { label: 'x', data: { id: {} } }, { data: 5 }]);
+        const item = random.chance(0.9)
+          ? random.pick(COMPLETION_ITEMS)
+          : random.pick<unknown>([{ label: 'x', data: null }, { label: 'x', data: { id: {} } }, { data: 5 }]);
         return { method, args: [item], wellFormed: COMPLETION_ITEMS.includes(item as (typeof COMPLETION_ITEMS)[number]), cancel };
       }
       case 'textDocument/references':
@@ -177,7 +280,13 @@ describe('LSP: a request storm', function () {
         return { method, args: [{ ...at, context: { includeDeclaration: random.chance(0.5) } }], wellFormed, cancel };
       case 'textDocument/rename': {
         const newName = random.chance(0.9) ? random.pick(NEW_NAMES) : random.pick<unknown>([5, null, {}]);
-        return { method, args: [{ ...at, newName }], wellFormed: wellFormed && typeof newName === 'string', cancel, allowed: [ErrorCode.InvalidRequest] };
+        return {
+          method,
+          args: [{ ...at, newName }],
+          wellFormed: wellFormed && typeof newName === 'string',
+          cancel,
+          allowed: [ErrorCode.InvalidRequest],
+        };
       }
       case 'textDocument/documentSymbol':
       case 'textDocument/foldingRange':
@@ -189,10 +298,32 @@ describe('LSP: a request storm', function () {
       }
       case 'textDocument/codeAction': {
         const end = position();
-        const diagnostics = random.pick<unknown[]>([[], [misspeltDiagnostic({ start: pos.value, end: end.value })], [{ range: { start: pos.value, end: end.value }, message: 'other', code: 'x' }]]);
-        if (random.chance(0.1)) return { method, args: [{ textDocument: doc.value, range: { start: pos.value, end: end.value } }], wellFormed: false, cancel };
-        if (random.chance(0.1)) return { method, args: [{ textDocument: doc.value, range: { start: pos.value, end: end.value }, context: { diagnostics: [{ code: 'misspelt-name', data: {} }] } }], wellFormed: false, cancel };
-        return { method, args: [{ textDocument: doc.value, range: { start: pos.value, end: end.value }, context: { diagnostics } }], wellFormed: wellFormed && end.wellFormed, cancel };
+        const diagnostics = random.pick<unknown[]>([
+          [],
+          [misspeltDiagnostic({ start: pos.value, end: end.value })],
+          [{ range: { start: pos.value, end: end.value }, message: 'other', code: 'x' }],
+        ]);
+        if (random.chance(0.1))
+          return { method, args: [{ textDocument: doc.value, range: { start: pos.value, end: end.value } }], wellFormed: false, cancel };
+        if (random.chance(0.1))
+          return {
+            method,
+            args: [
+              {
+                textDocument: doc.value,
+                range: { start: pos.value, end: end.value },
+                context: { diagnostics: [{ code: 'misspelt-name', data: {} }] },
+              },
+            ],
+            wellFormed: false,
+            cancel,
+          };
+        return {
+          method,
+          args: [{ textDocument: doc.value, range: { start: pos.value, end: end.value }, context: { diagnostics } }],
+          wellFormed: wellFormed && end.wellFormed,
+          cancel,
+        };
       }
       case EntitiesRequest.method: {
         const good: unknown[] = [{}, { kinds: ['person'] }, { kinds: ['trial', 'cause'] }, { kinds: [] }, { kinds: ['nonsense'] }];
@@ -201,7 +332,15 @@ describe('LSP: a request storm', function () {
         return { method, args: [params], wellFormed: good.includes(params), cancel };
       }
       case MentionsRequest.method: {
-        const good: unknown[] = [{ id: 'kamenev' }, { id: 'zinoviev' }, { id: 'no-such-id' }, { id: 'cause:old-rivals' }, { id: 'trial-of-the-16' }, { id: '__proto__' }, { id: 'constructor' }];
+        const good: unknown[] = [
+          { id: 'kamenev' },
+          { id: 'zinoviev' },
+          { id: 'no-such-id' },
+          { id: 'cause:old-rivals' },
+          { id: 'trial-of-the-16' },
+          { id: '__proto__' },
+          { id: 'constructor' },
+        ];
         const bad: unknown[] = [{}, { id: 5 }, { id: null }, { id: {} }];
         const params = random.chance(0.85) ? random.pick(good) : random.pick(bad);
         return { method, args: [params], wellFormed: good.includes(params), cancel };
@@ -213,7 +352,21 @@ describe('LSP: a request storm', function () {
     }
   }
 
-  const SNIPPETS = ['Kamenev', ' Zionev and Bukarin ', '\n', '\r\n', '  • Famine – the grain was taken.\n', 'Trial of the 16\n\nSmilga & Kamenev\n', '🙂', '\ud800', '', 'x'.repeat(200), '\t', '\uFEFF', 'Causes\n\n'];
+  const SNIPPETS = [
+    'Kamenev',
+    ' Zionev and Bukarin ',
+    '\n',
+    '\r\n',
+    '  • Famine – the grain was taken.\n',
+    'Trial of the 16\n\nSmilga & Kamenev\n',
+    '🙂',
+    '\ud800',
+    '',
+    'x'.repeat(200),
+    '\t',
+    '\uFEFF',
+    'Causes\n\n',
+  ];
 
   /** A notification, now and then: document edits in and out of order, unknown methods, stray cancels, file events. */
   async function notification(): Promise<void> {
@@ -225,14 +378,22 @@ describe('LSP: a request storm', function () {
       // In order, repeated, going backwards, or null: a client that lost track of versions.
       const version = random.pick([current + 1, current + 1, current, current - 3, 0, -1, 2147483647, null]);
       if (typeof version === 'number' && version > current) versions.set(uri, version);
-      const change = random.chance(0.1) ? { text: random.chance(0.5) ? terrorText : 'Reset\n\nKamenev.\n' } : { range: range(), text: random.pick(SNIPPETS) };
+      const change = random.chance(0.1)
+        ? { text: random.chance(0.5) ? terrorText : 'Reset\n\nKamenev.\n' }
+        : { range: range(), text: random.pick(SNIPPETS) };
       await server.send('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     } else if (roll < 0.55) {
-      await server.send('textDocument/didChange', { textDocument: { uri: server.uri('never-opened.txt'), version: random.int(-5, 5) }, contentChanges: [{ text: 'Kamenev' }] });
+      await server.send('textDocument/didChange', {
+        textDocument: { uri: server.uri('never-opened.txt'), version: random.int(-5, 5) },
+        contentChanges: [{ text: 'Kamenev' }],
+      });
     } else if (roll < 0.62) {
       await server.send('textDocument/didClose', { textDocument: { uri: server.uri('never-opened.txt') } });
     } else if (roll < 0.75) {
-      await server.send(random.pick(['historyNotes/nope', 'nope', '$/nope', 'textDocument/didSomething', 'workspace/didNothing']), random.pick([{}, null, { a: 1 }]));
+      await server.send(
+        random.pick(['historyNotes/nope', 'nope', '$/nope', 'textDocument/didSomething', 'workspace/didNothing']),
+        random.pick([{}, null, { a: 1 }]),
+      );
     } else if (roll < 0.85) {
       await server.send('$/cancelRequest', { id: random.pick<unknown>([987654321, 'abc', -1, null]) });
     } else if (roll < 0.93) {
@@ -245,7 +406,9 @@ describe('LSP: a request storm', function () {
       await server.send('workspace/didChangeWatchedFiles', { changes: [random.pick(changes)] });
     } else {
       // Settings that read back as the defaults: nothing to re-index.
-      await server.send('workspace/didChangeConfiguration', { settings: random.pick<unknown>([null, { historyNotes: 5 }, { historyNotes: { include: 5, spelling: { severity: 'bogus' } } }, {}]) });
+      await server.send('workspace/didChangeConfiguration', {
+        settings: random.pick<unknown>([null, { historyNotes: 5 }, { historyNotes: { include: 5, spelling: { severity: 'bogus' } } }, {}]),
+      });
     }
   }
 
@@ -321,7 +484,10 @@ describe('LSP: a request storm', function () {
     await sleep(500);
     const rssAfter = rssMb(server.process.pid!);
 
-    const errors = [...tally.errors].sort((a, b) => a[0] - b[0]).map(([code, n]) => `${code}×${n}`).join(', ');
+    const errors = [...tally.errors]
+      .sort((a, b) => a[0] - b[0])
+      .map(([code, n]) => `${code}×${n}`)
+      .join(', ');
     console.log(
       `      storm (seed ${seed}): ${tally.requests} requests in ${seconds.toFixed(1)} s (${tally.malformed} malformed, ${tally.cancelled} cancelled, ${tally.unknownMethods} unknown methods) ` +
         `and ${tally.notifications} notifications; ${tally.results} results, errors ${errors || 'none'}; slowest ${Math.round(tally.slowestMs)} ms (${tally.slowest}, with ${CONCURRENCY} in flight); ` +
@@ -333,10 +499,17 @@ describe('LSP: a request storm', function () {
     assert.ok(tally.requests >= Math.min(TOTAL_REQUESTS, 500), `only ${tally.requests} requests in ${seconds.toFixed(1)} s`);
     assert.deepEqual([...warmUp.timeouts, ...tally.timeouts], [], `requests with no answer within ${REQUEST_TIMEOUT_MS} ms (seed ${seed})`);
     assert.deepEqual([...warmUp.unexpected, ...tally.unexpected].slice(0, 20), [], `answers the protocol does not allow (seed ${seed})`);
-    assert.equal(tally.requests, tally.results + [...tally.errors.values()].reduce((a, b) => a + b, 0), 'every request got exactly one answer');
+    assert.equal(
+      tally.requests,
+      tally.results + [...tally.errors.values()].reduce((a, b) => a + b, 0),
+      'every request got exactly one answer',
+    );
     const escaped = server.logs.filter((line) => ESCAPED_ERROR.test(line));
     assert.deepEqual(escaped.slice(0, 5), [], `errors escaped the handlers (seed ${seed})`);
-    assert.ok(rssAfter - rssBefore < MAX_RSS_GROWTH_MB, `RSS grew from ${rssBefore.toFixed(1)} MB to ${rssAfter.toFixed(1)} MB (seed ${seed})`);
+    assert.ok(
+      rssAfter - rssBefore < MAX_RSS_GROWTH_MB,
+      `RSS grew from ${rssBefore.toFixed(1)} MB to ${rssAfter.toFixed(1)} MB (seed ${seed})`,
+    );
 
     // Afterwards: the edited note closed (back to its text on disk), a normal hover on Kamenev gives his card.
     // didClose re-reads the note from disk in the background; its index change says when that is done.
@@ -348,7 +521,11 @@ describe('LSP: a request storm', function () {
     assert.equal(hover.kind, 'result', JSON.stringify(hover));
     assert.match(hover.kind === 'result' ? String(hover.value) : '', /Lev Kamenev/);
     assert.equal(server.exited, undefined);
-    assert.equal(readFileSync(path.join(root, 'terror.txt'), 'utf8').replace(/^\uFEFF/, ''), terrorText, 'no request changed a note on disk');
+    assert.equal(
+      readFileSync(path.join(root, 'terror.txt'), 'utf8').replace(/^\uFEFF/, ''),
+      terrorText,
+      'no request changed a note on disk',
+    );
   });
 });
 
@@ -359,7 +536,10 @@ describe('LSP: didChange versions out of order', () => {
   const AFTER = 'Notes\n\nKey People\n\n  • Yagoda – head of the NKVD.\n';
   const NAME = { line: 4, character: 6 };
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
+    (started) => (server = started),
+  );
 
   async function hoverTitle(uri: string): Promise<string> {
     const hover = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: NAME });
@@ -367,7 +547,10 @@ describe('LSP: didChange versions out of order', () => {
   }
 
   async function symbolNames(uri: string): Promise<string[]> {
-    const symbols = (await server.request<{ name: string; children?: { name: string }[] }[] | null>('textDocument/documentSymbol', { textDocument: { uri } })) ?? [];
+    const symbols =
+      (await server.request<{ name: string; children?: { name: string }[] }[] | null>('textDocument/documentSymbol', {
+        textDocument: { uri },
+      })) ?? [];
     return symbols.flatMap((s) => [s.name, ...(s.children ?? []).map((c) => c.name)]);
   }
 
@@ -383,7 +566,10 @@ describe('LSP: didChange versions out of order', () => {
   it('ignores a didChange for a document that is not open', async () => {
     const uri = server.uri('terror.txt');
     await server.send('textDocument/didChange', { textDocument: { uri, version: 7 }, contentChanges: [{ text: AFTER }] });
-    const hover = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(root, 'terror.txt', 'Kamenev') });
+    const hover = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(root, 'terror.txt', 'Kamenev'),
+    });
     assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /Lev Kamenev/);
   });
 

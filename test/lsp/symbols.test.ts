@@ -12,14 +12,19 @@ describe('LSP: document symbols, workspace symbols and folding ranges', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(() => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))), (started) => (server = started));
+  withServer(
+    () => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))),
+    (started) => (server = started),
+  );
   before(async () => {
     await openFile(server, 'terror.txt');
     await openFile(server, 'terror.md');
   });
 
   async function outline(file: string): Promise<DocumentSymbol[]> {
-    const symbols = await server.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: server.uri(file) } });
+    const symbols = await server.request<DocumentSymbol[] | null>('textDocument/documentSymbol', {
+      textDocument: { uri: server.uri(file) },
+    });
     assert.ok(symbols && symbols.length > 0, `no symbols for ${file}`);
     return symbols;
   }
@@ -30,7 +35,11 @@ describe('LSP: document symbols, workspace symbols and folding ranges', () => {
     return found;
   }
 
-  function walk(symbols: DocumentSymbol[], visit: (symbol: DocumentSymbol, parent?: DocumentSymbol) => void, parent?: DocumentSymbol): void {
+  function walk(
+    symbols: DocumentSymbol[],
+    visit: (symbol: DocumentSymbol, parent?: DocumentSymbol) => void,
+    parent?: DocumentSymbol,
+  ): void {
     for (const symbol of symbols) {
       visit(symbol, parent);
       walk(symbol.children ?? [], visit, symbol);
@@ -42,7 +51,8 @@ describe('LSP: document symbols, workspace symbols and folding ranges', () => {
     for (const section of ['The Totalitarian Regime', 'Causes of the Great Terror', 'Key People', 'Events']) find(symbols, section);
 
     const causes = find(symbols, 'Causes of the Great Terror').children ?? [];
-    for (const cause of ["Lenin's police state", 'Stalins Paranoia', "Kirov's Murder", 'Old rivals']) assert.equal(find(causes, cause).detail, 'cause');
+    for (const cause of ["Lenin's police state", 'Stalins Paranoia', "Kirov's Murder", 'Old rivals'])
+      assert.equal(find(causes, cause).detail, 'cause');
     assert.deepEqual(find(causes, 'Stalins Paranoia').selectionRange, rangeOf(root, 'terror.txt', 'Stalins Paranoia'));
 
     const trial = find(symbols, 'Trial of the 16');
@@ -69,14 +79,19 @@ describe('LSP: document symbols, workspace symbols and folding ranges', () => {
   for (const file of ['terror.txt', 'terror.md']) {
     it(`gives every symbol of ${file} a selection range inside its range, and children inside their parent`, async () => {
       walk(await outline(file), (symbol, parent) => {
-        assert.ok(contains(symbol.range, symbol.selectionRange), `${symbol.name}: selectionRange ${JSON.stringify(symbol.selectionRange)} outside ${JSON.stringify(symbol.range)}`);
+        assert.ok(
+          contains(symbol.range, symbol.selectionRange),
+          `${symbol.name}: selectionRange ${JSON.stringify(symbol.selectionRange)} outside ${JSON.stringify(symbol.range)}`,
+        );
         if (parent) assert.ok(contains(parent.range, symbol.range), `${symbol.name} lies outside ${parent.name}`);
       });
     });
   }
 
   it('answers no symbols for a document it does not know', async () => {
-    const symbols = await server.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: server.uri('missing.txt') } });
+    const symbols = await server.request<DocumentSymbol[] | null>('textDocument/documentSymbol', {
+      textDocument: { uri: server.uri('missing.txt') },
+    });
     assert.deepEqual(symbols ?? [], []);
   });
 
@@ -95,7 +110,9 @@ describe('LSP: document symbols, workspace symbols and folding ranges', () => {
   });
 
   it('folds every plain-text section from its heading to its last line', async () => {
-    const ranges = await server.request<FoldingRange[] | null>('textDocument/foldingRange', { textDocument: { uri: server.uri('terror.txt') } });
+    const ranges = await server.request<FoldingRange[] | null>('textDocument/foldingRange', {
+      textDocument: { uri: server.uri('terror.txt') },
+    });
     assert.ok(ranges && ranges.length > 0);
     const at = (word: string): number => positionOf(root, 'terror.txt', word).line;
     const has = (startLine: number, endLine: number): boolean => ranges.some((r) => r.startLine === startLine && r.endLine === endLine);
@@ -106,10 +123,18 @@ describe('LSP: document symbols, workspace symbols and folding ranges', () => {
   });
 
   it('folds a Markdown section over its subsections and to the end of the file', async () => {
-    const ranges = await server.request<FoldingRange[] | null>('textDocument/foldingRange', { textDocument: { uri: server.uri('terror.md') } });
+    const ranges = await server.request<FoldingRange[] | null>('textDocument/foldingRange', {
+      textDocument: { uri: server.uri('terror.md') },
+    });
     assert.ok(ranges);
     const last = positionOf(root, 'terror.md', 'All 16 defendants').line;
-    assert.ok(ranges.some((r) => r.startLine === positionOf(root, 'terror.md', '# Stalin').line && r.endLine === last), JSON.stringify(ranges));
-    assert.ok(ranges.some((r) => r.startLine === positionOf(root, 'terror.md', '## The trials').line && r.endLine === last), JSON.stringify(ranges));
+    assert.ok(
+      ranges.some((r) => r.startLine === positionOf(root, 'terror.md', '# Stalin').line && r.endLine === last),
+      JSON.stringify(ranges),
+    );
+    assert.ok(
+      ranges.some((r) => r.startLine === positionOf(root, 'terror.md', '## The trials').line && r.endLine === last),
+      JSON.stringify(ranges),
+    );
   });
 });

@@ -20,7 +20,11 @@ function languageOf(file: string): string {
 }
 
 /** Opens a file of the workspace in the "editor" with its text on disk (BOM dropped, as VS Code does). */
-export async function openFile(server: LspServer, file: string, text = readNote(server.root, file)): Promise<{ uri: string; text: string }> {
+export async function openFile(
+  server: LspServer,
+  file: string,
+  text = readNote(server.root, file),
+): Promise<{ uri: string; text: string }> {
   const uri = server.uri(file);
   await server.send('textDocument/didOpen', { textDocument: { uri, languageId: languageOf(file), version: 1, text } });
   return { uri, text };
@@ -56,7 +60,12 @@ export async function announce(server: LspServer, file: string, type: (typeof Fi
 }
 
 /** Waits until the diagnostics last published for `uri` satisfy `check` (re-checked on every message). */
-export function diagnosticsWhere(server: LspServer, uri: string, check: (diagnostics: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
+export function diagnosticsWhere(
+  server: LspServer,
+  uri: string,
+  check: (diagnostics: Diagnostic[]) => boolean,
+  what: string,
+): Promise<Diagnostic[]> {
   return server.until(() => {
     const diagnostics = server.diagnostics.get(uri);
     return diagnostics !== undefined && check(diagnostics) ? diagnostics : undefined;
@@ -88,7 +97,12 @@ export async function initializeResult(root: string): Promise<InitializeResult> 
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   try {
     const rootUri = pathToFileURL(root).toString();
-    return await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'root' }], capabilities: {} });
+    return await connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'root' }],
+      capabilities: {},
+    });
   } finally {
     await connection.sendRequest('shutdown', null).catch(() => undefined);
     await connection.sendNotification('exit', null).catch(() => undefined);
@@ -115,7 +129,13 @@ export function decodeSemanticTokens(data: readonly number[], legend: SemanticTo
     const [deltaLine, deltaStart, length, type, bits] = data.slice(i, i + 5);
     line += deltaLine;
     character = deltaLine === 0 ? character + deltaStart : deltaStart;
-    tokens.push({ line, character, length, type: legend.tokenTypes[type], modifiers: legend.tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0) });
+    tokens.push({
+      line,
+      character,
+      length,
+      type: legend.tokenTypes[type],
+      modifiers: legend.tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0),
+    });
   }
   return tokens;
 }

@@ -4,7 +4,9 @@ import * as path from 'node:path';
 
 /** The position of the `nth` occurrence of `word` in a fixture file, in UTF-16 units. */
 export function positionOf(root: string, file: string, word: string, nth = 1): { line: number; character: number } {
-  const lines = readFileSync(path.join(root, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = readFileSync(path.join(root, file), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   let seen = 0;
   for (let line = 0; line < lines.length; line++) {
     for (let at = lines[line].indexOf(word); at !== -1; at = lines[line].indexOf(word, at + 1)) {
@@ -13,4 +15,3 @@ export function positionOf(root: string, file: string, word: string, nth = 1): {
   }
   throw new Error(`'${word}' #${nth} not in ${file}`);
 }
-

@@ -6,9 +6,19 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, ProgressToken, RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { IndexChangedNotification, IndexReadyNotification, type IndexChangedParams, type IndexReadyParams } from '../../server/src/protocol';
+import {
+  IndexChangedNotification,
+  IndexReadyNotification,
+  type IndexChangedParams,
+  type IndexReadyParams,
+} from '../../server/src/protocol';
 import { DIST } from './paths';
 
 /** The server's index-ready notification, as protocol.ts defines it. */
@@ -51,7 +61,12 @@ export class ServerProcess {
   /** Starts the process and listens; nothing is sent yet. */
   static spawn(root: string, options: SpawnOptions = {}): ServerProcess {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const server = new this(createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)), child, root, options);
+    const server = new this(
+      createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)),
+      child,
+      root,
+      options,
+    );
     server.listen();
     return server;
   }
@@ -64,9 +79,15 @@ export class ServerProcess {
     });
     this.process.stderr?.on('data', (chunk: Buffer) => this.log(chunk.toString()));
     connection.onNotification('window/logMessage', (params: { message: string }) => this.log(params.message));
-    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => this.record(() => this.diagnostics.set(params.uri, params.diagnostics)));
-    connection.onNotification(IndexChangedNotification.method, (params: IndexChangedParams) => this.record(() => this.changes.push(params)));
-    connection.onNotification(IndexReadyNotification.method, (params: IndexReady) => this.record(() => ((this.readyParams = params), (this.indexReadyAt = performance.now()))));
+    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) =>
+      this.record(() => this.diagnostics.set(params.uri, params.diagnostics)),
+    );
+    connection.onNotification(IndexChangedNotification.method, (params: IndexChangedParams) =>
+      this.record(() => this.changes.push(params)),
+    );
+    connection.onNotification(IndexReadyNotification.method, (params: IndexReady) =>
+      this.record(() => ((this.readyParams = params), (this.indexReadyAt = performance.now()))),
+    );
     connection.onNotification('$/progress', (params: ServerProcess['progress'][number]) => this.record(() => this.progress.push(params)));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
@@ -114,7 +135,11 @@ export class ServerProcess {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listeners = this.listeners.filter((l) => l !== listener);
-        reject(new TimeoutError(`Timed out after ${timeoutMs} ms waiting for ${what}${this.exited !== undefined ? ` (server exited with ${this.exited})` : ''}\n${this.lastLogs(5)}`));
+        reject(
+          new TimeoutError(
+            `Timed out after ${timeoutMs} ms waiting for ${what}${this.exited !== undefined ? ` (server exited with ${this.exited})` : ''}\n${this.lastLogs(5)}`,
+          ),
+        );
       }, timeoutMs);
       const listener = (): void => {
         const value = check();
@@ -137,7 +162,11 @@ export class ServerProcess {
   /** The version of the next index-changed notification sent after this call. */
   nextIndexChange(timeoutMs?: number): Promise<number> {
     const seen = this.changes.length;
-    return this.until(() => (this.changes.length > seen ? this.changes[this.changes.length - 1].version : undefined), 'an index-changed notification', timeoutMs);
+    return this.until(
+      () => (this.changes.length > seen ? this.changes[this.changes.length - 1].version : undefined),
+      'an index-changed notification',
+      timeoutMs,
+    );
   }
 
   /** The next diagnostics published for `uri` (after this call) that `accept` takes. */

@@ -15,7 +15,10 @@ export async function startEarly(root: string): Promise<ServerProcess> {
   return server;
 }
 
-export type Outcome = { kind: 'result'; value: unknown; ms: number } | { kind: 'error'; code: number; message: string; ms: number } | { kind: 'timeout'; ms: number };
+export type Outcome =
+  | { kind: 'result'; value: unknown; ms: number }
+  | { kind: 'error'; code: number; message: string; ms: number }
+  | { kind: 'timeout'; ms: number };
 
 /** Waits for a request's answer for at most `ms`; never throws. */
 export async function settle(request: Promise<unknown>, ms: number): Promise<Outcome> {

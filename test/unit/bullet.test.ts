@@ -35,14 +35,26 @@ describe('splitBulletContent', () => {
   });
 
   it('splits at an em dash, a spaced hyphen, a double hyphen and a colon', () => {
-    assert.deepEqual(split('• Stalins Paranoia — he trusted nobody', 2), { term: 'Stalins Paranoia', separator: '—', explanation: 'he trusted nobody' });
+    assert.deepEqual(split('• Stalins Paranoia — he trusted nobody', 2), {
+      term: 'Stalins Paranoia',
+      separator: '—',
+      explanation: 'he trusted nobody',
+    });
     assert.deepEqual(split('• Economics - the plans failed', 2), { term: 'Economics', separator: '-', explanation: 'the plans failed' });
     assert.deepEqual(split('• Economics -- the plans failed', 2), { term: 'Economics', separator: '--', explanation: 'the plans failed' });
-    assert.deepEqual(split('• The secret trial of 1937: eight generals were shot.', 2), { term: 'The secret trial of 1937', separator: ':', explanation: 'eight generals were shot.' });
+    assert.deepEqual(split('• The secret trial of 1937: eight generals were shot.', 2), {
+      term: 'The secret trial of 1937',
+      separator: ':',
+      explanation: 'eight generals were shot.',
+    });
   });
 
   it('splits at the first separator on the line, whichever it is', () => {
-    assert.deepEqual(split('• Fear of war: Hitler – a threat', 2), { term: 'Fear of war', separator: ':', explanation: 'Hitler – a threat' });
+    assert.deepEqual(split('• Fear of war: Hitler – a threat', 2), {
+      term: 'Fear of war',
+      separator: ':',
+      explanation: 'Hitler – a threat',
+    });
     assert.deepEqual(split('• Kirov – the boss: popular', 2), { term: 'Kirov', separator: '–', explanation: 'the boss: popular' });
   });
 
@@ -78,8 +90,16 @@ describe('splitBulletContent', () => {
   });
 
   it('reads a bold term followed by a year or a life in brackets and then a separator', () => {
-    assert.deepEqual(split('- **Kirov’s murder** (1934): Nikolaev shot Kirov', 2), { term: 'Kirov’s murder', separator: ':', explanation: 'Nikolaev shot Kirov' });
-    assert.deepEqual(split('1. **Yagoda** (1891-1938) – head of the NKVD', 3), { term: 'Yagoda', separator: '–', explanation: 'head of the NKVD' });
+    assert.deepEqual(split('- **Kirov’s murder** (1934): Nikolaev shot Kirov', 2), {
+      term: 'Kirov’s murder',
+      separator: ':',
+      explanation: 'Nikolaev shot Kirov',
+    });
+    assert.deepEqual(split('1. **Yagoda** (1891-1938) – head of the NKVD', 3), {
+      term: 'Yagoda',
+      separator: '–',
+      explanation: 'head of the NKVD',
+    });
   });
 
   it('reads a bold term with no separator, the rest being the explanation', () => {
@@ -104,6 +124,10 @@ describe('splitBulletContent', () => {
   // `**Economics** -- the plans failed` gets the separator '-' and the explanation '- the plans failed'
   // (the same bullet without bold splits correctly at '--').
   it('reads a double hyphen after a bold term as one separator', () => {
-    assert.deepEqual(split('- **Economics** -- the plans failed', 2), { term: 'Economics', separator: '--', explanation: 'the plans failed' });
+    assert.deepEqual(split('- **Economics** -- the plans failed', 2), {
+      term: 'Economics',
+      separator: '--',
+      explanation: 'the plans failed',
+    });
   });
 });

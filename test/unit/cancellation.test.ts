@@ -14,7 +14,11 @@ import { NotesIndex } from '../../server/src/index/notesIndex';
 import { DATA, SAMPLES } from '../support/paths';
 
 describe('cancellation: long answers', () => {
-  const soviet = loadKnowledgeFile('file:///data/soviet.history.json', readFileSync(path.join(DATA, 'soviet-union-1917-1953.history.json'), 'utf8'), true);
+  const soviet = loadKnowledgeFile(
+    'file:///data/soviet.history.json',
+    readFileSync(path.join(DATA, 'soviet-union-1917-1953.history.json'), 'utf8'),
+    true,
+  );
   const index = new NotesIndex(new KnowledgeBase([soviet]));
   const uri = 'file:///notes/terror.txt';
   index.setDocument(uri, readFileSync(path.join(SAMPLES, 'stalin-terror-and-ww2.txt'), 'utf8'), 'plain');

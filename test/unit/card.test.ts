@@ -15,7 +15,11 @@ const TXT_URI = 'file:///notes/terror.txt';
 const describeUri = (uri: string): string => uri.replace('file:///notes/', '');
 
 function bundledIndex(): NotesIndex {
-  const file = loadKnowledgeFile('file:///data/k.history.json', readFileSync(path.join(DATA, 'soviet-union-1917-1953.history.json'), 'utf8'), true);
+  const file = loadKnowledgeFile(
+    'file:///data/k.history.json',
+    readFileSync(path.join(DATA, 'soviet-union-1917-1953.history.json'), 'utf8'),
+    true,
+  );
   const index = new NotesIndex(new KnowledgeBase([file]));
   index.setDocument(TXT_URI, readFileSync(path.join(FIXTURES, 'plain', 'terror.txt'), 'utf8'), 'plain');
   return index;
@@ -46,7 +50,10 @@ describe('card: building', () => {
     assert.equal(card.dates, '1883–1936');
     assert.equal(fact(card, 'Born'), '18 July 1883');
     assert.equal(fact(card, 'Died'), '25 August 1936');
-    assert.match(fact(card, 'Role') ?? '', /Chairman of the All-Russian Central Executive Committee \(1917\); Chairman of the Moscow Soviet \(1918–1926\)/);
+    assert.match(
+      fact(card, 'Role') ?? '',
+      /Chairman of the All-Russian Central Executive Committee \(1917\); Chairman of the Moscow Soviet \(1918–1926\)/,
+    );
     assert.match(fact(card, 'Fate') ?? '', /Trial of the Sixteen/);
     assert.ok(!(fact(card, 'Also called') ?? '').includes('Lev Kamenev'), 'the name is not its own alias');
   });
@@ -78,7 +85,11 @@ describe('card: building', () => {
 
   it('gives an entity only the notes define the year the notes write with it, from the notes', () => {
     const notesOnly = new NotesIndex();
-    notesOnly.setDocument('file:///notes/c.txt', 'Title\n\nCauses\n\n• Congress of Victors 1934 – delegates voted against Stalin.\n', 'plain');
+    notesOnly.setDocument(
+      'file:///notes/c.txt',
+      'Title\n\nCauses\n\n• Congress of Victors 1934 – delegates voted against Stalin.\n',
+      'plain',
+    );
     const [entity] = notesOnly.entities();
     const card = buildCard(notesOnly, entity);
     assert.equal(card.name, 'Congress of Victors 1934');
@@ -89,21 +100,34 @@ describe('card: building', () => {
 });
 
 describe('card: where each fact comes from', () => {
-  const bundled = loadKnowledgeFile('file:///data/soviet.history.json', readFileSync(path.join(DATA, 'soviet-union-1917-1953.history.json'), 'utf8'), true);
+  const bundled = loadKnowledgeFile(
+    'file:///data/soviet.history.json',
+    readFileSync(path.join(DATA, 'soviet-union-1917-1953.history.json'), 'utf8'),
+    true,
+  );
   const mine = loadKnowledgeFile(
     'file:///notes/mine.history.json',
     '{\n  "entities": [\n    { "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "fate": "Shot in 1936.", "source": "Conquest, The Great Terror, p. 87" }\n  ]\n}\n',
   );
 
-  it('says which pack or file gives each fact, with the entry\'s source', () => {
+  it("says which pack or file gives each fact, with the entry's source", () => {
     const index = new NotesIndex(new KnowledgeBase([bundled, mine]));
     const card = cardFor(index, 'kamenev');
     const origin = (label: string) => card.facts.find((f) => f.label === label)?.origin;
-    assert.deepEqual(origin('Born'), { uri: bundled.uri, range: bundled.locations.get('kamenev'), title: 'Soviet Union 1917-1953', bundled: true, reference: undefined });
+    assert.deepEqual(origin('Born'), {
+      uri: bundled.uri,
+      range: bundled.locations.get('kamenev'),
+      title: 'Soviet Union 1917-1953',
+      bundled: true,
+      reference: undefined,
+    });
     assert.equal((origin('Fate') as { uri: string }).uri, mine.uri);
     const markdown = renderMarkdown(card, describeUri);
     assert.match(markdown, /\*From the Soviet Union 1917\\-1953 pack\\:\* {2}\n\*\*Born:\*\* 18 July 1883/);
-    assert.match(markdown, /\*\[From mine\\\.history\\\.json\\:3 \\\(source\\: Conquest, The Great Terror, p\\\. 87\\\)\\:\]\(file:\/\/\/notes\/mine\.history\.json#L3\)\* {2}\n\*\*Fate:\*\* Shot in 1936\\\./);
+    assert.match(
+      markdown,
+      /\*\[From mine\\\.history\\\.json\\:3 \\\(source\\: Conquest, The Great Terror, p\\\. 87\\\)\\:\]\(file:\/\/\/notes\/mine\.history\.json#L3\)\* {2}\n\*\*Fate:\*\* Shot in 1936\\\./,
+    );
   });
 
   it('shows both dates when the notes and the knowledge disagree, each with its origin', () => {
@@ -118,7 +142,10 @@ describe('card: where each fact comes from', () => {
     assert.match(renderText(card, describeUri), /\n {2}From your notes, t\.txt:3:\n {4}Date in your notes: 1937\n/);
     // Notes that agree add nothing.
     index.setDocument('file:///notes/t.txt', 'Trials\n\nTrial of the 21 (1938)\nBukharin & Rykov & Yagoda\n', 'plain');
-    assert.equal(cardFor(index, 'trial-of-the-21').facts.find((f) => f.label === 'Date in your notes'), undefined);
+    assert.equal(
+      cardFor(index, 'trial-of-the-21').facts.find((f) => f.label === 'Date in your notes'),
+      undefined,
+    );
   });
 });
 
@@ -176,7 +203,10 @@ describe('card: rendering', () => {
     const [entity] = notes.entities();
     assert.equal(buildCard(notes, entity).inNotes[0].text, explanation);
     const markdown = renderMarkdown(buildCard(notes, entity), describeUri);
-    assert.ok(unescaped('a|b <x>', '|') && unescaped('a|b <x>', '<') && !unescaped('a\\|b \\<x>', '|') && !unescaped('a\\|b \\<x>', '<'), 'the check itself works');
+    assert.ok(
+      unescaped('a|b <x>', '|') && unescaped('a|b <x>', '<') && !unescaped('a\\|b \\<x>', '|') && !unescaped('a\\|b \\<x>', '<'),
+      'the check itself works',
+    );
     assert.ok(!markdown.includes('](command:'), markdown);
     assert.ok(!unescaped(markdown, '<'), markdown);
     assert.ok(!unescaped(markdown, '<img'), markdown);

@@ -96,7 +96,7 @@ describe('chronology: years that contradict the knowledge', () => {
 
   it('reads a timeline line: `1936: Trial of the 21`, `1933 – Kirov’s murder`', () => {
     assert.deepEqual(summary('1936: Trial of the 21 opened in Moscow.'), ['chronology 1936 → 1938']);
-    const text = 'My notes\n\nEvents\n\n  • 1933 – Kirov\'s murder in Leningrad\n  • 1938 – Trial of the 21\n';
+    const text = "My notes\n\nEvents\n\n  • 1933 – Kirov's murder in Leningrad\n  • 1938 – Trial of the 21\n";
     assert.deepEqual(
       chronologyProblems(indexOf(text), URI).map((p) => `${p.written} → ${p.recorded}`),
       ['1933 → 1934'],
@@ -189,7 +189,8 @@ describe('chronology: sentences that could mean something else stay quiet', () =
 
 describe('chronology: dates the notes give', () => {
   const EVENTS_URI = 'file:///notes/french%20revolution.txt';
-  const EVENTS = 'The French Revolution\n\nEvents\n\n  • 1789 – Storming of the Bastille (14 July)\n  • 1793 – Execution of Louis XVI (21 January)\n';
+  const EVENTS =
+    'The French Revolution\n\nEvents\n\n  • 1789 – Storming of the Bastille (14 July)\n  • 1793 – Execution of Louis XVI (21 January)\n';
 
   it('without knowledge, takes the year a note defines the event with, and points at that line', () => {
     const text = essay('The Storming of the Bastille in 1790 began the Revolution.');
@@ -239,11 +240,17 @@ describe('chronology: diagnostics and quick fixes', () => {
 
   it('offers `Change 1936 to 1938`, computed from the text when the editor drops the data', () => {
     const diagnostics = chronologyDiagnostics(indexOf(text), URI).map(({ data: _data, ...rest }) => rest);
-    assert.equal(fix(diagnostics, true), essay('The Trial of the 21 in 1938 was the last. In 1940, Bukharin argued that the NEP had worked.'));
+    assert.equal(
+      fix(diagnostics, true),
+      essay('The Trial of the 21 in 1938 was the last. In 1940, Bukharin argued that the NEP had worked.'),
+    );
   });
 
   it('offers the same fix from the diagnostic’s data when the text is not at hand', () => {
-    assert.equal(fix(chronologyDiagnostics(indexOf(text), URI), false), essay('The Trial of the 21 in 1938 was the last. In 1940, Bukharin argued that the NEP had worked.'));
+    assert.equal(
+      fix(chronologyDiagnostics(indexOf(text), URI), false),
+      essay('The Trial of the 21 in 1938 was the last. In 1940, Bukharin argued that the NEP had worked.'),
+    );
   });
 
   it('offers no fix for a person acting after death', () => {

@@ -12,7 +12,20 @@ describe('words: English', () => {
   });
 
   it('knows ordinary words in any inflection and either spelling', () => {
-    for (const word of ['Wages', 'Turns', 'Broken', 'Please', "Don't", 'Don’t', 'Kernel', 'Station', 'colour', 'organisation', 'collectivisation', 'Pattern']) {
+    for (const word of [
+      'Wages',
+      'Turns',
+      'Broken',
+      'Please',
+      "Don't",
+      'Don’t',
+      'Kernel',
+      'Station',
+      'colour',
+      'organisation',
+      'collectivisation',
+      'Pattern',
+    ]) {
       assert.ok(english().knows(word), word);
     }
   });

@@ -12,12 +12,28 @@ function definitions(text: string, format: NotesFormat = 'markdown'): NoteDefini
   return extractFacts(splitLines(text), parseNotes(text, format)).definitions;
 }
 
-const of = (kind: string, text: string, format?: NotesFormat): string[] => definitions(text, format).filter((d) => d.kind === kind).map((d) => d.name);
+const of = (kind: string, text: string, format?: NotesFormat): string[] =>
+  definitions(text, format)
+    .filter((d) => d.kind === kind)
+    .map((d) => d.name);
 
 describe('events: dates', () => {
   it('tells dates with or without a year from names', () => {
-    for (const date of ['1934', '10 July', 'July 10', 'May 5th', 'Feb 1917', 'Jan-Apr', 'Jan-Apr 1923', 'March 25, 1920', '1942-43', 'Early 1930s']) assert.ok(isDateTerm(date), date);
-    for (const name of ['May', 'Julius Martov', 'Octobrists', 'Congress of Victors 1934', 'March on Washington']) assert.ok(!isDateTerm(name), name);
+    for (const date of [
+      '1934',
+      '10 July',
+      'July 10',
+      'May 5th',
+      'Feb 1917',
+      'Jan-Apr',
+      'Jan-Apr 1923',
+      'March 25, 1920',
+      '1942-43',
+      'Early 1930s',
+    ])
+      assert.ok(isDateTerm(date), date);
+    for (const name of ['May', 'Julius Martov', 'Octobrists', 'Congress of Victors 1934', 'March on Washington'])
+      assert.ok(!isDateTerm(name), name);
   });
 });
 
@@ -62,12 +78,26 @@ describe('events: timeline lines', () => {
 
 describe('events: terms and tables outside an events section', () => {
   it('reads a term with an event word, or dated in brackets or after it, as an event', () => {
-    const text = ['# The Terror', '', '- **Law of Suspects** – anyone could be arrested.', '- **Neutrality Acts** (1935–1937)', '- **Verdun** – February–December 1916, the French held.', '- **Madame Deficit** – the queen, spending freely.'].join('\n');
+    const text = [
+      '# The Terror',
+      '',
+      '- **Law of Suspects** – anyone could be arrested.',
+      '- **Neutrality Acts** (1935–1937)',
+      '- **Verdun** – February–December 1916, the French held.',
+      '- **Madame Deficit** – the queen, spending freely.',
+    ].join('\n');
     assert.deepEqual(of('event', text), ['Law of Suspects', 'Neutrality Acts', 'Verdun']);
   });
 
   it('reads the rows of a table with an Event column, dated by its Date column', () => {
-    const text = ['# Civil rights', '', '| Date | Event | Who |', '|---|---|---|', '| 17 May 1954 | Brown v. Board of Education | Thurgood Marshall |', '| 1 Feb 1960 | Greensboro sit-in | four students |'].join('\n');
+    const text = [
+      '# Civil rights',
+      '',
+      '| Date | Event | Who |',
+      '|---|---|---|',
+      '| 17 May 1954 | Brown v. Board of Education | Thurgood Marshall |',
+      '| 1 Feb 1960 | Greensboro sit-in | four students |',
+    ].join('\n');
     const rows = definitions(text).filter((d) => d.kind === 'event');
     assert.deepEqual(
       rows.map((e) => [e.name, e.year]),
@@ -79,7 +109,12 @@ describe('events: terms and tables outside an events section', () => {
   });
 
   it('reads bold event names inside running text, each once', () => {
-    const text = ['# Home front', '', 'FDR gave in with **Executive Order 8802**, and **Korematsu v. United States** upheld internment.', 'Later **Executive Order 8802** was extended. **Rationing** began.'].join('\n');
+    const text = [
+      '# Home front',
+      '',
+      'FDR gave in with **Executive Order 8802**, and **Korematsu v. United States** upheld internment.',
+      'Later **Executive Order 8802** was extended. **Rationing** began.',
+    ].join('\n');
     assert.deepEqual(of('event', text), ['Executive Order 8802', 'Korematsu v. United States']);
   });
 

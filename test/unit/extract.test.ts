@@ -4,7 +4,14 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Range } from 'vscode-languageserver-types';
-import { extractFacts, isTrialName, kindOfHeading, namesOnLine, type NoteDefinition, type NotesFacts } from '../../server/src/notes/extract';
+import {
+  extractFacts,
+  isTrialName,
+  kindOfHeading,
+  namesOnLine,
+  type NoteDefinition,
+  type NotesFacts,
+} from '../../server/src/notes/extract';
 import type { NotesFormat } from '../../server/src/notes/model';
 import { parseNotes } from '../../server/src/notes/parse';
 import { splitLines } from '../../server/src/notes/spans';
@@ -65,7 +72,8 @@ describe('extract: section kinds', () => {
   });
 
   it('defines nothing from bullets in a section of no kind', () => {
-    const text = 'Title\n\nThe Totalitarian Regime\n\n  • General Secretary – Stalin became General Secretary in 1922.\n  • The Gulag – labour camps.\n';
+    const text =
+      'Title\n\nThe Totalitarian Regime\n\n  • General Secretary – Stalin became General Secretary in 1922.\n  • The Gulag – labour camps.\n';
     assert.deepEqual(defined(text), []);
   });
 });
@@ -86,7 +94,14 @@ describe('extract: causes', () => {
   const definitions = defined(text);
 
   it('defines each bullet term of a causes section as a cause', () => {
-    assert.deepEqual(byKind(definitions, 'cause'), ["Lenin's police state", 'Stalins Paranoia', 'Economics', 'Congress of Victors 1934', 'Kirov’s Murder', 'Old rivals']);
+    assert.deepEqual(byKind(definitions, 'cause'), [
+      "Lenin's police state",
+      'Stalins Paranoia',
+      'Economics',
+      'Congress of Victors 1934',
+      'Kirov’s Murder',
+      'Old rivals',
+    ]);
     assert.equal(definitions.length, 6);
   });
 
@@ -107,7 +122,8 @@ describe('extract: causes', () => {
   });
 
   it('reads causes from Markdown bold terms', () => {
-    const md = '# Notes\n\n## Causes\n\n- **Kirov\'s murder** (1934): Nikolaev shot Kirov.\n* **Economics** - the plans missed their targets.\n';
+    const md =
+      "# Notes\n\n## Causes\n\n- **Kirov's murder** (1934): Nikolaev shot Kirov.\n* **Economics** - the plans missed their targets.\n";
     const mdDefinitions = defined(md, 'markdown');
     assert.deepEqual(byKind(mdDefinitions, 'cause'), ["Kirov's murder", 'Economics']);
     assert.equal(find(mdDefinitions, 'cause', "Kirov's murder").text, 'Nikolaev shot Kirov.');
@@ -116,33 +132,46 @@ describe('extract: causes', () => {
 
 describe('extract: trials', () => {
   it('defines a trial from its heading, with the defendants on the names line straight after it', () => {
-    const text = 'Title\n\nThe Show Trials\n\nTrial of the 16\nKamenev & Zinoviev\nThey were accused of murdering Kirov. All 16 were shot.\n';
+    const text =
+      'Title\n\nThe Show Trials\n\nTrial of the 16\nKamenev & Zinoviev\nThey were accused of murdering Kirov. All 16 were shot.\n';
     const definitions = defined(text);
     const trial = find(definitions, 'trial', 'Trial of the 16');
-    assert.deepEqual(trial.defendants?.map((d) => [d.text, slice(text, d.range)]), [
-      ['Kamenev', 'Kamenev'],
-      ['Zinoviev', 'Zinoviev'],
-    ]);
+    assert.deepEqual(
+      trial.defendants?.map((d) => [d.text, slice(text, d.range)]),
+      [
+        ['Kamenev', 'Kamenev'],
+        ['Zinoviev', 'Zinoviev'],
+      ],
+    );
     assert.equal(trial.text, 'They were accused of murdering Kirov. All 16 were shot.');
     assert.deepEqual(trial.contextLines, { from: 4, to: 6 });
     const people = definitions.filter((d) => d.kind === 'person');
-    assert.deepEqual(people.map((p) => [p.name, p.trialKey, p.text]), [
-      ['Kamenev', 'trial of the 16', 'Defendant at the Trial of the 16'],
-      ['Zinoviev', 'trial of the 16', 'Defendant at the Trial of the 16'],
-    ]);
+    assert.deepEqual(
+      people.map((p) => [p.name, p.trialKey, p.text]),
+      [
+        ['Kamenev', 'trial of the 16', 'Defendant at the Trial of the 16'],
+        ['Zinoviev', 'trial of the 16', 'Defendant at the Trial of the 16'],
+      ],
+    );
   });
 
   it('finds the names line after one blank line too', () => {
     const text = 'Title\n\nTrial of the 17\n\nPyatakov & Radek\nIn January 1937 they were accused of wrecking.\n';
     const trial = find(defined(text), 'trial', 'Trial of the 17');
-    assert.deepEqual(trial.defendants?.map((d) => d.text), ['Pyatakov', 'Radek']);
+    assert.deepEqual(
+      trial.defendants?.map((d) => d.text),
+      ['Pyatakov', 'Radek'],
+    );
     assert.equal(trial.text, 'In January 1937 they were accused of wrecking.');
   });
 
   it('skips `and 14 others` on a names line', () => {
     const text = 'Title\n\nTrial of the 16\n\nKamenev & Zinoviev and 14 others\nAll were shot.\n';
     const trial = find(defined(text), 'trial', 'Trial of the 16');
-    assert.deepEqual(trial.defendants?.map((d) => d.text), ['Kamenev', 'Zinoviev']);
+    assert.deepEqual(
+      trial.defendants?.map((d) => d.text),
+      ['Kamenev', 'Zinoviev'],
+    );
   });
 
   it('reads a trial heading with no names line: no defendants, the paragraph is its text', () => {
@@ -168,11 +197,14 @@ describe('extract: trials', () => {
     const text = readFileSync(path.join(FIXTURES, 'md', 'terror.md'), 'utf8');
     const definitions = defined(text, 'markdown');
     const trials = definitions.filter((d) => d.kind === 'trial');
-    assert.deepEqual(trials.map((t) => [t.name, t.defendants?.map((d) => d.text)]), [
-      ['Trial of the 16', ['Zionev']],
-      ['Trial of the 17', ['Pyatakov', 'Radek']],
-      ['Trial of the 21', ['Bukharin', 'Rykov', 'Yagoda']],
-    ]);
+    assert.deepEqual(
+      trials.map((t) => [t.name, t.defendants?.map((d) => d.text)]),
+      [
+        ['Trial of the 16', ['Zionev']],
+        ['Trial of the 17', ['Pyatakov', 'Radek']],
+        ['Trial of the 21', ['Bukharin', 'Rykov', 'Yagoda']],
+      ],
+    );
     for (const trial of trials) for (const d of trial.defendants!) assert.equal(slice(text, d.range), d.text);
   });
 
@@ -182,7 +214,10 @@ describe('extract: trials', () => {
   it('reads the defendants column of a table row with an empty cell before it', () => {
     const text = '# T\n\n## The trials\n\n| Trial | Year | Defendants |\n|---|---|---|\n| Trial of the 16 |  | Kamenev & Zinoviev |\n';
     const trial = find(defined(text, 'markdown'), 'trial', 'Trial of the 16');
-    assert.deepEqual(trial.defendants?.map((d) => d.text), ['Kamenev', 'Zinoviev']);
+    assert.deepEqual(
+      trial.defendants?.map((d) => d.text),
+      ['Kamenev', 'Zinoviev'],
+    );
   });
 
   // Regression (fixed): a names line joined by commas and `and` (the form namesOnLine documents: `Bukharin, Rykov and
@@ -191,30 +226,48 @@ describe('extract: trials', () => {
   it('reads a names line joined by commas and "and", with blank lines around it, as the defendants', () => {
     const text = 'Title\n\nThe Show Trials\n\nTrial of the 21\n\nBukharin, Rykov and Yagoda\n\nThey were shot.\n';
     const trial = find(defined(text), 'trial', 'Trial of the 21');
-    assert.deepEqual(trial.defendants?.map((d) => d.text), ['Bukharin', 'Rykov', 'Yagoda']);
+    assert.deepEqual(
+      trial.defendants?.map((d) => d.text),
+      ['Bukharin', 'Rykov', 'Yagoda'],
+    );
     assert.equal(trial.text, 'They were shot.');
   });
 });
 
 describe('extract: names lines', () => {
   it('splits names joined by &, commas, "and", + and /', () => {
-    assert.deepEqual(namesOnLine('Kamenev & Zinoviev', 0)?.map((n) => n.text), ['Kamenev', 'Zinoviev']);
-    assert.deepEqual(namesOnLine('Bukharin, Rykov and Yagoda', 0)?.map((n) => n.text), ['Bukharin', 'Rykov', 'Yagoda']);
-    assert.deepEqual(namesOnLine('Radek + Pyatakov / Sokolnikov', 0)?.map((n) => n.text), ['Radek', 'Pyatakov', 'Sokolnikov']);
+    assert.deepEqual(
+      namesOnLine('Kamenev & Zinoviev', 0)?.map((n) => n.text),
+      ['Kamenev', 'Zinoviev'],
+    );
+    assert.deepEqual(
+      namesOnLine('Bukharin, Rykov and Yagoda', 0)?.map((n) => n.text),
+      ['Bukharin', 'Rykov', 'Yagoda'],
+    );
+    assert.deepEqual(
+      namesOnLine('Radek + Pyatakov / Sokolnikov', 0)?.map((n) => n.text),
+      ['Radek', 'Pyatakov', 'Sokolnikov'],
+    );
   });
 
   it('keeps a name of several words, with connectors inside', () => {
-    assert.deepEqual(namesOnLine('Leon Trotsky & Franz von Papen', 0)?.map((n) => n.text), ['Leon Trotsky', 'Franz von Papen']);
+    assert.deepEqual(
+      namesOnLine('Leon Trotsky & Franz von Papen', 0)?.map((n) => n.text),
+      ['Leon Trotsky', 'Franz von Papen'],
+    );
   });
 
   it('gives each name its range, shifted by the offset of the text in its line', () => {
     const line = '| Trial of the 16 | 1936 | Kamenev & Zinoviev |';
     const offset = line.indexOf('Kamenev');
     const names = namesOnLine('Kamenev & Zinoviev', 4, offset)!;
-    assert.deepEqual(names.map((n) => [n.range.start.line, line.slice(n.range.start.character, n.range.end.character)]), [
-      [4, 'Kamenev'],
-      [4, 'Zinoviev'],
-    ]);
+    assert.deepEqual(
+      names.map((n) => [n.range.start.line, line.slice(n.range.start.character, n.range.end.character)]),
+      [
+        [4, 'Kamenev'],
+        [4, 'Zinoviev'],
+      ],
+    );
   });
 
   it('rejects a line that is not only names', () => {
@@ -228,7 +281,8 @@ describe('extract: names lines', () => {
 
 describe('extract: people', () => {
   it('defines the people a key-people section names, one per name on a names term', () => {
-    const text = 'Title\n\nWho’s Who\n\n  • Kamenev & Zinoviev – allies against Stalin\n  • Leon Trotsky – Stalin’s great rival\n  • the Party leaders – all shot\n';
+    const text =
+      'Title\n\nWho’s Who\n\n  • Kamenev & Zinoviev – allies against Stalin\n  • Leon Trotsky – Stalin’s great rival\n  • the Party leaders – all shot\n';
     const definitions = defined(text);
     assert.deepEqual(byKind(definitions, 'person'), ['Kamenev', 'Zinoviev', 'Leon Trotsky']);
     assert.equal(find(definitions, 'person', 'Zinoviev').text, 'allies against Stalin');
@@ -268,10 +322,13 @@ describe('extract: events', () => {
     const barbarossa = find(definitions, 'event', 'Operation Barbarossa');
     assert.equal(barbarossa.year, '1941');
     const stalingrad = definitions.filter((d) => d.name === 'Battle of Stalingrad');
-    assert.deepEqual(stalingrad.map((d) => [d.kind, d.year, d.range.start.line]), [
-      ['event', '1942', 6],
-      ['event', '1942', 9],
-    ]);
+    assert.deepEqual(
+      stalingrad.map((d) => [d.kind, d.year, d.range.start.line]),
+      [
+        ['event', '1942', 6],
+        ['event', '1942', 9],
+      ],
+    );
   });
 
   it('makes a dated trial a trial, with the year of its date', () => {
@@ -296,13 +353,20 @@ describe('extract: events', () => {
 describe('extract: name phrases', () => {
   it('groups capitalised words with connectors into phrases, line by line', () => {
     const text = 'Title\n\nIn August 1936 Kamenev and Zinoviev were tried at the Trial of the 16 in Moscow.\n';
-    const phrases = facts(text).phrases.list().filter((p) => p.line === 2).map((p) => p.words.map((w) => w.text).join(' '));
+    const phrases = facts(text)
+      .phrases.list()
+      .filter((p) => p.line === 2)
+      .map((p) => p.words.map((w) => w.text).join(' '));
     assert.deepEqual(phrases, ['In August 1936 Kamenev and Zinoviev', 'Trial of the 16', 'Moscow']);
   });
 
   it('reads no phrases from fenced code or front matter', () => {
     const text = '---\nauthor: Kamenev\n---\n# Notes\n\n```\ndefendant: Zinoviev\n```\nBukharin was shot.\n';
-    const lines = new Set(facts(text, 'markdown').phrases.list().map((p) => p.line));
+    const lines = new Set(
+      facts(text, 'markdown')
+        .phrases.list()
+        .map((p) => p.line),
+    );
     assert.ok(!lines.has(1));
     assert.ok(!lines.has(6));
     assert.ok(lines.has(8));
@@ -319,10 +383,13 @@ describe('extract: a topic with no knowledge file (the French Revolution fixture
 
   it('finds both trials and their defendants', () => {
     const trials = definitions.filter((d) => d.kind === 'trial' && d.defendants);
-    assert.deepEqual(trials.map((t) => [t.name, t.defendants!.map((d) => d.text)]), [
-      ['Trial of the Girondins', ['Brissot', 'Vergniaud']],
-      ['Trial of Danton', ['Danton', 'Desmoulins']],
-    ]);
+    assert.deepEqual(
+      trials.map((t) => [t.name, t.defendants!.map((d) => d.text)]),
+      [
+        ['Trial of the Girondins', ['Brissot', 'Vergniaud']],
+        ['Trial of Danton', ['Danton', 'Desmoulins']],
+      ],
+    );
     assert.equal(find(definitions, 'person', 'Vergniaud').trialKey, 'trial of the girondins');
   });
 

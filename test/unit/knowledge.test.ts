@@ -22,7 +22,11 @@ function bundled(): KnowledgeFile {
 function covered(text: string, range: Range): string {
   const lines = text.split(/\r\n|\r|\n/);
   if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
-  return [lines[range.start.line].slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line].slice(0, range.end.character)].join('\n');
+  return [
+    lines[range.start.line].slice(range.start.character),
+    ...lines.slice(range.start.line + 1, range.end.line),
+    lines[range.end.line].slice(0, range.end.character),
+  ].join('\n');
 }
 
 /** The position of the first `needle` in `text`, after the first `after` if given. */
@@ -72,7 +76,7 @@ describe('knowledge: the bundled file', () => {
     assert.equal(byId.get('stalins-paranoia')?.kind, 'cause');
   });
 
-  it('records where each entry\'s name is written', () => {
+  it("records where each entry's name is written", () => {
     const text = readFileSync(BUNDLED_PATH, 'utf8');
     for (const entry of loaded.entries) {
       const range = loaded.locations.get(entry.id);
@@ -88,14 +92,20 @@ describe('knowledge: the bundled file', () => {
       .map((name) => loadKnowledgeFile(`file:///bundled/${name}`, readFileSync(path.join(DATA, name), 'utf8'), true));
     const base = new KnowledgeBase([file, ...others]);
     for (const loaded of [file, ...others]) assert.deepEqual(base.problemsOf(loaded), [], loaded.uri);
-    assert.equal(base.entries.size, [file, ...others].reduce((n, f) => n + f.entries.length, 0));
+    assert.equal(
+      base.entries.size,
+      [file, ...others].reduce((n, f) => n + f.entries.length, 0),
+    );
     assert.equal(base.get('kamenev')?.uri, BUNDLED_URI);
   });
 
   it('warns when a pack includes an id no file defines', () => {
     const file = bundled();
     const base = new KnowledgeBase([file]);
-    assert.ok(base.problemsOf(file).some((p) => p.message === 'The pack includes "hitler", which no knowledge file defines.'), JSON.stringify(base.problemsOf(file)));
+    assert.ok(
+      base.problemsOf(file).some((p) => p.message === 'The pack includes "hitler", which no knowledge file defines.'),
+      JSON.stringify(base.problemsOf(file)),
+    );
     assert.deepEqual(file.problems, [], 'the file itself is left as it was read');
   });
 });
@@ -139,7 +149,10 @@ describe('knowledge: problems in a file', () => {
       '{ "id": "bukharin", "kind": "person", "name": "Nikolai Bukharin" }',
     ]);
     const loaded = loadKnowledgeFile(USER_URI, text);
-    assert.deepEqual(loaded.entries.map((e) => e.id), ['kamenev', 'bukharin']);
+    assert.deepEqual(
+      loaded.entries.map((e) => e.id),
+      ['kamenev', 'bukharin'],
+    );
     const problem = only(loaded.problems);
     assert.equal(problem.severity, 'error');
     assert.match(problem.message, /\/entities\/1\/died/);
@@ -149,16 +162,24 @@ describe('knowledge: problems in a file', () => {
   });
 
   it('reports a bad date inside a role at the value', () => {
-    const text = file(['{ "id": "yagoda", "kind": "person", "name": "Genrikh Yagoda", "roles": [ { "title": "Head of the NKVD", "from": "19xx" } ] }']);
+    const text = file([
+      '{ "id": "yagoda", "kind": "person", "name": "Genrikh Yagoda", "roles": [ { "title": "Head of the NKVD", "from": "19xx" } ] }',
+    ]);
     const loaded = loadKnowledgeFile(USER_URI, text);
     assert.deepEqual(loaded.entries, []);
     assert.equal(covered(text, only(loaded.problems).range), '"19xx"');
   });
 
   it('reports an unknown property and skips only that entry', () => {
-    const text = file(['{ "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "colour": "red" }', '{ "id": "radek", "kind": "person", "name": "Karl Radek" }']);
+    const text = file([
+      '{ "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "colour": "red" }',
+      '{ "id": "radek", "kind": "person", "name": "Karl Radek" }',
+    ]);
     const loaded = loadKnowledgeFile(USER_URI, text);
-    assert.deepEqual(loaded.entries.map((e) => e.id), ['radek']);
+    assert.deepEqual(
+      loaded.entries.map((e) => e.id),
+      ['radek'],
+    );
     const problem = only(loaded.problems);
     assert.match(problem.message, /unknown property "colour"/);
     assert.equal(covered(text, problem.range), '"colour"');
@@ -177,7 +198,10 @@ describe('knowledge: problems in a file', () => {
   it('reports several problems in one entry, each at its value', () => {
     const text = file(['{ "id": "Bad Id", "kind": "wizard", "name": "" }', '{ "id": "ok", "kind": "place", "name": "Moscow" }']);
     const loaded = loadKnowledgeFile(USER_URI, text);
-    assert.deepEqual(loaded.entries.map((e) => e.id), ['ok']);
+    assert.deepEqual(
+      loaded.entries.map((e) => e.id),
+      ['ok'],
+    );
     assert.deepEqual(loaded.problems.map((p) => covered(text, p.range)).sort(), ['""', '"Bad Id"', '"wizard"']);
   });
 
@@ -191,9 +215,15 @@ describe('knowledge: problems in a file', () => {
   });
 
   it('reports a duplicate id at the second id, keeping the first entry', () => {
-    const text = file(['{ "id": "kamenev", "kind": "person", "name": "Lev Kamenev" }', '{ "id": "kamenev", "kind": "person", "name": "Kamenev again" }']);
+    const text = file([
+      '{ "id": "kamenev", "kind": "person", "name": "Lev Kamenev" }',
+      '{ "id": "kamenev", "kind": "person", "name": "Kamenev again" }',
+    ]);
     const loaded = loadKnowledgeFile(USER_URI, text);
-    assert.deepEqual(loaded.entries.map((e) => e.name), ['Lev Kamenev']);
+    assert.deepEqual(
+      loaded.entries.map((e) => e.name),
+      ['Lev Kamenev'],
+    );
     const problem = only(loaded.problems);
     assert.match(problem.message, /Duplicate id "kamenev"/);
     assert.deepEqual(problem.range.start, positionOf(text, '"kamenev"', 'Lev Kamenev'));
@@ -201,16 +231,25 @@ describe('knowledge: problems in a file', () => {
   });
 
   it('warns about an entry that lists itself, at that reference, and drops the reference', () => {
-    const text = file(['{ "id": "trial-x", "kind": "trial", "name": "Trial X", "defendants": ["radek", "trial-x"] }', '{ "id": "radek", "kind": "person", "name": "Karl Radek", "related": ["radek"] }']);
+    const text = file([
+      '{ "id": "trial-x", "kind": "trial", "name": "Trial X", "defendants": ["radek", "trial-x"] }',
+      '{ "id": "radek", "kind": "person", "name": "Karl Radek", "related": ["radek"] }',
+    ]);
     const loaded = loadKnowledgeFile(USER_URI, text);
-    assert.deepEqual(loaded.entries.map((e) => [e.id, e.defendants ?? e.related]), [
-      ['trial-x', ['radek']],
-      ['radek', []],
-    ]);
-    assert.deepEqual(loaded.problems.map((p) => [p.severity, covered(text, p.range), p.range.start.line]), [
-      ['warning', '"trial-x"', 3],
-      ['warning', '"radek"', 4],
-    ]);
+    assert.deepEqual(
+      loaded.entries.map((e) => [e.id, e.defendants ?? e.related]),
+      [
+        ['trial-x', ['radek']],
+        ['radek', []],
+      ],
+    );
+    assert.deepEqual(
+      loaded.problems.map((p) => [p.severity, covered(text, p.range), p.range.start.line]),
+      [
+        ['warning', '"trial-x"', 3],
+        ['warning', '"radek"', 4],
+      ],
+    );
     assert.match(loaded.problems[0].message, /lists itself in defendants/);
   });
 
@@ -234,7 +273,7 @@ describe('knowledge: a user file over the bundled one', () => {
   ]);
   const base = (): KnowledgeBase => new KnowledgeBase([bundled(), loadKnowledgeFile(USER_URI, text)]);
 
-  it('lets the user\'s fields win and keeps the bundled fields the user does not set', () => {
+  it("lets the user's fields win and keeps the bundled fields the user does not set", () => {
     const entry = base().get('zinoviev')?.entry;
     assert.equal(entry?.summary, 'My summary of Zinoviev.');
     assert.equal(entry?.born, '1883-09-23');
@@ -260,7 +299,7 @@ describe('knowledge: a user file over the bundled one', () => {
     assert.equal(mention?.suggestion, undefined);
   });
 
-  it('points the merged entry at the user\'s file, and adds the user\'s new entries', () => {
+  it("points the merged entry at the user's file, and adds the user's new entries", () => {
     const knowledge = base();
     assert.equal(knowledge.get('zinoviev')?.uri, USER_URI);
     assert.equal(covered(text, knowledge.get('zinoviev')!.range), '"Grigory Zinoviev"');

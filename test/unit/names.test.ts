@@ -1,7 +1,17 @@
 // How names are compared: keys with case, accents, apostrophes and possessives folded; the edit distance;
 // and the conservative rule for what counts as a misspelt name.
 import * as assert from 'node:assert/strict';
-import { editDistance, isCapitalised, isLikelyMisspelling, isPossessive, isSpellingVariant, nameKey, skeleton, wordKey, wordsOf } from '../../server/src/notes/names';
+import {
+  editDistance,
+  isCapitalised,
+  isLikelyMisspelling,
+  isPossessive,
+  isSpellingVariant,
+  nameKey,
+  skeleton,
+  wordKey,
+  wordsOf,
+} from '../../server/src/notes/names';
 
 describe('names: keys', () => {
   it('folds case, possessives and apostrophes in a word key', () => {
@@ -45,9 +55,12 @@ describe('names: keys', () => {
 
 describe('names: words', () => {
   it('finds words with UTF-16 offsets, keeping possessives and hyphenated names whole', () => {
-    const line = '📌 Kirov’s men, Trotsky\'s; Bukharin-Rykov 1936-38';
+    const line = "📌 Kirov’s men, Trotsky's; Bukharin-Rykov 1936-38";
     const words = wordsOf(line);
-    assert.deepEqual(words.map((w) => w.text), ['Kirov’s', 'men', "Trotsky's", 'Bukharin-Rykov', '1936-38']);
+    assert.deepEqual(
+      words.map((w) => w.text),
+      ['Kirov’s', 'men', "Trotsky's", 'Bukharin-Rykov', '1936-38'],
+    );
     for (const word of words) assert.equal(line.slice(word.start, word.end), word.text);
     assert.equal(words[0].start, 3);
   });

@@ -23,7 +23,11 @@ const MD_URI = 'file:///notes/terror.md';
 
 let bundledFile: ReturnType<typeof loadKnowledgeFile> | undefined;
 function knowledge(): KnowledgeBase {
-  bundledFile ??= loadKnowledgeFile('file:///data/soviet-union-1917-1953.history.json', readFileSync(path.join(DATA, 'soviet-union-1917-1953.history.json'), 'utf8'), true);
+  bundledFile ??= loadKnowledgeFile(
+    'file:///data/soviet-union-1917-1953.history.json',
+    readFileSync(path.join(DATA, 'soviet-union-1917-1953.history.json'), 'utf8'),
+    true,
+  );
   return new KnowledgeBase([bundledFile]);
 }
 
@@ -48,11 +52,22 @@ function snapshot(index: NotesIndex): { entities: string[]; mentions: string[]; 
     .sort();
   const mentions = index
     .documentUris()
-    .flatMap((uri) => index.mentionsIn(uri).map((m) => `${uri}:${m.range.start.line}:${m.range.start.character}-${m.range.end.character} ${m.surface} → ${m.entityId}${m.suggestion ? ` (${m.suggestion})` : ''}`))
+    .flatMap((uri) =>
+      index
+        .mentionsIn(uri)
+        .map(
+          (m) =>
+            `${uri}:${m.range.start.line}:${m.range.start.character}-${m.range.end.character} ${m.surface} → ${m.entityId}${m.suggestion ? ` (${m.suggestion})` : ''}`,
+        ),
+    )
     .sort();
   const definitions = index
     .documentUris()
-    .flatMap((uri) => index.definitionsIn(uri).map((d) => `${uri}:${d.range.start.line}:${d.range.start.character} ${d.note.kind} ${d.note.name} → ${d.entityId}`))
+    .flatMap((uri) =>
+      index
+        .definitionsIn(uri)
+        .map((d) => `${uri}:${d.range.start.line}:${d.range.start.character} ${d.note.kind} ${d.note.name} → ${d.entityId}`),
+    )
     .sort();
   return { entities, mentions, definitions };
 }
@@ -98,7 +113,7 @@ describe('NotesIndex: the plain fixture with the bundled knowledge', () => {
   const index = indexOf([[TXT_URI, TERROR_TXT, 'plain']]);
   const ids = new Set(index.entities().map((e) => e.id));
 
-  it('finds the defendants as the knowledge base\'s people', () => {
+  it("finds the defendants as the knowledge base's people", () => {
     for (const id of ['kamenev', 'zinoviev', 'bukharin', 'yagoda', 'pyatakov', 'radek', 'trotsky', 'yezhov']) {
       assert.ok(ids.has(id), id);
       assert.equal(index.entity(id)?.kind, 'person', id);
@@ -116,19 +131,29 @@ describe('NotesIndex: the plain fixture with the bundled knowledge', () => {
     assert.ok(!ids.has('person:zionev') && !ids.has('person:bukarin'), 'no separate entity for a misspelling');
   });
 
-  it('defines the trials of the 16, 17 and 21 as the knowledge base\'s trials', () => {
+  it("defines the trials of the 16, 17 and 21 as the knowledge base's trials", () => {
     for (const id of ['trial-of-the-16', 'trial-of-the-17', 'trial-of-the-21']) {
       const definitions = index.noteDefinitions(id);
       assert.ok(definitions.length > 0, id);
       assert.equal(index.entity(id)?.kind, 'trial');
       assert.ok(definitions.some((d) => /^Trial of the \d+$/.test(d.note.name)));
     }
-    assert.deepEqual(index.noteDefinitions('trial-of-the-generals').map((d) => d.note.name), ['The secret trial of 1937']);
+    assert.deepEqual(
+      index.noteDefinitions('trial-of-the-generals').map((d) => d.note.name),
+      ['The secret trial of 1937'],
+    );
     assert.ok(![...ids].some((id) => id.startsWith('trial:')), 'no trial left as a notes-only entity');
   });
 
   it('defines the causes, as knowledge entries where there is one', () => {
-    for (const id of ['lenins-police-state', 'stalins-paranoia', 'economic-failures', 'congress-of-victors', 'kirovs-murder', 'cause:old-rivals']) {
+    for (const id of [
+      'lenins-police-state',
+      'stalins-paranoia',
+      'economic-failures',
+      'congress-of-victors',
+      'kirovs-murder',
+      'cause:old-rivals',
+    ]) {
       assert.ok(index.noteKinds(id).has('cause'), id);
     }
     assert.equal(index.entity('cause:old-rivals')?.name, 'Old rivals');
@@ -143,7 +168,21 @@ describe('NotesIndex: the plain fixture with the bundled knowledge', () => {
     }
     assert.equal(index.lookup('Leningrad')?.kind, 'place');
     const personIds = new Set(people.map((p) => p.id));
-    const words = ['The', 'However', 'Secretary', 'General', 'General Secretary', 'January', 'March', 'June', 'August', 'December', 'Leningrad', 'Mexico', 'Moscow'];
+    const words = [
+      'The',
+      'However',
+      'Secretary',
+      'General',
+      'General Secretary',
+      'January',
+      'March',
+      'June',
+      'August',
+      'December',
+      'Leningrad',
+      'Mexico',
+      'Moscow',
+    ];
     const wrong = index.mentionsIn(TXT_URI).filter((m) => words.includes(m.surface) && personIds.has(m.entityId));
     assert.deepEqual(wrong, []);
   });
@@ -178,7 +217,10 @@ describe('NotesIndex: the plain fixture with the bundled knowledge', () => {
 
   it('relates a person to the trial whose names line lists them', () => {
     assert.ok(index.related('kamenev').some((r) => r.id === 'trial-of-the-16' && r.relation === 'trial'));
-    const defendants = index.related('trial-of-the-16').filter((r) => r.relation === 'defendant').map((r) => r.id);
+    const defendants = index
+      .related('trial-of-the-16')
+      .filter((r) => r.relation === 'defendant')
+      .map((r) => r.id);
     assert.ok(defendants.includes('kamenev') && defendants.includes('zinoviev'));
   });
 });
@@ -199,14 +241,17 @@ describe('NotesIndex: misspellings reported', () => {
   });
 
   it('keeps a possessive ending in the suggestion', () => {
-    const small = indexOf([['file:///p.txt', 'Notes\n\nBukarin’s ideas and Bukarin\'s book.\n', 'plain']]);
-    assert.deepEqual(spellingProblems(small, 'file:///p.txt').map((p) => [p.written, p.suggestion]), [
-      ['Bukarin’s', 'Bukharin’s'],
-      ["Bukarin's", "Bukharin's"],
-    ]);
+    const small = indexOf([['file:///p.txt', "Notes\n\nBukarin’s ideas and Bukarin's book.\n", 'plain']]);
+    assert.deepEqual(
+      spellingProblems(small, 'file:///p.txt').map((p) => [p.written, p.suggestion]),
+      [
+        ['Bukarin’s', 'Bukharin’s'],
+        ["Bukarin's", "Bukharin's"],
+      ],
+    );
   });
 
-  it('suggests the name itself, Zinoviev (not an alias such as Zinov\'ev), for Zionev', () => {
+  it("suggests the name itself, Zinoviev (not an alias such as Zinov'ev), for Zionev", () => {
     const problems = spellingProblems(index, TXT_URI).filter((p) => p.written === 'Zionev');
     assert.ok(problems.length > 0);
     for (const p of problems) assert.equal(p.message, 'Zionev: did you mean Zinoviev?');
@@ -222,7 +267,10 @@ describe('NotesIndex: the Markdown fixture', () => {
     assert.equal(index.mentionCount('kamenev').mentions, 0);
     const lines = TERROR_MD.split('\n');
     const fence = [fenced - 1, fenced, fenced + 1, fenced + 2];
-    assert.deepEqual(fence.map((l) => lines[l]), ['```', 'defendant: Kamenev', 'trial: 16', 'year: 1936']);
+    assert.deepEqual(
+      fence.map((l) => lines[l]),
+      ['```', 'defendant: Kamenev', 'trial: 16', 'year: 1936'],
+    );
     assert.ok(index.mentionsIn(MD_URI).every((m) => !fence.includes(m.range.start.line)));
   });
 
@@ -302,7 +350,12 @@ describe('NotesIndex: a topic with no knowledge file', () => {
   const index = indexOf([['file:///f.txt', FRENCH_TXT, 'plain']], false);
 
   it('finds people, causes and trials from structure alone', () => {
-    const byKind = (kind: string): string[] => index.entities().filter((e) => e.kind === kind).map((e) => e.name).sort();
+    const byKind = (kind: string): string[] =>
+      index
+        .entities()
+        .filter((e) => e.kind === kind)
+        .map((e) => e.name)
+        .sort();
     assert.deepEqual(byKind('cause'), ['Bad harvests', 'Debt', 'Enlightenment ideas', 'Unfair taxes']);
     assert.deepEqual(byKind('trial'), ['Trial of Danton', 'Trial of the Girondins']);
     assert.deepEqual(byKind('person'), ['Brissot', 'Danton', 'Desmoulins', 'Louis XVI', 'Robespierre', 'Vergniaud']);
@@ -314,18 +367,25 @@ describe('NotesIndex: a topic with no knowledge file', () => {
     const inTrialName = (FRENCH_TXT.match(/Trial of Danton/g) ?? []).length;
     const dantonMentions = index.mentions('person:danton');
     assert.equal(dantonMentions.length, all - inTrialName);
-    assert.ok(dantonMentions.every((m) => /^Danton(['’]s)?$/.test(m.surface)), JSON.stringify(dantonMentions.map((m) => m.surface)));
+    assert.ok(
+      dantonMentions.every((m) => /^Danton(['’]s)?$/.test(m.surface)),
+      JSON.stringify(dantonMentions.map((m) => m.surface)),
+    );
     assert.equal(index.mentions('trial:trial-of-danton').length, inTrialName);
   });
 
   it('does not take a common word for a misspelt person (However is not Hoover)', () => {
-    const text = 'Notes\n\nKey People\n\n• Hoover – an American.\n\nHowever the plan failed. Hoovers men came. Hover went home. Hoovr went home.\n';
+    const text =
+      'Notes\n\nKey People\n\n• Hoover – an American.\n\nHowever the plan failed. Hoovers men came. Hover went home. Hoovr went home.\n';
     const small = indexOf([['file:///h.txt', text, 'plain']], false);
     const mentions = small.mentionsIn('file:///h.txt');
     assert.ok(!mentions.some((m) => m.surface === 'However'));
     assert.ok(mentions.some((m) => m.surface === 'Hoover' && m.entityId === 'person:hoover'));
     assert.ok(!mentions.some((m) => m.surface === 'Hover'), 'an English word is no misspelling');
-    assert.ok(mentions.some((m) => m.surface === 'Hoovr' && m.entityId === 'person:hoover' && m.suggestion === 'Hoover'), 'a real misspelling still is one');
+    assert.ok(
+      mentions.some((m) => m.surface === 'Hoovr' && m.entityId === 'person:hoover' && m.suggestion === 'Hoover'),
+      'a real misspelling still is one',
+    );
   });
 });
 
@@ -397,7 +457,7 @@ describe('NotesIndex: incremental updates', () => {
     assert.deepEqual(snapshot(index), snapshot(indexOf([[NOTES, TERROR_MD, 'markdown']])));
   });
 
-  it('removes a document\'s whole contribution', () => {
+  it("removes a document's whole contribution", () => {
     const index = indexOf([
       [TXT_URI, TERROR_TXT, 'plain'],
       [MD_URI, TERROR_MD, 'markdown'],
@@ -431,7 +491,11 @@ describe('NotesIndex: incremental updates', () => {
     const causes = 'Notes A\n\nCauses\n\n• Famine – bad harvests\n';
     const events = 'Notes B\n\nEvents\n\n• Famine – people starved\n';
     const essay = 'Notes C\n\nThe Famine was terrible. Famine again.\n';
-    new EditSequence(false).set('file:///a.txt', causes).set('file:///b.txt', events).set('file:///c.txt', essay).set('file:///a.txt', 'Notes A\n\nNothing here.\n');
+    new EditSequence(false)
+      .set('file:///a.txt', causes)
+      .set('file:///b.txt', events)
+      .set('file:///c.txt', essay)
+      .set('file:///a.txt', 'Notes A\n\nNothing here.\n');
   });
 
   // Regression (fixed): the knowledge base lists `N.K.V.D.` as an alias of the NKVD (key `n k v d`), but a mention is only
@@ -484,8 +548,18 @@ describe('NotesIndex: names on real prose', () => {
 
 describe('NotesIndex: a surname that is an ordinary word', () => {
   it('counts only where its capital is its own, unless the notes define it', () => {
-    const index = new NotesIndex(new KnowledgeBase([loadKnowledgeFile('file:///k.history.json', JSON.stringify({ entities: [{ id: 'ulysses-grant', kind: 'person', name: 'Ulysses S. Grant', aliases: ['Grant'] }] }))]));
+    const index = new NotesIndex(
+      new KnowledgeBase([
+        loadKnowledgeFile(
+          'file:///k.history.json',
+          JSON.stringify({ entities: [{ id: 'ulysses-grant', kind: 'person', name: 'Ulysses S. Grant', aliases: ['Grant'] }] }),
+        ),
+      ]),
+    );
     index.setDocument('file:///g.txt', 'Notes\n\nGrant money was short. The army under Grant took Vicksburg.\n', 'plain');
-    assert.deepEqual(index.mentionsIn('file:///g.txt').map((m) => `${m.range.start.character} ${m.surface}`), ['38 Grant']);
+    assert.deepEqual(
+      index.mentionsIn('file:///g.txt').map((m) => `${m.range.start.character} ${m.surface}`),
+      ['38 Grant'],
+    );
   });
 });

@@ -32,12 +32,16 @@ describe('knowledge packs: notes on each topic', () => {
   const topics = existsSync(PACK_NOTES) ? readdirSync(PACK_NOTES).sort() : [];
 
   it('has notes for every new pack', () => {
-    for (const id of ['russia-1894-1924', 'germany-1918-1945', 'second-world-war-1939-1945', 'cold-war-1945-1991']) assert.ok(topics.includes(id), `no notes for ${id}`);
+    for (const id of ['russia-1894-1924', 'germany-1918-1945', 'second-world-war-1939-1945', 'cold-war-1945-1991'])
+      assert.ok(topics.includes(id), `no notes for ${id}`);
   });
 
   for (const topic of topics) {
     describe(topic, () => {
-      const expected = JSON.parse(readFileSync(path.join(PACK_NOTES, topic, 'expected.json'), 'utf8')) as { found: string[]; misspelt?: Record<string, string> };
+      const expected = JSON.parse(readFileSync(path.join(PACK_NOTES, topic, 'expected.json'), 'utf8')) as {
+        found: string[];
+        misspelt?: Record<string, string>;
+      };
       let loaded: LoadedWorkspace;
       before(async () => {
         loaded = await load(path.join(PACK_NOTES, topic));
@@ -95,7 +99,10 @@ describe('knowledge packs: disambiguation', () => {
       known.map((e) => e.id),
       [],
     );
-    assert.ok(loaded.index.entities().some((e) => e.name === 'Robespierre'), 'the notes still define their own people');
+    assert.ok(
+      loaded.index.entities().some((e) => e.name === 'Robespierre'),
+      'the notes still define their own people',
+    );
   });
 
   it('keeps a pack that is turned off out, even when the notes name its people', async () => {
@@ -107,7 +114,9 @@ describe('knowledge packs: disambiguation', () => {
   });
 
   it('reads the Soviet samples as before: every Soviet mention is unchanged with the other packs present', async () => {
-    const sovietOnly = Object.fromEntries(packsOf((await load(SAMPLES)).knowledgeFiles).map((p) => [p.id, p.id === 'soviet-union-1917-1953']));
+    const sovietOnly = Object.fromEntries(
+      packsOf((await load(SAMPLES)).knowledgeFiles).map((p) => [p.id, p.id === 'soviet-union-1917-1953']),
+    );
     const before = await load(SAMPLES, sovietOnly);
     const after = await load(SAMPLES);
     assert.ok(after.packs.find((p) => p.id === 'soviet-union-1917-1953')?.active);

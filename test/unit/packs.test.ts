@@ -23,7 +23,9 @@ const BASE = new KnowledgeBase(FILES);
 const ALL = new Map<string, KnowledgeEntry>(FILES.flatMap((f) => f.entries.map((e) => [e.id, e] as const)));
 const PERIODS = new Map(
   FILES.map((f) => {
-    const { period } = JSON.parse(readFileSync(path.join(DATA, path.basename(f.uri)), 'utf8')) as { period?: { from?: string; to?: string } };
+    const { period } = JSON.parse(readFileSync(path.join(DATA, path.basename(f.uri)), 'utf8')) as {
+      period?: { from?: string; to?: string };
+    };
     return [f.packId ?? f.uri, period] as const;
   }),
 );
@@ -56,7 +58,11 @@ describe('knowledge packs: the bundled data', () => {
       const period = PERIODS.get(file.packId);
       assert.ok(period?.from && period.to, `${file.packId} has no period`);
     }
-    for (const id of Object.keys(MINIMUMS)) assert.ok(FILES.some((f) => f.packId === id), `no pack ${id}`);
+    for (const id of Object.keys(MINIMUMS))
+      assert.ok(
+        FILES.some((f) => f.packId === id),
+        `no pack ${id}`,
+      );
   });
 
   for (const file of FILES) {
@@ -69,7 +75,9 @@ describe('knowledge packs: the bundled data', () => {
       });
 
       it('lists no misspelling that is an English word or a name the dictionary knows', () => {
-        const words = file.entries.flatMap((e) => (e.misspellings ?? []).filter((m) => !m.includes(' ') && english().knows(m)).map((m) => `${e.id}: ${m}`));
+        const words = file.entries.flatMap((e) =>
+          (e.misspellings ?? []).filter((m) => !m.includes(' ') && english().knows(m)).map((m) => `${e.id}: ${m}`),
+        );
         assert.deepEqual(words, []);
       });
 
@@ -85,11 +93,16 @@ describe('knowledge packs: the bundled data', () => {
         for (const person of file.entries.filter((e) => e.kind === 'person')) {
           assert.ok(person.summary, `${person.id} has no summary`);
           assert.ok(person.born, `${person.id} has no birth date`);
-          if (person.born && person.died) assert.ok(notAfter(person.born, person.died) && person.born !== person.died, `${person.id}: born ${person.born}, died ${person.died}`);
+          if (person.born && person.died)
+            assert.ok(
+              notAfter(person.born, person.died) && person.born !== person.died,
+              `${person.id}: born ${person.born}, died ${person.died}`,
+            );
           for (const role of person.roles ?? []) {
             if (role.from && role.to) assert.ok(notAfter(role.from, role.to), `${person.id}: ${role.title} ${role.from}–${role.to}`);
             if (role.from && person.born) assert.ok(year(role.from) > year(person.born), `${person.id}: ${role.title} from ${role.from}`);
-            if (role.to && person.died) assert.ok(notAfter(role.to, person.died), `${person.id}: ${role.title} to ${role.to} after death ${person.died}`);
+            if (role.to && person.died)
+              assert.ok(notAfter(role.to, person.died), `${person.id}: ${role.title} to ${role.to} after death ${person.died}`);
           }
         }
       });
@@ -98,7 +111,10 @@ describe('knowledge packs: the bundled data', () => {
         const period = PERIODS.get(file.packId!)!;
         for (const entry of file.entries.filter((e) => e.kind === 'event' || e.kind === 'trial')) {
           assert.ok(entry.date, `${entry.id} has no date`);
-          assert.ok(year(entry.date) >= year(period.from!) && year(entry.date) <= year(period.to!), `${entry.id} on ${entry.date} is outside ${period.from}–${period.to}`);
+          assert.ok(
+            year(entry.date) >= year(period.from!) && year(entry.date) <= year(period.to!),
+            `${entry.id} on ${entry.date} is outside ${period.from}–${period.to}`,
+          );
           if (entry.endDate) assert.ok(notAfter(entry.date, entry.endDate), `${entry.id}: ${entry.date} to ${entry.endDate}`);
         }
       });
@@ -144,16 +160,28 @@ describe('knowledge packs: the bundled data', () => {
 
   it('never lists a spelling as both an alias and a misspelling', () => {
     const names = new Set([...ALL.values()].flatMap((e) => [e.name, ...(e.aliases ?? [])].map(nameKey)));
-    const clashes = [...ALL.values()].flatMap((e) => (e.misspellings ?? []).filter((m) => names.has(nameKey(m))).map((m) => `${e.id}: ${m}`));
+    const clashes = [...ALL.values()].flatMap((e) =>
+      (e.misspellings ?? []).filter((m) => names.has(nameKey(m))).map((m) => `${e.id}: ${m}`),
+    );
     assert.deepEqual(clashes, []);
   });
 });
 
 describe('knowledge packs: choosing', () => {
-  const pack = (id: string, people: string[]): KnowledgePack => ({ id, name: id, defines: people, includes: [], people, ownPeople: people });
+  const pack = (id: string, people: string[]): KnowledgePack => ({
+    id,
+    name: id,
+    defines: people,
+    includes: [],
+    people,
+    ownPeople: people,
+  });
   const soviet = pack('soviet', ['stalin', 'kamenev', 'zinoviev', 'bukharin']);
   const germany = pack('germany', ['hitler', 'rohm', 'papen', 'hindenburg']);
-  const named = (...ids: string[]) => (id: string) => ids.includes(id);
+  const named =
+    (...ids: string[]) =>
+    (id: string) =>
+      ids.includes(id);
   const on = (states: ReturnType<typeof choosePacks>): string[] => states.filter((s) => s.active).map((s) => s.id);
 
   it(`turns on the packs whose people the notes name at least ${AUTO_PACK_PEOPLE} of`, () => {
@@ -166,7 +194,10 @@ describe('knowledge packs: choosing', () => {
         ['germany', 2, 'auto'],
       ],
     );
-    assert.deepEqual(on(choosePacks([soviet, germany], named('stalin', 'kamenev', 'zinoviev', 'hitler', 'rohm', 'papen'), {})), ['soviet', 'germany']);
+    assert.deepEqual(on(choosePacks([soviet, germany], named('stalin', 'kamenev', 'zinoviev', 'hitler', 'rohm', 'papen'), {})), [
+      'soviet',
+      'germany',
+    ]);
   });
 
   it('lets the setting win both ways', () => {
@@ -217,7 +248,11 @@ describe('knowledge packs: choosing', () => {
 describe('knowledge packs: names across periods', () => {
   const index = new NotesIndex(new KnowledgeBase(FILES));
   const uri = 'file:///notes/1917.txt';
-  index.setDocument(uri, 'The Revolution\n\nNicolas II abdicated in March 1917. Alexander Shlyapnikov led the Workers Opposition.\nBy the time of World War II the Scholl family had moved to Munich.\n', 'plain');
+  index.setDocument(
+    uri,
+    'The Revolution\n\nNicolas II abdicated in March 1917. Alexander Shlyapnikov led the Workers Opposition.\nBy the time of World War II the Scholl family had moved to Munich.\n',
+    'plain',
+  );
 
   it('knows a ruler by the name before his number, never by the number', () => {
     assert.equal(surnameOf('Nicholas II'), 'Nicholas');

@@ -76,7 +76,12 @@ describe('parseNotes: plain-text notes', () => {
 
   it('splits • bullets at an en dash, an em dash, a spaced hyphen or a colon', () => {
     const bullets = section(parsed, 'The Totalitarian Regime').bullets;
-    const read = bullets.map((b) => [b.marker, b.term && slice(notes, b.term.range), b.separator, b.explanation && slice(notes, b.explanation.range)]);
+    const read = bullets.map((b) => [
+      b.marker,
+      b.term && slice(notes, b.term.range),
+      b.separator,
+      b.explanation && slice(notes, b.explanation.range),
+    ]);
     assert.deepEqual(read, [
       ['•', 'General Secretary', '–', 'Stalin became General Secretary in 1922.'],
       ['•', 'Five-year plans', '—', 'from 1928 the state set huge targets.'],
@@ -127,7 +132,10 @@ describe('parseNotes: plain-text notes', () => {
       const parsed16 = parseNotes(text, 'plain');
       assert.deepEqual(headings(parsed16), ['The Show Trials', 'Trial of the 16']);
       const trial = section(parsed16, 'Trial of the 16');
-      assert.deepEqual(trial.paragraphs.map((p) => p.content.text), ['Kamenev & Zinoviev', 'They confessed and all 16 were shot.']);
+      assert.deepEqual(
+        trial.paragraphs.map((p) => p.content.text),
+        ['Kamenev & Zinoviev', 'They confessed and all 16 were shot.'],
+      );
       assert.equal(trial.paragraphs[0].line, 5);
     });
 
@@ -136,10 +144,13 @@ describe('parseNotes: plain-text notes', () => {
       const parsed17 = parseNotes(text, 'plain');
       assert.deepEqual(headings(parsed17), ['Trial of the 17']);
       const trial = section(parsed17, 'Trial of the 17');
-      assert.deepEqual(trial.paragraphs.map((p) => [p.line, p.content.text]), [
-        [4, 'Pyatakov & Radek'],
-        [6, 'They were accused of wrecking.'],
-      ]);
+      assert.deepEqual(
+        trial.paragraphs.map((p) => [p.line, p.content.text]),
+        [
+          [4, 'Pyatakov & Radek'],
+          [6, 'They were accused of wrecking.'],
+        ],
+      );
     });
   });
 
@@ -163,20 +174,27 @@ describe('parseNotes: plain-text notes', () => {
 
     it('does not split at a full stop followed by a lower-case word or inside a number', () => {
       const sentences = splitSentences('About 1.5 million were arrested, e.g. in 1937. Most were shot.', 0, 0);
-      assert.deepEqual(sentences.map((s) => s.text), ['About 1.5 million were arrested, e.g. in 1937.', 'Most were shot.']);
+      assert.deepEqual(
+        sentences.map((s) => s.text),
+        ['About 1.5 million were arrested, e.g. in 1937.', 'Most were shot.'],
+      );
     });
 
     it('keeps UTF-16 offsets when an emoji comes before a name', () => {
       const raw = '📌 Kamenev and Zionev were accused. They confessed — but all 16 were shot.';
       const sentences = splitSentences(raw, 3, 0);
-      assert.deepEqual(sentences.map((s) => raw.slice(s.range.start.character, s.range.end.character)), ['📌 Kamenev and Zionev were accused.', 'They confessed — but all 16 were shot.']);
+      assert.deepEqual(
+        sentences.map((s) => raw.slice(s.range.start.character, s.range.end.character)),
+        ['📌 Kamenev and Zionev were accused.', 'They confessed — but all 16 were shot.'],
+      );
       assert.equal(sentences[1].range.start.line, 3);
       assert.equal(sentences[1].range.start.character, raw.indexOf('They'));
     });
   });
 
   it('reads CRLF line ends with the same lines and no carriage returns in the text', () => {
-    const lf = 'Stalin - his terror and WW2\n\nCauses of the Great Terror\n\n  • Stalins Paranoia – Stalin trusted nobody.\n\tMore text. Another sentence.\n';
+    const lf =
+      'Stalin - his terror and WW2\n\nCauses of the Great Terror\n\n  • Stalins Paranoia – Stalin trusted nobody.\n\tMore text. Another sentence.\n';
     const crlf = lf.replace(/\n/g, '\r\n');
     const a = parseNotes(lf, 'plain');
     const b = parseNotes(crlf, 'plain');
@@ -219,7 +237,10 @@ describe('parseNotes: plain-text notes', () => {
       'Events',
     ]);
     assert.deepEqual(section(parsed, 'Trial of the 16').paragraphs[0].content.text, 'Kamenev & Zinoviev');
-    assert.deepEqual(section(parsed, 'Trial of the 21').bullets.map((b) => b.term?.text), ['The secret trial of 1937']);
+    assert.deepEqual(
+      section(parsed, 'Trial of the 21').bullets.map((b) => b.term?.text),
+      ['The secret trial of 1937'],
+    );
     for (const bullet of allBullets(parsed)) {
       if (bullet.term) assert.equal(slice(text, bullet.term.range), bullet.term.text);
       if (bullet.explanation) assert.equal(slice(text, bullet.explanation.range), bullet.explanation.text);
@@ -263,7 +284,9 @@ describe('parseNotes: Markdown notes', () => {
 
   it('reads # ## ### headings with their levels and ranges; the first # is the title', () => {
     assert.deepEqual(
-      parsed.sections.filter((s) => s.heading).map((s) => [s.heading!.text, s.heading!.level, s.heading!.line, slice(notes, s.heading!.range)]),
+      parsed.sections
+        .filter((s) => s.heading)
+        .map((s) => [s.heading!.text, s.heading!.level, s.heading!.line, slice(notes, s.heading!.range)]),
       [
         ['Stalin’s Great Terror', 1, 0, 'Stalin’s Great Terror'],
         ['Causes', 2, 2, 'Causes'],
@@ -283,7 +306,12 @@ describe('parseNotes: Markdown notes', () => {
   });
 
   it('reads -, * and 1. bullets with bold terms', () => {
-    const read = section(parsed, 'Causes').bullets.map((b) => [b.marker, b.term && slice(notes, b.term.range), b.separator, b.explanation && slice(notes, b.explanation.range)]);
+    const read = section(parsed, 'Causes').bullets.map((b) => [
+      b.marker,
+      b.term && slice(notes, b.term.range),
+      b.separator,
+      b.explanation && slice(notes, b.explanation.range),
+    ]);
     assert.deepEqual(read, [
       ['-', "Kirov's murder", '–', 'Kirov was shot in Leningrad.'],
       ['*', 'Stalin’s paranoia', '—', 'he feared the Old Bolsheviks.'],
@@ -304,13 +332,22 @@ describe('parseNotes: Markdown notes', () => {
 
   it('reads a table: a header row, no divider row, and cells with ranges', () => {
     const rows = section(parsed, 'The trials').rows;
-    assert.deepEqual(rows.map((r) => [r.line, r.isHeader]), [
-      [15, true],
-      [17, false],
-      [18, false],
-    ]);
-    assert.deepEqual(rows[0].cells.map((c) => c.text), ['Trial', 'Year', 'Defendants']);
-    assert.deepEqual(rows[2].cells.map((c) => slice(notes, c.range)), ['Trial of the 21', '1938', 'Bukharin, Rykov and Yagoda']);
+    assert.deepEqual(
+      rows.map((r) => [r.line, r.isHeader]),
+      [
+        [15, true],
+        [17, false],
+        [18, false],
+      ],
+    );
+    assert.deepEqual(
+      rows[0].cells.map((c) => c.text),
+      ['Trial', 'Year', 'Defendants'],
+    );
+    assert.deepEqual(
+      rows[2].cells.map((c) => slice(notes, c.range)),
+      ['Trial of the 21', '1938', 'Bukharin, Rykov and Yagoda'],
+    );
   });
 
   it('skips fenced code: its lines are marked skipped and read as nothing', () => {
@@ -318,13 +355,19 @@ describe('parseNotes: Markdown notes', () => {
     assert.ok(!parsed.skippedLines.has(25));
     assert.ok(!headings(parsed).includes('not a heading'));
     assert.ok(!allBullets(parsed).some((b) => b.content.text.includes('not a bullet')));
-    assert.deepEqual(section(parsed, 'The trials').paragraphs.map((p) => p.content.text), ['After the code.']);
+    assert.deepEqual(
+      section(parsed, 'The trials').paragraphs.map((p) => p.content.text),
+      ['After the code.'],
+    );
   });
 
   it('reads ~~~ fences, closed only by the same fence', () => {
     const text = '# T\n\n~~~\n# inside\n```\nstill inside\n~~~\n## Outside\n';
     const result = parseNotes(text, 'markdown');
-    assert.deepEqual([...result.skippedLines].sort((a, b) => a - b), [2, 3, 4, 5, 6]);
+    assert.deepEqual(
+      [...result.skippedLines].sort((a, b) => a - b),
+      [2, 3, 4, 5, 6],
+    );
     assert.deepEqual(headings(result), ['T', 'Outside']);
   });
 
@@ -338,7 +381,10 @@ describe('parseNotes: Markdown notes', () => {
     const text = '---\ntitle: The Terror\nessay: true\n---\n# Essay\n\nText.\n';
     const result = parseNotes(text, 'markdown');
     assert.deepEqual(result.frontMatter, { title: 'The Terror', essay: 'true' });
-    assert.deepEqual([...result.skippedLines].sort((a, b) => a - b), [0, 1, 2, 3]);
+    assert.deepEqual(
+      [...result.skippedLines].sort((a, b) => a - b),
+      [0, 1, 2, 3],
+    );
     assert.deepEqual(headings(result), ['Essay']);
     assert.equal(result.title?.text, 'Essay');
   });
@@ -353,10 +399,13 @@ describe('parseNotes: Markdown notes', () => {
   it('reads setext headings (=== level 1, --- level 2) and does not read the underline as text', () => {
     const text = 'Causes\n======\n\n- **Economics** – failures\n\nPeople\n------\n\nText here.\n';
     const result = parseNotes(text, 'markdown');
-    assert.deepEqual(result.sections.filter((s) => s.heading).map((s) => [s.heading!.text, s.heading!.level, slice(text, s.heading!.range)]), [
-      ['Causes', 1, 'Causes'],
-      ['People', 2, 'People'],
-    ]);
+    assert.deepEqual(
+      result.sections.filter((s) => s.heading).map((s) => [s.heading!.text, s.heading!.level, slice(text, s.heading!.range)]),
+      [
+        ['Causes', 1, 'Causes'],
+        ['People', 2, 'People'],
+      ],
+    );
     const texts = result.sections.flatMap((s) => s.paragraphs.map((p) => p.content.text));
     assert.deepEqual(texts, ['Text here.']);
     assert.equal(section(result, 'Causes').bullets[0].term?.text, 'Economics');
@@ -365,7 +414,10 @@ describe('parseNotes: Markdown notes', () => {
   it('strips inline markup from heading text', () => {
     assert.equal(stripInlineMarkup('**Causes** of the `Terror` and [Kirov](kirov.md)'), 'Causes of the Terror and Kirov');
     const result = parseNotes('# T\n\n## The **Show** Trials ##\n', 'markdown');
-    assert.deepEqual(result.sections.map((s) => s.heading?.text), ['T', 'The Show Trials']);
+    assert.deepEqual(
+      result.sections.map((s) => s.heading?.text),
+      ['T', 'The Show Trials'],
+    );
   });
 
   it('parses the Markdown fixture: the fenced Kamenev is skipped, the table is read', () => {
@@ -376,7 +428,10 @@ describe('parseNotes: Markdown notes', () => {
     assert.ok(result.skippedLines.has(fenceLine));
     assert.deepEqual(headings(result), ["Stalin's Great Terror", 'Causes', 'Key people', 'The trials']);
     assert.equal(section(result, 'The trials').rows.filter((r) => !r.isHeader).length, 3);
-    assert.deepEqual(section(result, 'Key people').bullets.map((b) => b.marker), ['1.', '2.', '3.', '4.']);
+    assert.deepEqual(
+      section(result, 'Key people').bullets.map((b) => b.marker),
+      ['1.', '2.', '3.', '4.'],
+    );
   });
 
   // Regression (fixed): Markdown with a BOM loses its first heading. skipFrontMatter and the plain-text title strip the
@@ -407,7 +462,10 @@ describe('parseNotes: Markdown notes', () => {
     const result = parseNotes('# Title\n\nText.\n', 'markdown');
     for (const s of result.sections) {
       const { start, end } = s.range;
-      assert.ok(end.line > start.line || (end.line === start.line && end.character >= start.character), `${s.heading?.text ?? '(no heading)'}: ${JSON.stringify(s.range)}`);
+      assert.ok(
+        end.line > start.line || (end.line === start.line && end.character >= start.character),
+        `${s.heading?.text ?? '(no heading)'}: ${JSON.stringify(s.range)}`,
+      );
     }
   });
 });

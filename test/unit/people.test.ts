@@ -15,12 +15,25 @@ const names = (text: string, format?: NotesFormat): string[] => people(text, for
 
 describe('people: by shape in running text', () => {
   it('finds a name after a title, without the title', () => {
-    assert.deepEqual(names('# Notes\n\nPresident Wilson met General MacArthur, Field Marshal Montgomery and Tsar Nicholas II.\n'), ['Wilson', 'MacArthur', 'Montgomery', 'Nicholas II']);
+    assert.deepEqual(names('# Notes\n\nPresident Wilson met General MacArthur, Field Marshal Montgomery and Tsar Nicholas II.\n'), [
+      'Wilson',
+      'MacArthur',
+      'Montgomery',
+      'Nicholas II',
+    ]);
   });
 
   it('finds a given name and a surname, with initials, particles, regnal numbers and Jr.', () => {
-    const text = '# Notes\n\nThomas Mann wrote. Harry S. Truman and E. D. Nixon met Charles de Gaulle. Philip II sent ships. Martin Luther King Jr. spoke.\n';
-    assert.deepEqual(names(text), ['Thomas Mann', 'Harry S. Truman', 'E. D. Nixon', 'Charles de Gaulle', 'Philip II', 'Martin Luther King Jr.']);
+    const text =
+      '# Notes\n\nThomas Mann wrote. Harry S. Truman and E. D. Nixon met Charles de Gaulle. Philip II sent ships. Martin Luther King Jr. spoke.\n';
+    assert.deepEqual(names(text), [
+      'Thomas Mann',
+      'Harry S. Truman',
+      'E. D. Nixon',
+      'Charles de Gaulle',
+      'Philip II',
+      'Martin Luther King Jr.',
+    ]);
   });
 
   it('marks these as named, not defined: they stand only when no knowledge has the name', () => {
@@ -47,8 +60,8 @@ describe('people: by shape in running text', () => {
 });
 
 describe('people: by structure', () => {
-  it('defines a person by a who\'s-who heading with dates, with the paragraph under it', () => {
-    const [kirov] = people('# Who\'s who\n\n### Sergei Kirov (1886-1934)\nParty boss in Leningrad, shot in 1934.\n');
+  it("defines a person by a who's-who heading with dates, with the paragraph under it", () => {
+    const [kirov] = people("# Who's who\n\n### Sergei Kirov (1886-1934)\nParty boss in Leningrad, shot in 1934.\n");
     assert.equal(kirov.name, 'Sergei Kirov');
     assert.equal(kirov.strength, 'defined');
     assert.equal(kirov.text, 'Party boss in Leningrad, shot in 1934.');
@@ -67,7 +80,12 @@ describe('people: by structure', () => {
   });
 
   it('takes no heading word or list of things for people in a people section', () => {
-    assert.deepEqual(names('# Notes\n\n## Key people\n\n- **Court Cases** – see below\n- **Hoover** – president from 1929\n- **Grand Duke Nicholas Nikolaevich** – commander\n'), ['Hoover', 'Nicholas Nikolaevich']);
+    assert.deepEqual(
+      names(
+        '# Notes\n\n## Key people\n\n- **Court Cases** – see below\n- **Hoover** – president from 1929\n- **Grand Duke Nicholas Nikolaevich** – commander\n',
+      ),
+      ['Hoover', 'Nicholas Nikolaevich'],
+    );
   });
 });
 

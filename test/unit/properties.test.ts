@@ -6,7 +6,15 @@ import * as assert from 'node:assert/strict';
 import { spellingProblems } from '../../server/src/features/spelling';
 import { NotesIndex } from '../../server/src/index/notesIndex';
 import type { NotesFormat } from '../../server/src/notes/model';
-import { PROPERTIES, RangeChecker, bundledKnowledge, checkIncremental, checkParsedAndExtracted, checkText, describeIndex } from '../support/noteProperties';
+import {
+  PROPERTIES,
+  RangeChecker,
+  bundledKnowledge,
+  checkIncremental,
+  checkParsedAndExtracted,
+  checkText,
+  describeIndex,
+} from '../support/noteProperties';
 
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 
@@ -25,7 +33,27 @@ describe('Properties: parser, extractor and index over any text', function () {
   }
 
   it('handles the smallest awkward texts: empty, a BOM, bare line ends, lone surrogates, a NUL', () => {
-    for (const text of ['', '\uFEFF', '\r', '\n', '\r\n', '\n\r', '\uFEFF\r\n\uFEFF', '\ud800', '\udc00Kamenev', 'Kamenev\ud83d', '\u0000', '•', '  • ', '**', '# ', '|', '| |', '---', '```']) {
+    for (const text of [
+      '',
+      '\uFEFF',
+      '\r',
+      '\n',
+      '\r\n',
+      '\n\r',
+      '\uFEFF\r\n\uFEFF',
+      '\ud800',
+      '\udc00Kamenev',
+      'Kamenev\ud83d',
+      '\u0000',
+      '•',
+      '  • ',
+      '**',
+      '# ',
+      '|',
+      '| |',
+      '---',
+      '```',
+    ]) {
       checkText(text);
     }
   });
@@ -101,9 +129,15 @@ describe('Properties: the incremental index against a rebuild, shrunk counterexa
     const after = 'Notes\n\nKey People\n\n  • Danton – a speaker.\n\nDantn spoke.\n';
     const index = new NotesIndex(bundledKnowledge());
     index.setDocument(A, before, 'plain');
-    assert.deepEqual(spellingProblems(index, A).map((p) => p.message), ['Dantn: did you mean DANTON?']);
+    assert.deepEqual(
+      spellingProblems(index, A).map((p) => p.message),
+      ['Dantn: did you mean DANTON?'],
+    );
     index.setDocument(A, after, 'plain');
-    assert.deepEqual(spellingProblems(index, A).map((p) => p.message), ['Dantn: did you mean Danton?']);
+    assert.deepEqual(
+      spellingProblems(index, A).map((p) => p.message),
+      ['Dantn: did you mean Danton?'],
+    );
     checkIncremental([set(0, before), set(0, after)]);
   });
 

@@ -51,7 +51,8 @@ for (const [label, entries] of [
         ['tukh', 'tukhachevsky'],
         ['Kamen', 'kamenev'],
       ];
-      for (const [query, id] of cases) assert.equal(search.search(query, 5)[0]?.id, id, `${query}: ${JSON.stringify(search.search(query, 5))}`);
+      for (const [query, id] of cases)
+        assert.equal(search.search(query, 5)[0]?.id, id, `${query}: ${JSON.stringify(search.search(query, 5))}`);
     });
 
     it('matches an exact spelling with score 0, through case, accents and apostrophes', () => {

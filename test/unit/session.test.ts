@@ -90,7 +90,7 @@ describe('session: over a workspace in memory', () => {
     );
   });
 
-  it('answers from the editor\'s text while a note is open, and from the workspace once it closes', async () => {
+  it("answers from the editor's text while a note is open, and from the workspace once it closes", async () => {
     session.opened(document(terror, 'The Terror\n\nKey People\n\n  • Yagoda – head of the NKVD.\n'));
     assert.ok(session.index.mentionsIn(terror).some((m) => m.entityId === 'yagoda'));
     await session.closed(terror);
@@ -122,7 +122,10 @@ describe('session: over a workspace in memory', () => {
     workspace.write('mine.history.json', '{ "entities": [ oops ] }');
     await host.until(() => (host.diagnostics.get(mine)?.length ?? 0) > 0);
     assert.match(host.diagnostics.get(mine)![0].message as string, /Invalid JSON/);
-    workspace.write('mine.history.json', '{ "entities": [ { "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "aliases": ["Kamenyev"] } ] }');
+    workspace.write(
+      'mine.history.json',
+      '{ "entities": [ { "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "aliases": ["Kamenyev"] } ] }',
+    );
     await host.until(() => host.diagnostics.get(mine)?.length === 0);
     assert.equal(session.index.lookup('Kamenyev')?.id, 'kamenev');
   });

@@ -31,20 +31,49 @@ async function startCodeServer(home, workspace, env = {}) {
   const port = await freePort();
   mkdirSync(join(home, 'user', 'User'), { recursive: true });
   mkdirSync(join(home, 'extensions'), { recursive: true });
-  writeFileSync(join(home, 'user', 'User', 'settings.json'), JSON.stringify({
-    'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false, 'update.mode': 'none', 'workbench.colorTheme': 'Default Light Modern',
-    'editor.minimap.enabled': false, 'workbench.tips.enabled': false,
-  }));
-  const child = spawn(process.execPath, [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', join(home, 'user'), '--extensions-dir', join(home, 'extensions'), workspace],
-  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  writeFileSync(
+    join(home, 'user', 'User', 'settings.json'),
+    JSON.stringify({
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'update.mode': 'none',
+      'workbench.colorTheme': 'Default Light Modern',
+      'editor.minimap.enabled': false,
+      'workbench.tips.enabled': false,
+    }),
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      codeServer,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      join(home, 'user'),
+      '--extensions-dir',
+      join(home, 'extensions'),
+      workspace,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+  );
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   await new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`code-server did not start:\n${log}`)), 30_000);
-    const check = () => { if (log.includes('HTTP server listening')) { clearTimeout(timer); done(); } };
+    const check = () => {
+      if (log.includes('HTTP server listening')) {
+        clearTimeout(timer);
+        done();
+      }
+    };
     child.stdout.on('data', check);
     child.stderr.on('data', check);
     child.on('exit', (code) => fail(new Error(`code-server exited (${code}):\n${log}`)));
@@ -53,8 +82,18 @@ async function startCodeServer(home, workspace, env = {}) {
 }
 
 function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }
 
 function fixtureWorkspace(home) {
@@ -72,11 +111,15 @@ async function runSuite(browser) {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
-    const payload = JSON.stringify([['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(join(repo, 'out', 'test', 'vscode', 'suite', 'index.js'))]]);
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(repo)],
+      ['extensionTestsPath', remote(join(repo, 'out', 'test', 'vscode', 'suite', 'index.js'))],
+    ]);
     await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
     const deadline = Date.now() + SUITE_TIMEOUT_MS;
     while (!existsSync(resultFile) && Date.now() < deadline) await page.waitForTimeout(250);
-    if (!existsSync(resultFile)) throw new Error(`the suite wrote no result within ${SUITE_TIMEOUT_MS / 1000} s\n${server.log().slice(-4000)}`);
+    if (!existsSync(resultFile))
+      throw new Error(`the suite wrote no result within ${SUITE_TIMEOUT_MS / 1000} s\n${server.log().slice(-4000)}`);
     const result = JSON.parse(readFileSync(resultFile, 'utf8'));
     for (const line of result.lines) console.log(`  ${line}`);
     return result;
@@ -139,7 +182,9 @@ async function screenshots(browser) {
       await page.mouse.move(x + 2, box.y + box.height / 2);
       await page.waitForSelector('.monaco-hover-content:has-text("1883")', { state: 'visible', timeout: 15_000 });
       // The hover fades in: wait until it is opaque, or the note shows through it.
-      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((h) => getComputedStyle(h).opacity === '1' && h.offsetParent !== null));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.monaco-hover')].some((h) => getComputedStyle(h).opacity === '1' && h.offsetParent !== null),
+      );
       await page.screenshot({ path: join(shotsDir, 'hover.png') });
     });
     await step('sidebar', async () => {
@@ -162,7 +207,10 @@ async function screenshots(browser) {
       await page.locator('.pane-body .monaco-list-row[aria-level="2"]').first().waitFor({ state: 'attached', timeout: 15_000 });
       // Walk into the mentions with the keyboard, so the list scrolls them into view.
       for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
-      await page.locator('.pane-body .monaco-list-row[aria-level="2"]', { hasText: 'Zionev' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await page
+        .locator('.pane-body .monaco-list-row[aria-level="2"]', { hasText: 'Zionev' })
+        .first()
+        .waitFor({ state: 'visible', timeout: 15_000 });
       await page.mouse.move(1200, 900);
       await page.screenshot({ path: join(shotsDir, 'sidebar.png') });
     });
@@ -176,7 +224,10 @@ async function screenshots(browser) {
       // Fold People, open Essay Coverage: the essay's causes, trials and people, used or not.
       await page.locator('.pane-header', { hasText: 'People' }).first().click();
       await page.locator('.pane-header', { hasText: 'Essay Coverage' }).first().click();
-      await page.locator('.pane-body .monaco-list-row', { hasText: 'Causes of the Great Terror' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page
+        .locator('.pane-body .monaco-list-row', { hasText: 'Causes of the Great Terror' })
+        .first()
+        .waitFor({ state: 'visible', timeout: 30_000 });
       await page.locator('.pane-body .monaco-list-row', { hasText: 'Fear of war' }).first().waitFor({ state: 'visible', timeout: 15_000 });
       await page.mouse.move(1200, 900);
       await page.screenshot({ path: join(shotsDir, 'coverage.png') });
@@ -187,7 +238,10 @@ async function screenshots(browser) {
         await page.keyboard.press('Control+Shift+P');
         await page.waitForSelector('.quick-input-widget', { state: 'visible' });
         await page.keyboard.type(text);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: text.replace(/^>/, '') }).first().waitFor({ state: 'visible' });
+        await page
+          .locator('.quick-input-list .monaco-list-row', { hasText: text.replace(/^>/, '') })
+          .first()
+          .waitFor({ state: 'visible' });
         await page.keyboard.press('Enter');
       };
       // The timeline wants the width: no sidebar.

@@ -3,7 +3,13 @@
 // on an unused one opens where the notes define it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CoverageRequest, type CoverageGroup, type CoverageItem, type CoverageResult, type IndexCounts } from '../../../server/src/protocol';
+import {
+  CoverageRequest,
+  type CoverageGroup,
+  type CoverageItem,
+  type CoverageResult,
+  type IndexCounts,
+} from '../../../server/src/protocol';
 
 export type CoverageNode = { type: 'group'; group: CoverageGroup } | { type: 'item'; item: CoverageItem; used: boolean };
 
@@ -57,7 +63,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     this.result = result?.essay ? result : undefined;
     if (this.view) {
       this.view.description = this.result && uri ? vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) : undefined;
-      this.view.message = this.result ? undefined : 'Open an essay to see which causes, trials, people and events from your notes it uses. An essay has `essay: true` in its front matter, or sits in a folder matched by the historyNotes.essays setting (by default, folders named essays).';
+      this.view.message = this.result
+        ? undefined
+        : 'Open an essay to see which causes, trials, people and events from your notes it uses. An essay has `essay: true` in its front matter, or sits in a folder matched by the historyNotes.essays setting (by default, folders named essays).';
     }
     void vscode.commands.executeCommand('setContext', 'historyNotes.essayOpen', this.result !== undefined);
     this.changed.fire(undefined);
@@ -67,7 +75,11 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   getChildren(node?: CoverageNode): CoverageNode[] {
     if (!this.result) return [];
     if (!node) return this.result.groups.map((group) => ({ type: 'group', group }));
-    if (node.type === 'group') return [...node.group.used.map((item) => ({ type: 'item', item, used: true }) as const), ...node.group.unused.map((item) => ({ type: 'item', item, used: false }) as const)];
+    if (node.type === 'group')
+      return [
+        ...node.group.used.map((item) => ({ type: 'item', item, used: true }) as const),
+        ...node.group.unused.map((item) => ({ type: 'item', item, used: false }) as const),
+      ];
     return [];
   }
 
@@ -83,9 +95,19 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     const item = new vscode.TreeItem(entry.name);
     item.id = `item:${entry.id}`;
     item.description = used ? `used ${entry.mentions}×` : 'not used yet';
-    item.iconPath = new vscode.ThemeIcon(used ? 'pass-filled' : 'circle-large-outline', new vscode.ThemeColor(used ? 'testing.iconPassed' : 'disabledForeground'));
-    item.tooltip = used ? `${entry.name}: your essay names it ${entry.mentions} time${entry.mentions === 1 ? '' : 's'}.` : `${entry.name}: in your notes, not in this essay. Click to open where your notes define it.`;
-    if (entry.definition) item.command = { command: 'historyNotes.openMention', title: 'Open Definition', arguments: [entry.definition.uri, entry.definition.range] };
+    item.iconPath = new vscode.ThemeIcon(
+      used ? 'pass-filled' : 'circle-large-outline',
+      new vscode.ThemeColor(used ? 'testing.iconPassed' : 'disabledForeground'),
+    );
+    item.tooltip = used
+      ? `${entry.name}: your essay names it ${entry.mentions} time${entry.mentions === 1 ? '' : 's'}.`
+      : `${entry.name}: in your notes, not in this essay. Click to open where your notes define it.`;
+    if (entry.definition)
+      item.command = {
+        command: 'historyNotes.openMention',
+        title: 'Open Definition',
+        arguments: [entry.definition.uri, entry.definition.range],
+      };
     return item;
   }
 

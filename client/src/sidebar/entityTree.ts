@@ -51,7 +51,10 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private entityItem(entity: EntityItem): vscode.TreeItem {
     const label = this.options.timeline && entity.sortDate ? `${entity.sortDate.slice(0, 4)} · ${entity.name}` : entity.name;
     // Stable ids keep each item's expansion state across refreshes.
-    const item = new vscode.TreeItem(label, entity.mentions + (entity.definition ? 1 : 0) > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      label,
+      entity.mentions + (entity.definition ? 1 : 0) > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `${this.options.timeline ? 'timeline' : this.options.kinds.join('+')}:${entity.id}`;
     // The timeline's label already starts with the year.
     item.description = this.options.timeline ? entity.kind : entity.dates;
@@ -62,7 +65,11 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     item.iconPath = new vscode.ThemeIcon(ICONS[entity.kind]);
     item.contextValue = 'entity';
     if (entity.definition) {
-      item.command = { command: 'historyNotes.openMention', title: 'Go to Definition', arguments: [entity.definition.uri, entity.definition.range] };
+      item.command = {
+        command: 'historyNotes.openMention',
+        title: 'Go to Definition',
+        arguments: [entity.definition.uri, entity.definition.range],
+      };
     }
     return item;
   }
@@ -84,7 +91,9 @@ export const ICONS: Record<EntityKind, string> = {
 };
 
 function mentionItem(entityId: string, mention: MentionItem): vscode.TreeItem {
-  const label: vscode.TreeItemLabel = mention.preview ? { label: mention.preview, highlights: [mention.previewHighlight] } : { label: '(empty line)' };
+  const label: vscode.TreeItemLabel = mention.preview
+    ? { label: mention.preview, highlights: [mention.previewHighlight] }
+    : { label: '(empty line)' };
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `${entityId}@${mention.uri}#${mention.range.start.line}:${mention.range.start.character}`;
   item.description = `${path.basename(vscode.Uri.parse(mention.uri).fsPath)}:${mention.range.start.line + 1}`;

@@ -31,5 +31,9 @@ export type FromWebview = { type: 'ready' } | { type: 'open'; id: string } | Ren
 export function isFromWebview(message: unknown): message is FromWebview {
   if (typeof message !== 'object' || message === null) return false;
   const { type, id, count, lanes } = message as Record<string, unknown>;
-  return type === 'ready' || (type === 'open' && typeof id === 'string') || (type === 'rendered' && typeof count === 'number' && Array.isArray(lanes));
+  return (
+    type === 'ready' ||
+    (type === 'open' && typeof id === 'string') ||
+    (type === 'rendered' && typeof count === 'number' && Array.isArray(lanes))
+  );
 }

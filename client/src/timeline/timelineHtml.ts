@@ -11,7 +11,13 @@ export function timelineMedia(extensionUri: vscode.Uri): vscode.Uri {
 export function timelineHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(18).toString('base64');
   const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(timelineMedia(extensionUri), file)).toString();
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `style-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
   const script = (file: string): string => `<script nonce="${nonce}" src="${media(file)}"></script>`;
   return `<!DOCTYPE html>
 <html lang="en">

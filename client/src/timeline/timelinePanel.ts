@@ -13,7 +13,11 @@ import { timelineHtml, timelineMedia } from './timelineHtml';
 export class TimelinePanel implements vscode.Disposable {
   static readonly viewType = 'historyNotes.timelinePanel';
 
-  static register(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, onDidChangeIndex: vscode.Event<IndexCounts>): TimelinePanel {
+  static register(
+    context: vscode.ExtensionContext,
+    client: () => LanguageClient | undefined,
+    onDidChangeIndex: vscode.Event<IndexCounts>,
+  ): TimelinePanel {
     const panel = new TimelinePanel(context, client, onDidChangeIndex);
     context.subscriptions.push(
       panel,
@@ -93,7 +97,8 @@ export class TimelinePanel implements vscode.Disposable {
     const client = this.client();
     const starting = !client?.isRunning();
     const nothing = { version: 0, items: [] };
-    const result = client && !starting ? await client.sendRequest(TimelineRequest.type, { scope: scope.uri?.toString() }).catch(() => nothing) : nothing;
+    const result =
+      client && !starting ? await client.sendRequest(TimelineRequest.type, { scope: scope.uri?.toString() }).catch(() => nothing) : nothing;
     if (mine !== this.generation || !this.webviewPanel) return;
     this.items = result.items;
     this.message = {
@@ -101,7 +106,10 @@ export class TimelinePanel implements vscode.Disposable {
       scope: scopeKey(scope),
       title: scope.label,
       version: result.version,
-      items: result.items.map(({ definition, ...item }) => ({ ...item, target: definition && `${path.posix.basename(vscode.Uri.parse(definition.uri).path)}:${definition.range.start.line + 1}` })),
+      items: result.items.map(({ definition, ...item }) => ({
+        ...item,
+        target: definition && `${path.posix.basename(vscode.Uri.parse(definition.uri).path)}:${definition.range.start.line + 1}`,
+      })),
       starting,
     };
     await this.webviewPanel.webview.postMessage(this.message);
@@ -125,7 +133,9 @@ export class TimelinePanel implements vscode.Disposable {
       return undefined;
     }
     const panelColumn = this.webviewPanel?.viewColumn;
-    const column = vscode.window.visibleTextEditors.find((e) => e.viewColumn !== undefined && e.viewColumn !== panelColumn)?.viewColumn ?? vscode.ViewColumn.Beside;
+    const column =
+      vscode.window.visibleTextEditors.find((e) => e.viewColumn !== undefined && e.viewColumn !== panelColumn)?.viewColumn ??
+      vscode.ViewColumn.Beside;
     return openAt(item.definition.uri, item.definition.range, column);
   }
 

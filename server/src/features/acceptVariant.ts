@@ -16,14 +16,24 @@ export interface KnowledgeText {
 }
 
 /** Adds `variant` to the entity's aliases in `file`, or creates `newFileUri` holding just that. */
-export function acceptVariantEdit(file: KnowledgeText | undefined, newFileUri: string, entity: Entity, variant: string): WorkspaceEdit | undefined {
+export function acceptVariantEdit(
+  file: KnowledgeText | undefined,
+  newFileUri: string,
+  entity: Entity,
+  variant: string,
+): WorkspaceEdit | undefined {
   const entry = { id: entity.id, kind: entity.kind, name: entity.name, aliases: [variant] };
   if (!file) {
-    const text = JSON.stringify({ $schema: 'https://history-notes.invalid/knowledge.schema.json', name: 'My names', entities: [entry] }, null, 2) + '\n';
+    const text =
+      JSON.stringify({ $schema: 'https://history-notes.invalid/knowledge.schema.json', name: 'My names', entities: [entry] }, null, 2) +
+      '\n';
     return {
       documentChanges: [
         { kind: 'create', uri: newFileUri, options: { ignoreIfExists: true } },
-        { textDocument: { uri: newFileUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+        {
+          textDocument: { uri: newFileUri, version: null },
+          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }],
+        },
       ],
     };
   }
@@ -37,9 +47,13 @@ export function acceptVariantEdit(file: KnowledgeText | undefined, newFileUri: s
   } else {
     const aliases = findNodeAtLocation(entities.children![index], ['aliases']);
     if (aliases?.type === 'array' && aliases.children?.some((a) => a.value === variant)) return undefined;
-    edits = aliases?.type === 'array'
-      ? modify(file.text, ['entities', index, 'aliases', aliases.children?.length ?? 0], variant, { formattingOptions: FORMAT, isArrayInsertion: true })
-      : modify(file.text, ['entities', index, 'aliases'], [variant], { formattingOptions: FORMAT });
+    edits =
+      aliases?.type === 'array'
+        ? modify(file.text, ['entities', index, 'aliases', aliases.children?.length ?? 0], variant, {
+            formattingOptions: FORMAT,
+            isArrayInsertion: true,
+          })
+        : modify(file.text, ['entities', index, 'aliases'], [variant], { formattingOptions: FORMAT });
   }
   // One edit replacing the changed span keeps it a single, exact undo step.
   const lines = new LineIndex(file.text);

@@ -41,7 +41,14 @@ export interface Card {
   notesOnly: boolean;
 }
 
-const KIND_LABELS: Record<string, string> = { person: 'person', trial: 'trial', cause: 'cause', event: 'event', organisation: 'organisation', place: 'place' };
+const KIND_LABELS: Record<string, string> = {
+  person: 'person',
+  trial: 'trial',
+  cause: 'cause',
+  event: 'event',
+  organisation: 'organisation',
+  place: 'place',
+};
 const MAX_EXCERPTS = 3;
 const MAX_RELATED = 12;
 
@@ -55,7 +62,10 @@ export function buildCard(index: NotesIndex, entity: Entity): Card {
     kind: kinds.join(', '),
     dates: entry ? shortDates(entry) : index.noteYear(entity.id),
     facts: [...(entity.knowledge ? knowledgeFacts(entity.knowledge) : []), ...noteDateFacts(index, entity.id, entry)],
-    inNotes: index.noteDefinitions(entity.id).slice(0, MAX_EXCERPTS).map((d) => ({ text: d.note.text, uri: d.uri, line: d.range.start.line })),
+    inNotes: index
+      .noteDefinitions(entity.id)
+      .slice(0, MAX_EXCERPTS)
+      .map((d) => ({ text: d.note.text, uri: d.uri, line: d.range.start.line })),
     related: index
       .related(entity.id)
       .slice(0, MAX_RELATED)
@@ -115,7 +125,11 @@ function noteDateFacts(index: NotesIndex, id: string, entry: KnowledgeEntry | un
   const from = entry?.date?.slice(0, 4);
   const to = entry?.endDate?.slice(0, 4) ?? from;
   const disagreeing = from ? dated.filter((d) => d.note.year! < from || d.note.year! > to!) : dated.slice(0, 1);
-  return disagreeing.map((d) => ({ label: from ? 'Date in your notes' : 'Date', value: d.note.year!, origin: { uri: d.uri, line: d.range.start.line } }));
+  return disagreeing.map((d) => ({
+    label: from ? 'Date in your notes' : 'Date',
+    value: d.note.year!,
+    origin: { uri: d.uri, line: d.range.start.line },
+  }));
 }
 
 function formatRoleYears(from: string | undefined, to: string | undefined): string {
@@ -127,7 +141,10 @@ function formatRoleYears(from: string | undefined, to: string | undefined): stri
 
 /** Backslash-escapes every Markdown character and HTML, so note text is shown as written and stays inert. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|~:<>"'=]/g, '\\$&').replace(/&/g, '&amp;').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~:<>"'=]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/\r?\n/g, ' ');
 }
 
 /** `file:line` relative to the workspace, with the link opening the note at that line. */
@@ -167,7 +184,8 @@ export function renderText(card: Card, describe: Describe): string {
   }
   if (card.inNotes.length > 0) {
     out.push('  In your notes:');
-    for (const excerpt of card.inNotes) out.push(`    ${describe(excerpt.uri)}:${excerpt.line + 1}${excerpt.text ? `  ${excerpt.text}` : ''}`);
+    for (const excerpt of card.inNotes)
+      out.push(`    ${describe(excerpt.uri)}:${excerpt.line + 1}${excerpt.text ? `  ${excerpt.text}` : ''}`);
   }
   if (card.related.length > 0) out.push(`  Related: ${card.related.map((r) => `${r.name} (${r.relation})`).join(', ')}`);
   if (card.variants.length > 0) out.push(`  Spelt in your notes as: ${card.variants.join(', ')}`);
@@ -187,7 +205,11 @@ function byOrigin(facts: readonly CardLine[]): { origin: CardLine['origin']; fac
 }
 
 function sameOrigin(a: CardLine['origin'], b: CardLine['origin']): boolean {
-  return a.uri === b.uri && ('line' in a ? a.line : a.range.start.line) === ('line' in b ? b.line : b.range.start.line) && ('reference' in a ? a.reference : undefined) === ('reference' in b ? b.reference : undefined);
+  return (
+    a.uri === b.uri &&
+    ('line' in a ? a.line : a.range.start.line) === ('line' in b ? b.line : b.range.start.line) &&
+    ('reference' in a ? a.reference : undefined) === ('reference' in b ? b.reference : undefined)
+  );
 }
 
 /** `From the Soviet Union 1917-1953 pack`, `From mine.history.json:12`, `From your notes, terror.txt:40`, with the entry's source. */

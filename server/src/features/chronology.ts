@@ -104,7 +104,15 @@ function eventProblems(index: NotesIndex, entity: Entity, mention: Mention, line
     .filter(({ year }) => year < span.from || year > span.to)
     .map((year) => {
       const recorded = String(year.year < span.from ? span.from : span.to);
-      return problem(CHRONOLOGY, mention, year, entity, `${entity.name}: ${span.text}, not ${year.year} (${span.evidence.label})`, span.evidence, recorded);
+      return problem(
+        CHRONOLOGY,
+        mention,
+        year,
+        entity,
+        `${entity.name}: ${span.text}, not ${year.year} (${span.evidence.label})`,
+        span.evidence,
+        recorded,
+      );
     });
 }
 
@@ -154,7 +162,12 @@ function recordedSpan(index: NotesIndex, entity: Entity): RecordedSpan | undefin
   const date = known?.entry.date;
   if (known && date) {
     const text = formatSpan(date, known.entry.endDate)!;
-    return { from: yearOf(date), to: yearOf(known.entry.endDate ?? date), text, evidence: knowledgeEvidence(index, known, `${entity.name}: ${text}`) };
+    return {
+      from: yearOf(date),
+      to: yearOf(known.entry.endDate ?? date),
+      text,
+      evidence: knowledgeEvidence(index, known, `${entity.name}: ${text}`),
+    };
   }
   const dated = index.noteDefinitions(entity.id).filter((d) => d.note.year !== undefined);
   if (dated.length === 0) return undefined;
@@ -165,7 +178,12 @@ function recordedSpan(index: NotesIndex, entity: Entity): RecordedSpan | undefin
   const text = from === to ? String(from) : `${from}–${to}`;
   const first = dated[0];
   const label = `your notes, ${fileName(first.uri)}:${first.range.start.line + 1}`;
-  return { from, to, text, evidence: { label, location: { uri: first.uri, range: first.range }, detail: `${first.note.name}: ${first.note.year}` } };
+  return {
+    from,
+    to,
+    text,
+    evidence: { label, location: { uri: first.uri, range: first.range }, detail: `${first.note.name}: ${first.note.year}` },
+  };
 }
 
 function knowledgeEvidence(index: NotesIndex, known: KnownEntry, detail: string): Evidence {
@@ -173,7 +191,15 @@ function knowledgeEvidence(index: NotesIndex, known: KnownEntry, detail: string)
   return { label: `${file?.title ?? fileName(known.uri)} knowledge`, location: { uri: known.uri, range: known.range }, detail };
 }
 
-function problem(code: ChronologyProblem['code'], mention: Mention, year: WrittenYear, entity: Entity, message: string, evidence: Evidence, recorded?: string): ChronologyProblem {
+function problem(
+  code: ChronologyProblem['code'],
+  mention: Mention,
+  year: WrittenYear,
+  entity: Entity,
+  message: string,
+  evidence: Evidence,
+  recorded?: string,
+): ChronologyProblem {
   const line = mention.range.start.line;
   const range = { start: { line, character: year.start }, end: { line, character: year.end } };
   return { code, range, written: String(year.year), recorded, entityId: entity.id, message, evidence };

@@ -9,7 +9,13 @@ import { CHRONOLOGY, MISSPELT_NAME, type ChronologyData } from './diagnostics';
 import { spellingProblems } from './spelling';
 import { intersects } from '../notes/ranges';
 
-export function provideCodeActions(index: NotesIndex, uri: string, range: Range, diagnostics: Diagnostic[], acceptCommand: string): CodeAction[] {
+export function provideCodeActions(
+  index: NotesIndex,
+  uri: string,
+  range: Range,
+  diagnostics: Diagnostic[],
+  acceptCommand: string,
+): CodeAction[] {
   return [...spellingActions(index, uri, range, diagnostics, acceptCommand), ...chronologyActions(index, uri, range, diagnostics)];
 }
 
@@ -30,7 +36,12 @@ function spellingActions(index: NotesIndex, uri: string, range: Range, diagnosti
     const same = problems.filter((p) => p.written === written && p.entityId === entityId);
     if (same.length > 1) {
       const edits: TextEdit[] = same.map((p) => ({ range: p.range, newText: p.suggestion }));
-      actions.push({ title: `Replace all ${same.length} '${written}' with '${suggestion}' in this file`, kind: CodeActionKind.QuickFix, diagnostics: fixes, edit: { changes: { [uri]: edits } } });
+      actions.push({
+        title: `Replace all ${same.length} '${written}' with '${suggestion}' in this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: fixes,
+        edit: { changes: { [uri]: edits } },
+      });
     }
     const variant = written.replace(/['’]s?$/, '');
     actions.push({
@@ -48,7 +59,10 @@ function chronologyActions(index: NotesIndex, uri: string, range: Range, diagnos
   // The index's text when it holds the note; else what the diagnostics carry.
   const fixes = index.hasDocument(uri) ? chronologyProblems(index, uri) : diagnostics.filter((d) => d.code === CHRONOLOGY).map(fromData);
   return fixes
-    .filter((p): p is { range: Range; written: string; recorded: string } => p !== undefined && p.recorded !== undefined && intersects(p.range, range))
+    .filter(
+      (p): p is { range: Range; written: string; recorded: string } =>
+        p !== undefined && p.recorded !== undefined && intersects(p.range, range),
+    )
     .map((p) => ({
       title: `Change ${p.written} to ${p.recorded}`,
       kind: CodeActionKind.QuickFix,
@@ -60,6 +74,7 @@ function chronologyActions(index: NotesIndex, uri: string, range: Range, diagnos
 
 function fromData(diagnostic: Diagnostic): { range: Range; written: string; recorded?: string } | undefined {
   const data = diagnostic.data as Partial<ChronologyData> | undefined;
-  return typeof data?.written === 'string' && typeof data.recorded === 'string' ? { range: diagnostic.range, written: data.written, recorded: data.recorded } : undefined;
+  return typeof data?.written === 'string' && typeof data.recorded === 'string'
+    ? { range: diagnostic.range, written: data.written, recorded: data.recorded }
+    : undefined;
 }
-

@@ -45,7 +45,10 @@ function trialCompletion(index: NotesIndex, position: Position, start: number, t
   const range = { start: { line: position.line, character: start }, end: position };
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
-  const trials = [...index.knowledgeBase.entries.values()].map((k) => index.entity(k.entry.id)!).concat(index.entities()).filter((e) => e.kind === 'trial');
+  const trials = [...index.knowledgeBase.entries.values()]
+    .map((k) => index.entity(k.entry.id)!)
+    .concat(index.entities())
+    .filter((e) => e.kind === 'trial');
   for (const trial of trials) {
     for (const form of [trial.name, ...trial.aliases]) {
       if (!/^trial of\b/i.test(form) || seen.has(form.toLowerCase())) continue;

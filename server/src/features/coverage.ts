@@ -25,7 +25,8 @@ export function provideCoverage(index: NotesIndex, essayUri: string, isEssay: (u
   };
   // Causes are often written in lower case, where names in the index do not catch them.
   const essayLines = index.document(essayUri)?.lines ?? [];
-  const timesWritten = (item: CoverageItem): number => Math.max(timesNamed(item.id), item.kind === 'cause' ? phraseCount(essayLines, item.name) : 0);
+  const timesWritten = (item: CoverageItem): number =>
+    Math.max(timesNamed(item.id), item.kind === 'cause' ? phraseCount(essayLines, item.name) : 0);
 
   // What the other notes define. A cause goes under the most specific heading any note gives it
   // (`Causes of the Great Terror` rather than `Causes`).
@@ -42,7 +43,13 @@ export function provideCoverage(index: NotesIndex, essayUri: string, isEssay: (u
         if (title.length > known.title.length) known.title = title;
         continue;
       }
-      const item = { id: definition.entityId, name: index.entity(definition.entityId)?.name ?? definition.note.name, kind, mentions: 0, definition: { uri: definition.uri, range: definition.range } };
+      const item = {
+        id: definition.entityId,
+        name: index.entity(definition.entityId)?.name ?? definition.note.name,
+        kind,
+        mentions: 0,
+        definition: { uri: definition.uri, range: definition.range },
+      };
       item.mentions = timesWritten(item);
       items.set(definition.entityId, { item, title });
     }
@@ -61,7 +68,15 @@ export function provideCoverage(index: NotesIndex, essayUri: string, isEssay: (u
     .map(({ kind, title, items }) => {
       const all = [...items].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
       const usedItems = all.filter((i) => i.mentions > 0);
-      return { kind, title, used: usedItems, unused: all.filter((i) => i.mentions === 0), summary: `${usedItems.length} of ${all.length} ${lowerFirst(title)} used`, usedCount: usedItems.length, total: all.length };
+      return {
+        kind,
+        title,
+        used: usedItems,
+        unused: all.filter((i) => i.mentions === 0),
+        summary: `${usedItems.length} of ${all.length} ${lowerFirst(title)} used`,
+        usedCount: usedItems.length,
+        total: all.length,
+      };
     });
   return { version: index.version, essay, groups: result };
 }

@@ -5,7 +5,13 @@ import type { NotesIndex } from '../index/notesIndex';
 import { compareLocations, locationKey } from '../notes/ranges';
 import { throwIfCancelled, type Cancellation } from './cancellation';
 
-export function provideReferences(index: NotesIndex, uri: string, position: Position, includeDeclaration: boolean, token?: Cancellation): Location[] {
+export function provideReferences(
+  index: NotesIndex,
+  uri: string,
+  position: Position,
+  includeDeclaration: boolean,
+  token?: Cancellation,
+): Location[] {
   const found = index.at(uri, position);
   if (!found) return [];
   const locations = occurrences(index, found.entityId, includeDeclaration);
@@ -16,7 +22,12 @@ export function provideReferences(index: NotesIndex, uri: string, position: Posi
 export function provideDocumentHighlights(index: NotesIndex, uri: string, position: Position): DocumentHighlight[] {
   const found = index.at(uri, position);
   if (!found) return [];
-  const definitions = new Set(index.definitionsIn(uri).filter((d) => d.entityId === found.entityId).map((d) => key(d)));
+  const definitions = new Set(
+    index
+      .definitionsIn(uri)
+      .filter((d) => d.entityId === found.entityId)
+      .map((d) => key(d)),
+  );
   return occurrences(index, found.entityId, true)
     .filter((o) => o.uri === uri)
     .map((o) => ({ range: o.range, kind: definitions.has(key(o)) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));

@@ -9,14 +9,26 @@ import { documentsIn, entitiesIn } from './scope';
 import { datesOf } from './timeline';
 import { throwIfCancelled, type Cancellation } from './cancellation';
 
-export function buildRevisionSheet(index: NotesIndex, scope: string | undefined, title: string, describe: Describe, token?: Cancellation): string {
+export function buildRevisionSheet(
+  index: NotesIndex,
+  scope: string | undefined,
+  title: string,
+  describe: Describe,
+  token?: Cancellation,
+): string {
   const documents = documentsIn(index, scope);
   const inScope = new Set(documents);
   const ids = [...entitiesIn(index, documents).keys()];
   const entities = ids.map((id) => index.entity(id)).filter((e) => e !== undefined);
-  const out: string[] = [`# Revision sheet: ${cell(title)}`, '', `*Built by History Notes from ${documents.length} note${documents.length === 1 ? '' : 's'}. Dates and fates come from the knowledge packs that are on; explanations from your notes.*`];
+  const out: string[] = [
+    `# Revision sheet: ${cell(title)}`,
+    '',
+    `*Built by History Notes from ${documents.length} note${documents.length === 1 ? '' : 's'}. Dates and fates come from the knowledge packs that are on; explanations from your notes.*`,
+  ];
 
-  const people = entities.filter((e) => e.kind === 'person').sort((a, b) => surnameOf(a.name, a.aliases).localeCompare(surnameOf(b.name, b.aliases)));
+  const people = entities
+    .filter((e) => e.kind === 'person')
+    .sort((a, b) => surnameOf(a.name, a.aliases).localeCompare(surnameOf(b.name, b.aliases)));
   out.push('', "## Who's who", '');
   if (people.length === 0) out.push('*No people in these notes yet.*');
   else {
@@ -25,7 +37,9 @@ export function buildRevisionSheet(index: NotesIndex, scope: string | undefined,
       throwIfCancelled(token);
       const entry = person.knowledge?.entry;
       const said = index.noteDefinitions(person.id).find((d) => inScope.has(d.uri) && d.note.text)?.note.text;
-      out.push(`| ${cell(person.name)} | ${cell((entry && shortDates(entry)) ?? '')} | ${cell(brief(entry?.summary ?? said ?? ''))} | ${cell(brief(entry?.fate ?? ''))} |`);
+      out.push(
+        `| ${cell(person.name)} | ${cell((entry && shortDates(entry)) ?? '')} | ${cell(brief(entry?.summary ?? said ?? ''))} | ${cell(brief(entry?.fate ?? ''))} |`,
+      );
     }
   }
 
@@ -39,7 +53,8 @@ export function buildRevisionSheet(index: NotesIndex, scope: string | undefined,
   if (dated.length === 0) out.push('*No dated events or trials in these notes yet.*');
   else {
     out.push('| Date | Event or trial |', '|---|---|');
-    for (const { entity, start, end } of dated) out.push(`| ${cell(formatSpan(start, end) ?? '')} | ${cell(entity.name)}${entity.kind === 'trial' ? ' (trial)' : ''} |`);
+    for (const { entity, start, end } of dated)
+      out.push(`| ${cell(formatSpan(start, end) ?? '')} | ${cell(entity.name)}${entity.kind === 'trial' ? ' (trial)' : ''} |`);
   }
 
   out.push('', '## Causes', '');

@@ -22,7 +22,13 @@ export function provideSemanticTokens(index: NotesIndex, uri: string): SemanticT
   for (const { mention, type } of tokens) {
     const { start, end } = mention.range;
     const modifiers = (definitions.has(positionKey(start)) ? 1 : 0) | (mention.suggestion ? 2 : 0);
-    data.push(start.line - line, start.line === line ? start.character - character : start.character, end.character - start.character, type, modifiers);
+    data.push(
+      start.line - line,
+      start.line === line ? start.character - character : start.character,
+      end.character - start.character,
+      type,
+      modifiers,
+    );
     line = start.line;
     character = start.character;
   }

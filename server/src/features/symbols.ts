@@ -59,7 +59,13 @@ export function provideWorkspaceSymbols(index: NotesIndex, query: string, limit 
   const symbols: SymbolInformation[] = [];
   for (const { entity } of found.slice(0, limit)) {
     const location = index.definitionLocations(entity.id)[0] ?? index.mentions(entity.id)[0];
-    if (location) symbols.push({ name: entity.name, kind: SYMBOL_KINDS[entity.kind], location: { uri: location.uri, range: location.range }, containerName: entity.kind });
+    if (location)
+      symbols.push({
+        name: entity.name,
+        kind: SYMBOL_KINDS[entity.kind],
+        location: { uri: location.uri, range: location.range },
+        containerName: entity.kind,
+      });
   }
   return symbols;
 }

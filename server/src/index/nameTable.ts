@@ -263,7 +263,10 @@ export class NameTable {
 
   /** Like fuzzyPerson, over the knowledge base's people only. */
   fuzzyKnownPerson(key: string): NameTarget | undefined {
-    return closestPerson(key, this.knowledgePeople.filter((p) => p.key[0] === key[0]));
+    return closestPerson(
+      key,
+      this.knowledgePeople.filter((p) => p.key[0] === key[0]),
+    );
   }
 
   private isPersonKey(key: string): boolean {

@@ -90,7 +90,10 @@ export class NotesIndex {
 
   /** Which names name the knowledge packs' people (see packPersonNames); counts every note again. */
   setPackPersonNames(names: Map<string, string>): void {
-    this.peopleNamed.setNames(names, [...this.documents.values()].map((d) => [d.uri, d.facts.phrases]));
+    this.peopleNamed.setNames(
+      names,
+      [...this.documents.values()].map((d) => [d.uri, d.facts.phrases]),
+    );
   }
 
   /**
@@ -249,7 +252,11 @@ export class NotesIndex {
     if (!document) return undefined;
     const mentions = document.mentions;
     for (let i = 0; mentions && i < mentions.count; i++) {
-      if (mentions.line(i) === position.line && mentions.startCharacter(i) <= position.character && position.character <= mentions.endCharacter(i)) {
+      if (
+        mentions.line(i) === position.line &&
+        mentions.startCharacter(i) <= position.character &&
+        position.character <= mentions.endCharacter(i)
+      ) {
         const mention = mentions.mention(i);
         return { entityId: mention.entityId, range: mention.range, mention };
       }
@@ -335,7 +342,8 @@ export class NotesIndex {
   private searchEntries(): { id: string; text: string }[] {
     const entries: { id: string; text: string }[] = [];
     for (const { entry } of this.knowledge.entries.values()) {
-      for (const text of new Set([entry.name, ...(entry.aliases ?? []), ...(entry.misspellings ?? [])])) entries.push({ id: entry.id, text });
+      for (const text of new Set([entry.name, ...(entry.aliases ?? []), ...(entry.misspellings ?? [])]))
+        entries.push({ id: entry.id, text });
     }
     for (const id of this.entityTable.ids()) {
       const forms = this.entityTable.get(id)!.forms;

@@ -29,7 +29,12 @@ export function definitionId(definition: NoteDefinition, names: NameTable): Name
   }
   // `Joseph Djugashvilli`: a full name whose surname is a known person's, misspelt, is that person.
   const surname = definition.surnameKey;
-  if (definition.kind === 'person' && definition.strength === 'named' && surname && !english().knows(surname[0].toUpperCase() + surname.slice(1))) {
+  if (
+    definition.kind === 'person' &&
+    definition.strength === 'named' &&
+    surname &&
+    !english().knows(surname[0].toUpperCase() + surname.slice(1))
+  ) {
     const fuzzy = names.fuzzyKnownPerson(surname);
     if (fuzzy) return fuzzy;
   }
@@ -76,7 +81,13 @@ function namesAThing(next: string): boolean {
  * ordinary word (`Grant`, `King`) counts only where its capital is no sentence's or heading's, unless
  * the notes define it.
  */
-function longestNameAt(keys: string[], texts: string[], start: number, names: NameTable, flags: number): { target: NameTarget; length: number; skip: number } | undefined {
+function longestNameAt(
+  keys: string[],
+  texts: string[],
+  start: number,
+  names: NameTable,
+  flags: number,
+): { target: NameTarget; length: number; skip: number } | undefined {
   const exposed = (flags & EXPOSED) !== 0;
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
   const capitalised = isCapitalised(texts[start]) || isNumber(texts[start]);

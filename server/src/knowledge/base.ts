@@ -65,11 +65,21 @@ export class KnowledgeBase {
     for (const file of this.files) {
       const problems: KnowledgeProblem[] = [];
       for (const id of file.includes) {
-        if (!all.has(id)) problems.push({ message: `The pack includes "${id}", which no knowledge file defines.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning' });
+        if (!all.has(id))
+          problems.push({
+            message: `The pack includes "${id}", which no knowledge file defines.`,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+            severity: 'warning',
+          });
       }
       for (const entry of file.entries) {
         for (const id of [...(entry.related ?? []), ...(entry.defendants ?? [])]) {
-          if (!all.has(id)) problems.push({ message: `"${entry.id}" refers to "${id}", which no knowledge file defines.`, range: file.locations.get(entry.id)!, severity: 'warning' });
+          if (!all.has(id))
+            problems.push({
+              message: `"${entry.id}" refers to "${id}", which no knowledge file defines.`,
+              range: file.locations.get(entry.id)!,
+              severity: 'warning',
+            });
         }
       }
       if (problems.length > 0) this.referenceProblems.set(file.uri, problems);
@@ -81,6 +91,8 @@ export class KnowledgeBase {
 function merge(earlier: KnowledgeEntry, later: KnowledgeEntry): KnowledgeEntry {
   const aliases = [...new Set([...(earlier.aliases ?? []), ...(later.aliases ?? [])])];
   const accepted = new Set(aliases.map((a) => a.toLowerCase()));
-  const misspellings = [...new Set([...(earlier.misspellings ?? []), ...(later.misspellings ?? [])])].filter((m) => !accepted.has(m.toLowerCase()));
+  const misspellings = [...new Set([...(earlier.misspellings ?? []), ...(later.misspellings ?? [])])].filter(
+    (m) => !accepted.has(m.toLowerCase()),
+  );
   return { ...earlier, ...later, aliases, misspellings };
 }

@@ -31,7 +31,11 @@ export function loadKnowledgeFile(uri: string, text: string, bundled = false): K
       const entryIndex = path[0] === 'entities' && typeof path[1] === 'number' ? path[1] : undefined;
       if (entryIndex !== undefined) invalidEntries.add(entryIndex);
       const node = problemNode(root, path, error);
-      file.problems.push({ message: describeSchemaError(error), range: positions.range(node.offset, node.offset + node.length), severity: 'error' });
+      file.problems.push({
+        message: describeSchemaError(error),
+        range: positions.range(node.offset, node.offset + node.length),
+        severity: 'error',
+      });
     }
     // A problem outside the entities (the file's shape itself) makes the whole file unusable.
     if ([...(validate.errors ?? [])].some((e) => instancePath(e)[0] !== 'entities' || instancePath(e).length < 2)) return file;
@@ -49,7 +53,11 @@ export function loadKnowledgeFile(uri: string, text: string, bundled = false): K
     const range = positions.range(nameNode?.offset ?? 0, (nameNode?.offset ?? 0) + (nameNode?.length ?? 0));
     if (seen.has(entry.id)) {
       const at = idNode ? positions.range(idNode.offset, idNode.offset + idNode.length) : range;
-      file.problems.push({ message: `Duplicate id "${entry.id}": this entry is skipped; the first one with this id is used.`, range: at, severity: 'error' });
+      file.problems.push({
+        message: `Duplicate id "${entry.id}": this entry is skipped; the first one with this id is used.`,
+        range: at,
+        severity: 'error',
+      });
       return;
     }
     seen.add(entry.id);
@@ -59,13 +67,24 @@ export function loadKnowledgeFile(uri: string, text: string, bundled = false): K
   return file;
 }
 
-function withoutSelfReferences(entry: KnowledgeEntry, problems: KnowledgeProblem[], root: Node, index: number, positions: LineIndex): KnowledgeEntry {
+function withoutSelfReferences(
+  entry: KnowledgeEntry,
+  problems: KnowledgeProblem[],
+  root: Node,
+  index: number,
+  positions: LineIndex,
+): KnowledgeEntry {
   for (const field of ['related', 'defendants'] as const) {
     const ids = entry[field];
     const self = ids?.indexOf(entry.id) ?? -1;
     if (ids && self !== -1) {
       const node = findNodeAtLocation(root, ['entities', index, field, self]);
-      if (node) problems.push({ message: `"${entry.id}" lists itself in ${field}; ignored.`, range: positions.range(node.offset, node.offset + node.length), severity: 'warning' });
+      if (node)
+        problems.push({
+          message: `"${entry.id}" lists itself in ${field}; ignored.`,
+          range: positions.range(node.offset, node.offset + node.length),
+          severity: 'warning',
+        });
       entry = { ...entry, [field]: ids.filter((id) => id !== entry.id) };
     }
   }
@@ -84,7 +103,9 @@ function problemNode(root: Node, path: (string | number)[], error: ErrorObject):
 function nodeValue(node: Node): unknown {
   switch (node.type) {
     case 'object':
-      return Object.fromEntries((node.children ?? []).map((p) => [p.children![0].value as string, p.children![1] ? nodeValue(p.children![1]) : undefined]));
+      return Object.fromEntries(
+        (node.children ?? []).map((p) => [p.children![0].value as string, p.children![1] ? nodeValue(p.children![1]) : undefined]),
+      );
     case 'array':
       return (node.children ?? []).map(nodeValue);
     default:

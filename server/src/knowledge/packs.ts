@@ -103,7 +103,11 @@ export function activeEntityIds(packs: readonly KnowledgePack[], states: readonl
 }
 
 /** The knowledge base of the chosen packs plus the user's files, and the state of every pack. */
-export function chooseKnowledge(files: readonly KnowledgeFile[], isNamed: (personId: string) => boolean, setting: PackSetting): { base: KnowledgeBase; packs: PackState[] } {
+export function chooseKnowledge(
+  files: readonly KnowledgeFile[],
+  isNamed: (personId: string) => boolean,
+  setting: PackSetting,
+): { base: KnowledgeBase; packs: PackState[] } {
   const packs = packsOf(files);
   const states = choosePacks(packs, isNamed, setting);
   return { base: new KnowledgeBase(files, activeEntityIds(packs, states)), packs: states };
@@ -111,6 +115,10 @@ export function chooseKnowledge(files: readonly KnowledgeFile[], isNamed: (perso
 
 /** Whether two choices turn on the same packs. */
 export function samePacks(a: readonly PackState[], b: readonly PackState[]): boolean {
-  const on = (states: readonly PackState[]): string => states.filter((s) => s.active).map((s) => s.id).join(' ');
+  const on = (states: readonly PackState[]): string =>
+    states
+      .filter((s) => s.active)
+      .map((s) => s.id)
+      .join(' ');
   return on(a) === on(b);
 }

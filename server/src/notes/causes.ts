@@ -11,7 +11,13 @@ export function readsAsCause(term: TextSpan, bullet: Bullet, section: Section): 
   const text = withoutMarks(term.text);
   if (/^[\d"“‘'($£€]/.test(text) || PREPOSITION.test(text) || text.includes(',')) return false;
   // `The Soviet Union`, `Britain`: a country is a party to the story, not a cause.
-  if (text.replace(/^the\s+/i, '').split(/\s+/).every(isPlaceWord)) return false;
+  if (
+    text
+      .replace(/^the\s+/i, '')
+      .split(/\s+/)
+      .every(isPlaceWord)
+  )
+    return false;
   // A nested bullet gives a detail of the one above it; a tab and two spaces are one level apart at most.
   const topIndent = Math.min(...section.bullets.map((b) => b.indent));
   return bullet.indent < topIndent + 2;

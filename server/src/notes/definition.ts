@@ -67,7 +67,13 @@ const MAX_TEXT = 280;
  * (spread objects each got their own, megabytes at scale), and its strings are copies, so a kept
  * definition does not keep its note's whole text alive.
  */
-export function noteDefinition(kind: EntityKind, written: string, range: Range, section: string | undefined, details: DefinitionDetails): NoteDefinition {
+export function noteDefinition(
+  kind: EntityKind,
+  written: string,
+  range: Range,
+  section: string | undefined,
+  details: DefinitionDetails,
+): NoteDefinition {
   const name = intern(kind === 'person' ? withoutTitles(withoutMarks(written)) : withoutMarks(written));
   const key = nameKey(name);
   const year = YEAR.exec(name)?.[1];
@@ -143,7 +149,7 @@ const WRAPPERS: [string, string][] = [
 export function unmarkedSpan(span: TextSpan): TextSpan {
   let leading = 0;
   let trailing = 0;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const inner = span.text.slice(leading, span.text.length - trailing);
     for (const [open, close] of WRAPPERS) {
@@ -160,7 +166,10 @@ export function unmarkedSpan(span: TextSpan): TextSpan {
   const { start, end } = span.range;
   return {
     text: span.text.slice(leading, span.text.length - trailing),
-    range: { start: { line: start.line, character: start.character + leading }, end: { line: end.line, character: end.character - trailing } },
+    range: {
+      start: { line: start.line, character: start.character + leading },
+      end: { line: end.line, character: end.character - trailing },
+    },
   };
 }
 

@@ -32,7 +32,12 @@ export function isDateTerm(text: string): boolean {
 }
 
 /** An events section's bullet: a term is the event; a date term dates the event its explanation names. */
-export function eventFromBullet(bullet: Bullet, term: TextSpan, sectionName: string | undefined, contextLines: ContextLines): NoteDefinition[] {
+export function eventFromBullet(
+  bullet: Bullet,
+  term: TextSpan,
+  sectionName: string | undefined,
+  contextLines: ContextLines,
+): NoteDefinition[] {
   if (isDateTerm(term.text)) return datedEvent(bullet, term, sectionName, contextLines);
   return [noteDefinition('event', term.text, term.range, sectionName, { text: clip(bullet.explanation?.text), contextLines })];
 }
@@ -42,7 +47,13 @@ export function eventFromBullet(bullet: Bullet, term: TextSpan, sectionName: str
  * `Battle of Gravelines`), or dated in brackets after it or at the start of its explanation
  * (`**Neutrality Acts** (1935–1937)`, `Verdun – February–December 1916`).
  */
-export function eventFromTerm(bullet: Bullet, term: TextSpan, line: string, sectionName: string | undefined, contextLines: ContextLines): NoteDefinition[] {
+export function eventFromTerm(
+  bullet: Bullet,
+  term: TextSpan,
+  line: string,
+  sectionName: string | undefined,
+  contextLines: ContextLines,
+): NoteDefinition[] {
   if (!readsAsName(term.text)) return [];
   const bracket = /^[*_]*\s*\(([^)]*)\)/.exec(line.slice(term.range.end.character))?.[1];
   const opening = /^([^.,;:(]+)/.exec(bullet.explanation?.text ?? '')?.[1].trim();
@@ -72,7 +83,10 @@ export function eventsInBold(lines: readonly string[], notes: ParsedNotes): Note
       const start = match.index + match[1].length + match[2].indexOf(text);
       const range = { start: { line, character: start }, end: { line, character: start + text.length } };
       const year = YEAR.exec(text)?.[1];
-      found.set(text.toLowerCase(), noteDefinition(isTrialName(text) ? 'trial' : 'event', text, range, section, { year, contextLines: { from: line, to: line } }));
+      found.set(
+        text.toLowerCase(),
+        noteDefinition(isTrialName(text) ? 'trial' : 'event', text, range, section, { year, contextLines: { from: line, to: line } }),
+      );
     }
   }
   return [...found.values()];
@@ -102,8 +116,18 @@ export function eventsFromTable(section: Section): NoteDefinition[] {
     const date = dateColumn === -1 ? undefined : row.cells[dateColumn]?.text;
     const year = date ? YEAR.exec(date)?.[1] : undefined;
     const kind = isTrialName(cell.text) ? 'trial' : 'event';
-    const text = row.cells.filter((_, i) => i !== column).map((c) => c.text).join('; ');
-    definitions.push(noteDefinition(kind, cell.text, cell.range, section.heading?.text, { year, date, text: clip(text), contextLines: { from: row.line, to: row.line } }));
+    const text = row.cells
+      .filter((_, i) => i !== column)
+      .map((c) => c.text)
+      .join('; ');
+    definitions.push(
+      noteDefinition(kind, cell.text, cell.range, section.heading?.text, {
+        year,
+        date,
+        text: clip(text),
+        contextLines: { from: row.line, to: row.line },
+      }),
+    );
   }
   return definitions;
 }
@@ -126,7 +150,9 @@ export function datedEvent(bullet: Bullet, term: TextSpan, sectionName: string |
   const kind = isTrialName(name.text) ? 'trial' : 'event';
   // `Storming of the Bastille` is a name, written so elsewhere; `Yagoda made head of the NKVD` describes.
   const described = !named && !isTitled(name.text);
-  return [noteDefinition(kind, name.text, range, sectionName, { year, date: term.text, text: clip(explanation.text), described, contextLines })];
+  return [
+    noteDefinition(kind, name.text, range, sectionName, { year, date: term.text, text: clip(explanation.text), described, contextLines }),
+  ];
 }
 
 /** `17 July – 2 Aug 1945: Potsdam Conference`: the range's second date is no part of the event's text. */

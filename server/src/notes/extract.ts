@@ -44,9 +44,14 @@ export function extractFacts(lines: readonly string[], notes: ParsedNotes, vocab
     const heading = section.heading;
     if (heading && isTrialName(heading.text) && kind === 'trial') definitions.push(...trialFromHeading(lines, heading, section));
     // A plain-text `Key people: Trotsky, Bukharin and Kamenev` reads as a heading: it names them all the same.
-    else if (heading) definitions.push(...[personFromHeading(heading, section)].filter((d) => d !== undefined), ...peopleFromKeyLine(lines[heading.line], heading.line, heading.text));
+    else if (heading)
+      definitions.push(
+        ...[personFromHeading(heading, section)].filter((d) => d !== undefined),
+        ...peopleFromKeyLine(lines[heading.line], heading.line, heading.text),
+      );
     for (const bullet of section.bullets) definitions.push(...fromBullet(bullet, kind, section, lines[bullet.line]));
-    for (const paragraph of section.paragraphs) definitions.push(...peopleFromKeyLine(lines[paragraph.line], paragraph.line, heading?.text));
+    for (const paragraph of section.paragraphs)
+      definitions.push(...peopleFromKeyLine(lines[paragraph.line], paragraph.line, heading?.text));
     definitions.push(...(kind === 'trial' ? trialsFromTable(section) : eventsFromTable(section)));
   });
   // People named by shape and events in bold in running text, unless the note defines them already.
@@ -78,14 +83,20 @@ function fromBullet(bullet: Bullet, sectionKind: EntityKind | undefined, section
   const sectionName = section.heading?.text;
   const contextLines = { from: bullet.line, to: bullet.line };
   const text = clip(bullet.explanation?.text);
-  if (isTrialName(term.text) && !/\btrials\b/i.test(term.text) && (sectionKind === 'trial' || / of /i.test(term.text) || /\b(1[0-9]{3}|20[0-9]{2})\b/.test(term.text))) {
+  if (
+    isTrialName(term.text) &&
+    !/\btrials\b/i.test(term.text) &&
+    (sectionKind === 'trial' || / of /i.test(term.text) || /\b(1[0-9]{3}|20[0-9]{2})\b/.test(term.text))
+  ) {
     return [noteDefinition('trial', term.text, term.range, sectionName, { text, contextLines })];
   }
   // A timeline line anywhere but in a who's-who: the date dates the event the line names.
   if (isDateTerm(term.text)) return sectionKind === 'person' ? [] : datedEvent(bullet, term, sectionName, contextLines);
   switch (sectionKind) {
     case 'cause':
-      return readsAsCause(term, bullet, section) ? [noteDefinition('cause', term.text, term.range, sectionName, { text, contextLines })] : [];
+      return readsAsCause(term, bullet, section)
+        ? [noteDefinition('cause', term.text, term.range, sectionName, { text, contextLines })]
+        : [];
     case 'person': {
       const names = namesOnLine(term.text, term.range.start.line, term.range.start.character);
       return (names ?? []).map((name) => noteDefinition('person', name.text, name.range, sectionName, { text, contextLines }));

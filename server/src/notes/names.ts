@@ -45,13 +45,18 @@ export function wordKey(word: string): string {
 
 /** The key a whole name is looked up by: `The Trial of the 16` → `trial of the 16`, `Kirov’s Murder` → `kirov murder`. */
 export function nameKey(name: string): string {
-  const words = wordsOf(name).map((w) => wordKey(w.text)).filter((w) => w !== '');
+  const words = wordsOf(name)
+    .map((w) => wordKey(w.text))
+    .filter((w) => w !== '');
   if (words.length > 1 && words[0] === 'the') words.shift();
   return words.join(' ');
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export function isCapitalised(word: string): boolean {

@@ -134,7 +134,12 @@ function skipFrontMatter(lines: string[], notes: ParsedNotes): number {
   return 0;
 }
 
-function readHeading(lines: string[], line: number, format: NotesFormat, previousBlank: boolean): (Heading & { underlined?: boolean }) | undefined {
+function readHeading(
+  lines: string[],
+  line: number,
+  format: NotesFormat,
+  previousBlank: boolean,
+): (Heading & { underlined?: boolean }) | undefined {
   const raw = lines[line];
   if (format === 'markdown') {
     const match = MARKDOWN_HEADING.exec(raw);

@@ -21,7 +21,8 @@ const OTHERS = /^(\d+|a few|several|many|some|[a-z]+teen|two|three|four|five|six
 const PARTICLES = new Set(['de', 'von', 'van', 'der', 'den', 'du', 'la', 'le', 'di', 'da', 'del', 'bin', 'al']);
 const ROMAN = /^[IVX]{1,5}$/;
 /** `(1886-1934)`, `(1901–32)`, `(b. 1900)`, `(born 1900)`, `(d. 1934)`, `(c. 1870 - 1924)`. */
-const LIFE_SPAN = /^\s*\(\s*(?:(?:c\.|ca\.|circa)\s*)?(?:(?<born>1\d{3}|20\d{2})\s*[-–—]\s*(?<died>\d{2,4})|(?:b\.|born)\s*(?<bornOnly>1\d{3}|20\d{2})|(?:d\.|died)\s*(?<diedOnly>1\d{3}|20\d{2}))\s*\)/;
+const LIFE_SPAN =
+  /^\s*\(\s*(?:(?:c\.|ca\.|circa)\s*)?(?:(?<born>1\d{3}|20\d{2})\s*[-–—]\s*(?<died>\d{2,4})|(?:b\.|born)\s*(?<bornOnly>1\d{3}|20\d{2})|(?:d\.|died)\s*(?<diedOnly>1\d{3}|20\d{2}))\s*\)/;
 const KEY_PEOPLE_LINE = /^(?:key\s+(?:people|figures|individuals|players)|people|who['’]?s\s+who)\s*[:–—-]\s*/i;
 
 export interface LifeSpan {
@@ -58,10 +59,24 @@ export function namesOnLine(text: string, line: number, offset = 0): TextSpan[] 
     const words = withoutMarks(part).split(/\s+/);
     if (words.length > 4 || !isCapitalised(words[0]) || !words.every((w) => isCapitalised(w) || NAME_CONNECTORS.has(w))) return undefined;
     // `Court Cases`, `Other IDs`: words no one is named.
-    if (words.some((w) => isCapitalised(w) && english().isCommon(w) && !isTitle(w) && !isGivenName(w) && !isPeopleName(w.replace(/['’]s?$/, '')))) return undefined;
+    if (
+      words.some(
+        (w) => isCapitalised(w) && english().isCommon(w) && !isTitle(w) && !isGivenName(w) && !isPeopleName(w.replace(/['’]s?$/, '')),
+      )
+    )
+      return undefined;
     if (/[.!?;:]$/.test(part.trim())) return undefined;
     const spanOf = trimmedSpan(text, line, at, at + part.length);
-    if (spanOf) names.push(unmarkedSpan({ text: spanOf.text, range: { start: { line, character: offset + spanOf.range.start.character }, end: { line, character: offset + spanOf.range.end.character } } }));
+    if (spanOf)
+      names.push(
+        unmarkedSpan({
+          text: spanOf.text,
+          range: {
+            start: { line, character: offset + spanOf.range.start.character },
+            end: { line, character: offset + spanOf.range.end.character },
+          },
+        }),
+      );
   }
   return names.length > 0 ? names : undefined;
 }
@@ -77,9 +92,15 @@ export function personFromHeading(heading: Heading, section: Section): NoteDefin
   const life = open > 0 ? lifeSpanAt(raw.slice(open)) : undefined;
   if (open > 0 && (!life || raw.slice(open + life.length).trim() !== '')) return undefined;
   const words = namePart.split(/\s+/);
-  if (words.length > 4 || words.some((w) => /['’]s?$|\d/.test(w)) || !words.every((w) => isCapitalised(w) || PARTICLES.has(w) || ROMAN.test(w))) return undefined;
+  if (
+    words.length > 4 ||
+    words.some((w) => /['’]s?$|\d/.test(w)) ||
+    !words.every((w) => isCapitalised(w) || PARTICLES.has(w) || ROMAN.test(w))
+  )
+    return undefined;
   // With a life span, a surname may be a word too (`Rosa Parks (1913-2005)`).
-  const common = (w: string, i: number): boolean => english().isCommon(w) && !isGivenName(w) && !(life && i === words.length - 1 && i > 0 && isGivenName(words[0]));
+  const common = (w: string, i: number): boolean =>
+    english().isCommon(w) && !isGivenName(w) && !(life && i === words.length - 1 && i > 0 && isGivenName(words[0]));
   if (words.some((w, i) => isPlaceWord(w) || common(w, i))) return undefined;
   const text = section.paragraphs[0]?.content.text ?? section.bullets.map((b) => b.content.text).join(' ');
   if (!text) return undefined;
@@ -113,7 +134,7 @@ export function peopleInText(lines: readonly string[], notes: ParsedNotes, phras
     const line = phrases.lines[bounds[p]];
     const text = lines[line];
     const end = bounds[p + 1];
-    for (let w = bounds[p]; w < end; ) {
+    for (let w = bounds[p]; w < end;) {
       const shape = personAt(words, w, bounds[p], end, text, starts, (flags[w] & EXPOSED) !== 0);
       if (!shape) {
         w++;
@@ -127,7 +148,8 @@ export function peopleInText(lines: readonly string[], notes: ParsedNotes, phras
       const key = nameKey(name);
       if (key && !found.has(key)) {
         const range = { start: { line, character: from }, end: { line, character: from + name.length } };
-        const fullRun = shape.runTo > shape.nameTo ? [nameKey(text.slice(from, starts[shape.runTo - 1] + words[shape.runTo - 1].length))] : [];
+        const fullRun =
+          shape.runTo > shape.nameTo ? [nameKey(text.slice(from, starts[shape.runTo - 1] + words[shape.runTo - 1].length))] : [];
         found.set(
           key,
           noteDefinition('person', name, range, sectionAt(notes, line), {
@@ -157,14 +179,25 @@ interface Shape {
  * starting at word `w` of a phrase that starts at `first`. A given name that is also a word (`Will`,
  * `Harry`) counts only where its capital is its own; a month (`April`) never.
  */
-function personAt(words: readonly string[], w: number, first: number, end: number, text: string, starts: Int32Array, exposed: boolean): Shape | undefined {
+function personAt(
+  words: readonly string[],
+  w: number,
+  first: number,
+  end: number,
+  text: string,
+  starts: Int32Array,
+  exposed: boolean,
+): Shape | undefined {
   const word = words[w];
   const titleLength = w + 1 < end && isTwoWordTitle(word, words[w + 1]) ? 2 : isTitle(word) && !/['’]s?$/.test(word) ? 1 : 0;
   if (titleLength > 0) {
     let from = w + titleLength;
     // `General Secretary Stalin`: a title may follow a title.
     while (from < end && isTitle(words[from])) from++;
-    const to = Math.max(nameWordsFrom(words, from, end, true), from < end && isGivenName(words[from]) ? givenNameEnd(words, from, end) : from);
+    const to = Math.max(
+      nameWordsFrom(words, from, end, true),
+      from < end && isGivenName(words[from]) ? givenNameEnd(words, from, end) : from,
+    );
     return to > from ? { nameFrom: from, nameTo: to, runTo: runEnd(words, to, end) } : undefined;
   }
   if (isInitial(word)) {
@@ -191,11 +224,34 @@ function personAt(words: readonly string[], w: number, first: number, end: numbe
 }
 
 /** Given names that open sentences as ordinary words: `Will Hitler invade?`, `Grant Stalin that.` */
-const WORDLIKE_GIVEN_NAMES = new Set(['will', 'may', 'mark', 'grant', 'sue', 'rob', 'frank', 'pat', 'bill', 'hope', 'drew', 'chase', 'guy', 'don', 'art', 'jack', 'ray', 'rose', 'joy', 'wade', 'bob']);
+const WORDLIKE_GIVEN_NAMES = new Set([
+  'will',
+  'may',
+  'mark',
+  'grant',
+  'sue',
+  'rob',
+  'frank',
+  'pat',
+  'bill',
+  'hope',
+  'drew',
+  'chase',
+  'guy',
+  'don',
+  'art',
+  'jack',
+  'ray',
+  'rose',
+  'joy',
+  'wade',
+  'bob',
+]);
 /** A life is at least this long: `(1934-36)` after a name is a term of office. */
 const SHORTEST_LIFE = 10;
 
-const MONTHS_AND_DAYS = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const MONTHS_AND_DAYS =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** `S.`: an initial, kept with its full stop by scanPhrases. */
 function isInitial(word: string): boolean {
@@ -245,14 +301,16 @@ function nameWordsFrom(words: readonly string[], from: number, end: number, afte
     if (PARTICLES.has(word) && k + 1 < end && isCapitalised(words[k + 1])) continue;
     const acronym = word.length > 1 && word === word.toUpperCase();
     if (/^(Jr|Sr)\.?$/.test(word)) break;
-    const nameWord = isCapitalised(word) && !acronym && !isNumber(word) && !isTitle(word) && !isPlaceWord(bare) && !english().isCommon(bare);
+    const nameWord =
+      isCapitalised(word) && !acronym && !isNumber(word) && !isTitle(word) && !isPlaceWord(bare) && !english().isCommon(bare);
     // After a title, a given name that is also a word (`Sir John`), and the surname after it (`Sir Thomas More`).
     const titledGiven = afterTitle && count === 0 && isGivenName(word) && isCapitalised(word);
     // `Rosa Parks`, `Ella Baker`: after a given name that is no word itself (not `Red`, `Christian`),
     // a surname that is also a word, when people bear it.
     const afterGiven = k > 0 && isGivenName(words[k - 1]) && count === (afterTitle ? 1 : 0);
     const plainGiven = afterGiven && !english().isCommon(words[k - 1]);
-    const wordSurname = afterGiven && isCapitalised(word) && !isTitle(word) && (afterTitle || (plainGiven && isPeopleName(bare) && !isPlaceWord(bare)));
+    const wordSurname =
+      afterGiven && isCapitalised(word) && !isTitle(word) && (afterTitle || (plainGiven && isPeopleName(bare) && !isPlaceWord(bare)));
     if (!nameWord && !titledGiven && !wordSurname) break;
     count++;
     to = k + 1;

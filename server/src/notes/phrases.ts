@@ -70,7 +70,8 @@ export class NamePhrases {
     const phrases: NamePhrase[] = [];
     for (let p = 0; p < this.count; p++) {
       const words: Word[] = [];
-      for (let w = this.bounds[p]; w < this.bounds[p + 1]; w++) words.push({ text: this.words[w], start: this.starts[w], end: this.end(w) });
+      for (let w = this.bounds[p]; w < this.bounds[p + 1]; w++)
+        words.push({ text: this.words[w], start: this.starts[w], end: this.end(w) });
       phrases.push({ line: this.lines[this.bounds[p]], words });
     }
     return phrases;

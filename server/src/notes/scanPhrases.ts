@@ -10,11 +10,48 @@ import { isGivenName } from '../words/givenNames';
 /** Small words that neither start nor end a run; inside one only the connectors and the vocabulary's. */
 const JOINING = new Set([...NAME_CONNECTORS, 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'by', 'with']);
 /** Abbreviations whose full stop does not end a sentence: `Dr. King`, `Gen. Patton`. */
-const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'gen', 'col', 'lt', 'capt', 'sgt', 'rev', 'prof', 'maj', 'adm', 'gov', 'sen', 'pres', 'fr', 'jr', 'sr', 'mme', 'messrs']);
+const ABBREVIATIONS = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'gen',
+  'col',
+  'lt',
+  'capt',
+  'sgt',
+  'rev',
+  'prof',
+  'maj',
+  'adm',
+  'gov',
+  'sen',
+  'pres',
+  'fr',
+  'jr',
+  'sr',
+  'mme',
+  'messrs',
+]);
 /** Characters that end a sentence or open a clause: the next word's capital says nothing. */
 const BOUNDARIES = '.!?:;"“”—•#>|…';
 const NO_WORDS: ReadonlySet<string> = new Set();
-const PLACE_PREPOSITIONS = new Set(['at', 'in', 'near', 'from', 'outside', 'towards', 'toward', 'into', 'across', 'around', 'through', 'to', 'on']);
+const PLACE_PREPOSITIONS = new Set([
+  'at',
+  'in',
+  'near',
+  'from',
+  'outside',
+  'towards',
+  'toward',
+  'into',
+  'across',
+  'around',
+  'through',
+  'to',
+  'on',
+]);
 
 /** `vocabulary`: lower-case words of the knowledge's names of several words; they may form runs. */
 export function scanPhrases(lines: readonly string[], notes: ParsedNotes, vocabulary: ReadonlySet<string> = NO_WORDS): NamePhrases {

@@ -25,4 +25,3 @@ export function trimmedSpan(lineText: string, line: number, start: number, end: 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xfeff || code === 0xa0;
 }
-

@@ -22,7 +22,9 @@ export function trialFromHeading(lines: readonly string[], heading: Heading, sec
   const contextLines = { from: heading.line, to: section.range.end.line };
   definitions.push(noteDefinition('trial', heading.text, heading.range, heading.text, { text: clip(text), defendants, contextLines }));
   for (const name of defendants ?? []) {
-    definitions.push(noteDefinition('person', name.text, name.range, heading.text, { text: `Defendant at the ${heading.text}`, trialKey, contextLines }));
+    definitions.push(
+      noteDefinition('person', name.text, name.range, heading.text, { text: `Defendant at the ${heading.text}`, trialKey, contextLines }),
+    );
   }
   return definitions;
 }
@@ -37,9 +39,14 @@ export function trialsFromTable(section: Section): NoteDefinition[] {
     if (row.isHeader || !first || !isTrialName(first.text)) continue;
     const namesCell = defendantsColumn > 0 ? row.cells[defendantsColumn] : undefined;
     const defendants = namesCell ? namesOnLine(namesCell.text, row.line, namesCell.range.start.character) : undefined;
-    const text = row.cells.slice(1).map((cell) => cell.text).join('; ');
+    const text = row.cells
+      .slice(1)
+      .map((cell) => cell.text)
+      .join('; ');
     const contextLines = { from: row.line, to: row.line };
-    definitions.push(noteDefinition('trial', first.text, first.range, section.heading?.text, { text: clip(text), defendants, contextLines }));
+    definitions.push(
+      noteDefinition('trial', first.text, first.range, section.heading?.text, { text: clip(text), defendants, contextLines }),
+    );
   }
   return definitions;
 }

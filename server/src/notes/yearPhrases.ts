@@ -22,7 +22,8 @@ export interface LifeYear {
   span?: { born: number; died: number };
 }
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 const YEAR = '(?<year>1[0-9]{3}|20[0-9]{2})(?![\\p{L}\\p{N}])';
 /** `1936`, `March 1938`, `2 March 1938`, `March 2, 1938`: only the year is compared. */
@@ -40,16 +41,20 @@ const PLACE = "(?:(?:in|at|near)\\s+\\p{Lu}[\\p{L}'’-]*(?:,?\\s+(?:near\\s+)?\
 const DEATH_NOUNS = '(?:murder|assassination|execution|death)';
 
 /** Words that make a year mean something other than "when it happened". */
-const HEDGES = /\b(?:after|afterwards|by|before|since|until|till|from|following|between|anniversary|around|about|circa|approximately|roughly|or)\b|\bca?\.|~/i;
+const HEDGES =
+  /\b(?:after|afterwards|by|before|since|until|till|from|following|between|anniversary|around|about|circa|approximately|roughly|or)\b|\bca?\.|~/i;
 /** A clause about memory, legacy or death says nothing about what a person did that year. */
 const MEMORY =
   /\b(?:remember\w*|rehabilitat\w*|legacy|trials?|tried|death|dead|died|dies|execut\w*|posthumous\w*|memor\w*|reputation|ideas?|writings?|works|books?|body|grave|buried|reburied|honou?r\w*|commemorat\w*|names?|named|renamed|statues?|portraits?|cult|influence\w*|followers|supporters|image|symbol|murder\w*|kill\w*|assassinat\w*|shot|purged|denounc\w*|condemn\w*|blamed|mourn\w*|funeral|tomb|mausoleum|ghost|spirit|quoted|cited|inspir\w*)\b/i;
 /** The word after a person that is not something they do: `was`, `and`, `who`, ... */
 const NOT_ACTING = new Set(
-  'was were is are be been being has had have would could might may must should will shall can remains remained lives lived lay lies appears appeared features featured becomes became seems seemed and or but nor of in on at with who whom whose which that to for as by from after before than himself herself also still'.split(' '),
+  'was were is are be been being has had have would could might may must should will shall can remains remained lives lived lay lies appears appeared features featured becomes became seems seemed and or but nor of in on at with who whom whose which that to for as by from after before than himself herself also still'.split(
+    ' ',
+  ),
 );
 /** Between a subject and its year, these open another clause the year could belong to. */
-const OTHER_CLAUSE = /\b(?:who|whom|whose|which|that|when|where|while|whereas|and|but|because|as|so|if|until|though|although|unless|once)\b/i;
+const OTHER_CLAUSE =
+  /\b(?:who|whom|whose|which|that|when|where|while|whereas|and|but|because|as|so|if|until|though|although|unless|once)\b/i;
 /** Words before a full stop that is not the end of a sentence. */
 const ABBREVIATIONS = new Set(['c', 'ca', 'no', 'st', 'dr', 'mr', 'mrs', 'gen', 'col', 'lt', 'vs', 'approx', 'etc']);
 
@@ -83,8 +88,22 @@ const LIFE_SPAN_AFTER = after(`${EMPH}\\s*\\(\\s*(?:c\\.\\s*)?(?<born>1[0-9]{3}|
 /** `Zhdanov, writing in 1950, argued`: an act in an aside, closed by a comma before the sentence ends. */
 const APPOSITIVE_ACT = after(`,\\s+(?<verb>\\p{Ll}+ing)\\b(?<between>(?:\\s+[\\p{L}\\p{N}'’-]+){0,7}?)\\s+in\\s+${DATE}(?=[^.;!?]*,)`);
 /** Words in -ing that are no act of the person's. */
-const NOT_ACTS = new Set(['being', 'having', 'following', 'including', 'according', 'during', 'nothing', 'something', 'everything', 'anything']);
-const POSSESSIVE_DIED_AFTER = [after(`${EMPH}\\s+${DEATH_NOUNS}${EMPH}\\s+(?:in|on|of)\\s+${DATE}`), after(`${EMPH}\\s+${DEATH_NOUNS}${EMPH}\\s*\\(\\s*${DATE}\\s*\\)`)];
+const NOT_ACTS = new Set([
+  'being',
+  'having',
+  'following',
+  'including',
+  'according',
+  'during',
+  'nothing',
+  'something',
+  'everything',
+  'anything',
+]);
+const POSSESSIVE_DIED_AFTER = [
+  after(`${EMPH}\\s+${DEATH_NOUNS}${EMPH}\\s+(?:in|on|of)\\s+${DATE}`),
+  after(`${EMPH}\\s+${DEATH_NOUNS}${EMPH}\\s*\\(\\s*${DATE}\\s*\\)`),
+];
 /** What may come between the start of a clause and the name it is about: `At the`, `During`, `the`. */
 const OPENS_CLAUSE = whole(`${LEAD}(?:(?:at|during|in)\\s+)?(?:the\\s+)?${EMPH}`);
 const DEATH_OF_PREFIX = whole(`${LEAD}(?:(?:at|during|in)\\s+)?(?:the\\s+)?${DEATH_NOUNS}\\s+of\\s+${EMPH}`);
@@ -138,11 +157,16 @@ export function lifeYears(line: string, name: Span, possessive: boolean): LifeYe
   } else {
     for (const pattern of DIED_AFTER) add('died', pattern.exec(rest), name.end);
     add('born', BORN_AFTER.exec(rest), name.end);
-    if (exec(BORN_PREFIX, leading(line, boundaryBefore(line, name.start, false), name.start))) add('born', BORN_DATE_AFTER.exec(rest), name.end);
-    if (exec(DEATH_OF_PREFIX, leading(line, boundaryBefore(line, name.start, true), name.start))) add('died', IN_DATE_AFTER.exec(rest), name.end);
+    if (exec(BORN_PREFIX, leading(line, boundaryBefore(line, name.start, false), name.start)))
+      add('born', BORN_DATE_AFTER.exec(rest), name.end);
+    if (exec(DEATH_OF_PREFIX, leading(line, boundaryBefore(line, name.start, true), name.start)))
+      add('died', IN_DATE_AFTER.exec(rest), name.end);
   }
   // A life span is a range by nature: it needs no check for one.
-  return [...found.filter(({ year }) => plain(line, name, year)), ...(possessive ? [] : lifeSpanYears(LIFE_SPAN_AFTER.exec(rest), name.end))];
+  return [
+    ...found.filter(({ year }) => plain(line, name, year)),
+    ...(possessive ? [] : lifeSpanYears(LIFE_SPAN_AFTER.exec(rest), name.end)),
+  ];
 }
 
 /** Both years of a life span, as written: `(1901-32)` gives 1932, at the `32`. */
@@ -169,7 +193,12 @@ export function actingYear(line: string, name: Span, people: readonly Span[]): W
   const rest = following(line, name.end);
   const aside = APPOSITIVE_ACT.exec(rest);
   // The aside's own verb is the act (`writing`); its other words may still be about memory (`honouring his memory`).
-  if (aside?.groups && !NOT_ACTS.has(aside.groups.verb) && !MEMORY.test(aside.groups.between) && !/^(remember|commemorat|honou?r|mourn|rehabilitat)/.test(aside.groups.verb)) {
+  if (
+    aside?.groups &&
+    !NOT_ACTS.has(aside.groups.verb) &&
+    !MEMORY.test(aside.groups.between) &&
+    !/^(remember|commemorat|honou?r|mourn|rehabilitat)/.test(aside.groups.verb)
+  ) {
     const year = yearOf(aside, name.end);
     return year && plain(line, name, year) ? year : undefined;
   }
@@ -184,7 +213,8 @@ export function actingYear(line: string, name: Span, people: readonly Span[]): W
     const clause = line.slice(name.end, Math.min(clauseEnd, name.end + REACH));
     const match = VERB_THEN_YEAR.exec(clause);
     year = yearOf(match, name.end);
-    if (!match || !year || OTHER_CLAUSE.test(match[1]) || people.some((p) => p.start >= name.end && p.start < year!.start)) return undefined;
+    if (!match || !year || OTHER_CLAUSE.test(match[1]) || people.some((p) => p.start >= name.end && p.start < year!.start))
+      return undefined;
   }
   if (!year || MEMORY.test(line.slice(sentence, clauseEnd))) return undefined;
   return plain(line, name, year) ? year : undefined;

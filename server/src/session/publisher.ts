@@ -12,7 +12,10 @@ export class DiagnosticsPublisher {
   constructor(private readonly publish: (uri: string, diagnostics: Diagnostic[]) => void) {}
 
   note(index: NotesIndex, uri: string, settings: Settings): void {
-    this.publish(uri, [...spellingDiagnostics(index, uri, settings.severity), ...chronologyDiagnostics(index, uri, settings.chronologySeverity)]);
+    this.publish(uri, [
+      ...spellingDiagnostics(index, uri, settings.severity),
+      ...chronologyDiagnostics(index, uri, settings.chronologySeverity),
+    ]);
   }
 
   clear(uri: string): void {

@@ -228,7 +228,14 @@ export class Session {
   private reconsiderPacks(): boolean {
     if (!this.knowledge.packsChanged((id) => this.index.peopleNamed.isNamed(id), this.settings.packs)) return false;
     this.rebuildKnowledge();
-    this.host.log(`Knowledge packs now on: ${this.knowledge.packs.filter((p) => p.active).map((p) => p.name).join(', ') || 'none'}`);
+    this.host.log(
+      `Knowledge packs now on: ${
+        this.knowledge.packs
+          .filter((p) => p.active)
+          .map((p) => p.name)
+          .join(', ') || 'none'
+      }`,
+    );
     return true;
   }
 
@@ -274,7 +281,15 @@ export class Session {
 
   counts(resolve = true): IndexCounts {
     const { entities, byKind } = this.index.kindCounts(resolve);
-    return { notes: this.index.documentCount, entities, people: byKind.person, trials: byKind.trial, causes: byKind.cause, events: byKind.event, packs: this.knowledge.packs };
+    return {
+      notes: this.index.documentCount,
+      entities,
+      people: byKind.person,
+      trials: byKind.trial,
+      causes: byKind.cause,
+      events: byKind.event,
+      packs: this.knowledge.packs,
+    };
   }
 
   /** Diagnostics for open notes (names may resolve differently after any change). */

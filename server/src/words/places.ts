@@ -17,7 +17,11 @@ const PLACES = [
   'Nazi Fascist Bolshevik Communist Confederate Union Federal Victorian Edwardian Elizabethan Tudor Stuart Georgian',
 ];
 
-const PLACE_WORDS: ReadonlySet<string> = new Set(PLACES.join(' ').split(' ').map((w) => w.toLowerCase()));
+const PLACE_WORDS: ReadonlySet<string> = new Set(
+  PLACES.join(' ')
+    .split(' ')
+    .map((w) => w.toLowerCase()),
+);
 
 /** Whether a word names a country or region, or is the adjective of one (`Tsarist`, `Weimar`, `Soviet`). */
 export function isPlaceWord(word: string): boolean {

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { dataFile } from './dataFiles';
 
 const THINGS = new Set(
-  'street road avenue lane square park bridge hall church court palace house castle tower gate hill lake river valley bay island field fields wood woods cross station college school university hospital memorial line day act plan doctrine company trust fund award prize medal figures'.split(' '),
+  'street road avenue lane square park bridge hall church court palace house castle tower gate hill lake river valley bay island field fields wood woods cross station college school university hospital memorial line day act plan doctrine company trust fund award prize medal figures'.split(
+    ' ',
+  ),
 );
 
 let names: ReadonlySet<string> | undefined;
@@ -15,7 +17,13 @@ export function isPeopleName(word: string): boolean {
   if (!names) {
     const file = dataFile('people-names.txt', '@cspell/dict-people-names', 'dict/people-names.txt');
     // Without the list (a broken install) no word-like surname counts: quiet rather than wrong.
-    names = new Set(file ? readFileSync(file, 'utf8').split(/\r?\n/).filter((line) => line && !line.startsWith('#')) : []);
+    names = new Set(
+      file
+        ? readFileSync(file, 'utf8')
+            .split(/\r?\n/)
+            .filter((line) => line && !line.startsWith('#'))
+        : [],
+    );
   }
   return names.has(word) && !THINGS.has(word.toLowerCase());
 }

@@ -13,9 +13,24 @@ const TITLES = [
 ];
 
 /** Titles of two words: the first word alone is an ordinary word or a different title. */
-const TWO_WORD_TITLES = ['field marshal', 'prime minister', 'foreign minister', 'chief justice', 'vice president', 'air marshal', 'rear admiral', 'grand duke', 'grand duchess', 'holy roman'];
+const TWO_WORD_TITLES = [
+  'field marshal',
+  'prime minister',
+  'foreign minister',
+  'chief justice',
+  'vice president',
+  'air marshal',
+  'rear admiral',
+  'grand duke',
+  'grand duchess',
+  'holy roman',
+];
 
-const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES.join(' ').split(' ').map((t) => t.toLowerCase()));
+const TITLE_WORDS: ReadonlySet<string> = new Set(
+  TITLES.join(' ')
+    .split(' ')
+    .map((t) => t.toLowerCase()),
+);
 
 /** Whether a word (a dot after an abbreviation allowed: `Dr.`, `Mr.`) is a title. */
 export function isTitle(word: string): boolean {

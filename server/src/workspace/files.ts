@@ -57,7 +57,11 @@ export class FileMatcher {
  * Every note and knowledge file under `root`. Symbolic links are not followed, so a link loop cannot
  * trap the crawl; an unreadable folder is reported and skipped.
  */
-export async function findFiles(root: string, matcher: FileMatcher, onSkip?: (folder: string, reason: string) => void): Promise<FoundFiles> {
+export async function findFiles(
+  root: string,
+  matcher: FileMatcher,
+  onSkip?: (folder: string, reason: string) => void,
+): Promise<FoundFiles> {
   const found: FoundFiles = { notes: [], knowledge: [] };
   const folders = [root];
   while (folders.length > 0) {
@@ -93,10 +97,16 @@ export async function readTextFile(file: string, maxBytes = MAX_NOTE_BYTES): Pro
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { skipped: 'not a regular file' };
-    if (stat.size > maxBytes) return { skipped: `too large (${Math.round(stat.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
+    if (stat.size > maxBytes)
+      return { skipped: `too large (${Math.round(stat.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
     return decode(await fs.readFile(file));
   } catch (error) {
-    return { skipped: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'not readable (permission denied)' : `not readable (${(error as Error).message})` };
+    return {
+      skipped:
+        (error as NodeJS.ErrnoException).code === 'EACCES'
+          ? 'not readable (permission denied)'
+          : `not readable (${(error as Error).message})`,
+    };
   }
 }
 
@@ -105,10 +115,16 @@ export function readTextFileSync(file: string, maxBytes = MAX_NOTE_BYTES): ReadR
   try {
     const stat = statSync(file);
     if (!stat.isFile()) return { skipped: 'not a regular file' };
-    if (stat.size > maxBytes) return { skipped: `too large (${Math.round(stat.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
+    if (stat.size > maxBytes)
+      return { skipped: `too large (${Math.round(stat.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
     return decode(readFileSync(file));
   } catch (error) {
-    return { skipped: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'not readable (permission denied)' : `not readable (${(error as Error).message})` };
+    return {
+      skipped:
+        (error as NodeJS.ErrnoException).code === 'EACCES'
+          ? 'not readable (permission denied)'
+          : `not readable (${(error as Error).message})`,
+    };
   }
 }
 
@@ -133,5 +149,8 @@ export function toPath(uri: string): string {
 /** The knowledge files that ship with the extension, beside the bundles in dist/. */
 export async function bundledKnowledgeFiles(dataDir: string): Promise<string[]> {
   const names = await fs.readdir(dataDir).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith('.history.json')).sort().map((n) => path.join(dataDir, n));
+  return names
+    .filter((n) => n.endsWith('.history.json'))
+    .sort()
+    .map((n) => path.join(dataDir, n));
 }

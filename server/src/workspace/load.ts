@@ -35,9 +35,17 @@ export interface LoadedWorkspace {
 }
 
 /** The bundled packs (from the extension's own folder), then the user's files (from the workspace). */
-export async function loadKnowledge(dataDir: string, userFiles: string[], skipped: SkippedFile[], workspace?: Workspace): Promise<KnowledgeFile[]> {
+export async function loadKnowledge(
+  dataDir: string,
+  userFiles: string[],
+  skipped: SkippedFile[],
+  workspace?: Workspace,
+): Promise<KnowledgeFile[]> {
   const files: KnowledgeFile[] = [];
-  const sources = [...(await bundledKnowledgeFiles(dataDir)).map((file) => ({ file, bundled: true })), ...userFiles.map((file) => ({ file, bundled: false }))];
+  const sources = [
+    ...(await bundledKnowledgeFiles(dataDir)).map((file) => ({ file, bundled: true })),
+    ...userFiles.map((file) => ({ file, bundled: false })),
+  ];
   for (const { file, bundled } of sources) {
     const read = bundled || !workspace ? await readTextFile(file) : await workspace.read(file);
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
@@ -46,7 +54,12 @@ export async function loadKnowledge(dataDir: string, userFiles: string[], skippe
   return files;
 }
 
-export async function loadWorkspace(workspace: Workspace, matcher: FileMatcher, dataDir: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+export async function loadWorkspace(
+  workspace: Workspace,
+  matcher: FileMatcher,
+  dataDir: string,
+  options: LoadOptions = {},
+): Promise<LoadedWorkspace> {
   const skipped: SkippedFile[] = [];
   const found = await workspace.find(matcher);
   const knowledgeFiles = await loadKnowledge(dataDir, found.knowledge, skipped, workspace);

@@ -59,21 +59,33 @@ describe('History Notes essay companion', () => {
     const before = shown.groups.find((g) => g.kind === 'cause')!;
     const next = before.unused[0];
     await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), `\n${next.name} mattered too.\n`));
-    const after = await coverageOf((r) => r.groups.some((g) => g.kind === 'cause' && g.used.some((i) => i.id === next.id)), `${next.name} to count as used`);
+    const after = await coverageOf(
+      (r) => r.groups.some((g) => g.kind === 'cause' && g.used.some((i) => i.id === next.id)),
+      `${next.name} to count as used`,
+    );
     assert.equal(after.groups.find((g) => g.kind === 'cause')!.used.length, before.used.length + 1);
     await vscode.commands.executeCommand('undo');
   });
 
   it('flags a wrong year in the essay with its evidence, and fixes it to the recorded one', async () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile(ESSAY)));
-    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\nThe Trial of the 21 in 1936 was the last of the three.\n'));
+    await editor.edit((b) =>
+      b.insert(new vscode.Position(editor.document.lineCount, 0), '\nThe Trial of the 21 in 1936 was the last of the three.\n'),
+    );
     const isWrongYear = (d: vscode.Diagnostic): boolean => d.code === 'chronology' && editor.document.getText(d.range) === '1936';
     const found = () => vscode.languages.getDiagnostics(editor.document.uri).find(isWrongYear);
-    const diagnostic = found() ?? (await when(vscode.languages.onDidChangeDiagnostics, () => found() !== undefined, 'the wrong year to be flagged').then(found))!;
+    const diagnostic =
+      found() ??
+      (await when(vscode.languages.onDidChangeDiagnostics, () => found() !== undefined, 'the wrong year to be flagged').then(found))!;
     assert.equal(diagnostic.message, 'Trial of the Twenty-One: 2–13 March 1938, not 1936 (Soviet Union 1917-1953 knowledge)');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostic.relatedInformation?.[0]?.location.uri.path ?? '', /soviet-union-1917-1953\.history\.json$/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Change 1936 to 1938');
     assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));

@@ -12,7 +12,11 @@ describe('History Notes in VS Code', () => {
   });
 
   it('shows a hover card for Kamenev with his dates and trial', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'Kamenev'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'Kamenev'),
+    );
     const text = hoverText(hovers);
     assert.match(text, /Lev Kamenev/);
     assert.match(text, /1883–1936/);
@@ -20,7 +24,11 @@ describe('History Notes in VS Code', () => {
   });
 
   it('hover cards are not trusted Markdown', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'Yagoda'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'Yagoda'),
+    );
     const markdown = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
     assert.ok(markdown, 'a Markdown hover');
     assert.notEqual(markdown.isTrusted, true);
@@ -28,7 +36,11 @@ describe('History Notes in VS Code', () => {
   });
 
   it('goes from the misspelling Zionev to where the notes define Zinoviev', async () => {
-    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, positionOf(editor.document, 'Zionev'));
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'Zionev'),
+    );
     assert.ok(locations.length > 0, 'a definition');
     const first = locations[0];
     const uri = 'targetUri' in first ? first.targetUri : first.uri;
@@ -40,14 +52,22 @@ describe('History Notes in VS Code', () => {
   it('offers Zinoviev first when completing "Zi"', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'history-notes', content: 'Trotsky, Bukharin and Zi' });
     const position = new vscode.Position(0, document.lineAt(0).text.length);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      position,
+    );
     const first = list.items[0];
     assert.ok(first, 'completion items');
     assert.equal(typeof first.label === 'string' ? first.label : first.label.label, 'Zinoviev');
   });
 
   it('finds every reference to Zinoviev, misspellings included', async () => {
-    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, 'Zinoviev'));
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'Zinoviev'),
+    );
     const texts = await Promise.all(locations.map(async (l) => (await vscode.workspace.openTextDocument(l.uri)).getText(l.range)));
     assert.ok(texts.includes('Zinoviev'), texts.join(', '));
     assert.ok(texts.includes('Zionev'), texts.join(', '));
@@ -55,7 +75,12 @@ describe('History Notes in VS Code', () => {
 
   it('renames Zinoviev everywhere, as one undoable edit that changes nothing else', async () => {
     const before = editor.document.getText();
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', editor.document.uri, positionOf(editor.document, 'Zinoviev'), 'Zinovyev');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'Zinoviev'),
+      'Zinovyev',
+    );
     const edits = edit.get(editor.document.uri);
     assert.ok(edits.length >= 2, `edits: ${edits.length}`);
     assert.ok(await vscode.workspace.applyEdit(edit));
@@ -67,9 +92,13 @@ describe('History Notes in VS Code', () => {
 
   it('reports Zionev with a fix that replaces it', async () => {
     // A document of its own: nothing another test did to the shared editor (an undo still settling) matters here.
-    const document = await vscode.workspace.openTextDocument({ language: 'history-notes', content: 'Notes\n\nKamenev and Zionev were tried in 1936.\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'history-notes',
+      content: 'Notes\n\nKamenev and Zionev were tried in 1936.\n',
+    });
     await vscode.window.showTextDocument(document);
-    const isZionev = (d: vscode.Diagnostic): boolean => d.message.startsWith('Zionev: did you mean Zinoviev') && document.getText(d.range) === 'Zionev';
+    const isZionev = (d: vscode.Diagnostic): boolean =>
+      d.message.startsWith('Zionev: did you mean Zinoviev') && document.getText(d.range) === 'Zionev';
     const diagnostic = await waitForDiagnostic(document.uri, isZionev);
     const actions = await quickFixes(document.uri, diagnostic.range);
     const replace = actions.find((a) => a.title === "Replace with 'Zinoviev'");
@@ -81,7 +110,12 @@ describe('History Notes in VS Code', () => {
 });
 
 function quickFixes(uri: vscode.Uri, range: vscode.Range): Thenable<vscode.CodeAction[]> {
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  return vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
 }
 
 function waitForDiagnostic(uri: vscode.Uri, match: (d: vscode.Diagnostic) => boolean): Promise<vscode.Diagnostic> {
@@ -90,7 +124,16 @@ function waitForDiagnostic(uri: vscode.Uri, match: (d: vscode.Diagnostic) => boo
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`no matching diagnostic; have: ${vscode.languages.getDiagnostics(uri).map((d) => d.message).join(' | ') || 'none'}`));
+      reject(
+        new Error(
+          `no matching diagnostic; have: ${
+            vscode.languages
+              .getDiagnostics(uri)
+              .map((d) => d.message)
+              .join(' | ') || 'none'
+          }`,
+        ),
+      );
     }, 20000);
     const subscription = vscode.languages.onDidChangeDiagnostics(() => {
       const found = vscode.languages.getDiagnostics(uri).find(match);

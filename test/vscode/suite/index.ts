@@ -10,7 +10,8 @@ export const RESULT_FILE = process.env.HISTORY_NOTES_TEST_RESULT ?? path.join(tm
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false });
   // The crash test goes last: it kills the server the others use.
-  for (const file of ['extension.test.js', 'sidebar.test.js', 'timeline.test.js', 'essay.test.js', 'recovery.test.js']) mocha.addFile(path.join(__dirname, file));
+  for (const file of ['extension.test.js', 'sidebar.test.js', 'timeline.test.js', 'essay.test.js', 'recovery.test.js'])
+    mocha.addFile(path.join(__dirname, file));
   const lines: string[] = [];
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
@@ -21,6 +22,8 @@ export function run(): Promise<void> {
       else resolve();
     });
     runner.on('pass', (test) => lines.push(`ok   ${test.fullTitle()}`));
-    runner.on('fail', (test, error: Error) => lines.push(`FAIL ${test.fullTitle()}: ${error.message || String(error.stack).split('\n').slice(0, 3).join(' / ')}`));
+    runner.on('fail', (test, error: Error) =>
+      lines.push(`FAIL ${test.fullTitle()}: ${error.message || String(error.stack).split('\n').slice(0, 3).join(' / ')}`),
+    );
   });
 }

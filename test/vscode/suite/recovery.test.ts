@@ -38,7 +38,11 @@ describe('History Notes after a server crash', function () {
     await reindexed;
     assert.ok(!serverProcesses().includes(pid), 'the killed server is gone');
     const editor = await openNote('terror.txt');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'Kamenev'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'Kamenev'),
+    );
     assert.match(hoverText(hovers), /1883–1936/);
     const people = await api.trees.people.getChildren();
     assert.ok(people.some((n) => n.type === 'entity' && n.entity.name === 'Lev Kamenev'));

@@ -34,7 +34,7 @@ describe('History Notes sidebar', () => {
 
   it('orders the timeline by date', async () => {
     const nodes = await api.trees.timeline.getChildren();
-    const dates = nodes.map((n) => (n.type === 'entity' ? n.entity.sortDate ?? '' : ''));
+    const dates = nodes.map((n) => (n.type === 'entity' ? (n.entity.sortDate ?? '') : ''));
     assert.ok(dates.length > 3);
     assert.deepEqual(dates, [...dates].sort());
   });
@@ -54,7 +54,9 @@ describe('History Notes sidebar', () => {
   it('follows an edit to a note', async () => {
     const editor = await openNote('terror.txt');
     const line = editor.document.lineCount;
-    await editor.edit((b) => b.insert(new vscode.Position(line, 0), '\nCauses of the Purges\n\n  • Fear of spies – Stalin saw enemies everywhere.\n'));
+    await editor.edit((b) =>
+      b.insert(new vscode.Position(line, 0), '\nCauses of the Purges\n\n  • Fear of spies – Stalin saw enemies everywhere.\n'),
+    );
     await eventually(api.onDidChangeIndex, async () => (await names('causes')).includes('Fear of spies'), 'the new cause in the sidebar');
     await vscode.commands.executeCommand('undo');
     await eventually(api.onDidChangeIndex, async () => !(await names('causes')).includes('Fear of spies'), 'the cause to go after undo');
@@ -69,8 +71,14 @@ describe('History Notes sidebar', () => {
     assert.equal(api.packs.current.find((p) => p.id === germany)?.active, false);
 
     // As a student would in the settings: turn the Germany pack on.
-    await vscode.workspace.getConfiguration('historyNotes').update('knowledgePacks', { [germany]: true }, vscode.ConfigurationTarget.Workspace);
-    const on = await when(api.onDidChangeIndex, (counts) => counts.packs.some((p) => p.id === germany && p.active), 'the Germany pack to turn on');
+    await vscode.workspace
+      .getConfiguration('historyNotes')
+      .update('knowledgePacks', { [germany]: true }, vscode.ConfigurationTarget.Workspace);
+    const on = await when(
+      api.onDidChangeIndex,
+      (counts) => counts.packs.some((p) => p.id === germany && p.active),
+      'the Germany pack to turn on',
+    );
     assert.equal(on.packs.find((p) => p.id === germany)?.chosenBy, 'setting');
     const item = api.packs.getTreeItem(api.packs.current.find((p) => p.id === germany)!);
     assert.equal(item.checkboxState, vscode.TreeItemCheckboxState.Checked);
@@ -78,7 +86,11 @@ describe('History Notes sidebar', () => {
 
     // The item's "Choose Automatically" action hands it back to the notes, which do not name its people.
     await vscode.commands.executeCommand('historyNotes.choosePackAutomatically', { id: germany });
-    const auto = await when(api.onDidChangeIndex, (counts) => counts.packs.some((p) => p.id === germany && p.chosenBy === 'auto'), 'the Germany pack to be chosen by the notes again');
+    const auto = await when(
+      api.onDidChangeIndex,
+      (counts) => counts.packs.some((p) => p.id === germany && p.chosenBy === 'auto'),
+      'the Germany pack to be chosen by the notes again',
+    );
     assert.equal(auto.packs.find((p) => p.id === germany)?.active, false);
     assert.equal(vscode.workspace.getConfiguration('historyNotes').inspect('knowledgePacks')?.workspaceValue, undefined);
   });

@@ -20,7 +20,12 @@ describe('History Notes timeline panel', () => {
 
   /** Runs the command as the explorer's menu does, and waits for the webview to draw that scope. */
   async function showTimeline(target: vscode.Uri): Promise<RenderedMessage> {
-    const drawn = when(api.timeline.onDidRender, (m) => m.scope === target.toString() && m.count > 0, `the timeline of ${target.path} to draw`, 40000);
+    const drawn = when(
+      api.timeline.onDidRender,
+      (m) => m.scope === target.toString() && m.count > 0,
+      `the timeline of ${target.path} to draw`,
+      40000,
+    );
     await vscode.commands.executeCommand('historyNotes.showTimeline', target);
     return drawn;
   }
@@ -39,8 +44,15 @@ describe('History Notes timeline panel', () => {
     assert.deepEqual(rendered.lanes.map((l) => l.title).slice(0, 3), ['People', 'Trials', 'Events']);
     const trials = lane(rendered, 'Trials');
     const order = ['Trial of the Sixteen', 'Trial of the Seventeen', 'Trial of the Twenty-One'].map((name) => trials.indexOf(name));
-    assert.ok(order.every((at) => at >= 0), trials.join(', '));
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), trials.join(', '));
+    assert.ok(
+      order.every((at) => at >= 0),
+      trials.join(', '),
+    );
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+      trials.join(', '),
+    );
     assert.ok(lane(rendered, 'People').includes('Lev Kamenev'));
     assert.ok(lane(rendered, 'Events').includes('Estates-General meets'), 'the other note is in the workspace');
   });
@@ -75,11 +87,21 @@ describe('History Notes timeline panel', () => {
     const column = api.timeline.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column });
     const at = document.positionAt(document.getText().indexOf('  • 1941 – Operation Barbarossa'));
-    const added = when(api.timeline.onDidRender, (m) => m.scope === folder.toString() && m.count === before.count + 1, 'the new event on the timeline', 40000);
+    const added = when(
+      api.timeline.onDidRender,
+      (m) => m.scope === folder.toString() && m.count === before.count + 1,
+      'the new event on the timeline',
+      40000,
+    );
     await editor.edit((b) => b.insert(at, '  • 1939 – Nazi-Soviet Pact signed\n'));
     await added;
     assert.ok(api.timeline.lastItems.some((i) => i.name === 'Molotov-Ribbentrop Pact' && i.start === '1939-08-23'));
-    const removed = when(api.timeline.onDidRender, (m) => m.scope === folder.toString() && m.count === before.count, 'the event to go after undo', 40000);
+    const removed = when(
+      api.timeline.onDidRender,
+      (m) => m.scope === folder.toString() && m.count === before.count,
+      'the event to go after undo',
+      40000,
+    );
     await vscode.commands.executeCommand('undo');
     await removed;
   });
