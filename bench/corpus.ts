@@ -706,7 +706,9 @@ export function slug(heading: string): string {
 }
 
 function noteFile(index: number, format: 'plain' | 'markdown'): string {
-  return `unit-${String(Math.floor(index / 500) + 1).padStart(2, '0')}/note-${String(index + 1).padStart(5, '0')}.${format === 'plain' ? 'txt' : 'md'}`;
+  const unit = String(Math.floor(index / 500) + 1).padStart(2, '0');
+  const note = String(index + 1).padStart(5, '0');
+  return `unit-${unit}/note-${note}.${format === 'plain' ? 'txt' : 'md'}`;
 }
 
 function relativeLink(from: string, to: string): string {
@@ -806,6 +808,7 @@ if (require.main === module) {
   const corpus = generateCorpus({ notes: Number(value('--notes') ?? 100), seed: Number(value('--seed') ?? 1), out: value('--out') });
   const names = corpus.notes.reduce((n, note) => n + note.names.length, 0);
   console.log(
-    `${corpus.notes.length} notes, ${(corpus.bytes / 1e6).toFixed(1)} MB, ${names} names written, invented: ${JSON.stringify(corpus.generated)} in ${corpus.dir}`,
+    `${corpus.notes.length} notes, ${(corpus.bytes / 1e6).toFixed(1)} MB, ${names} names written, invented: ` +
+      `${JSON.stringify(corpus.generated)} in ${corpus.dir}`,
   );
 }

@@ -51,7 +51,8 @@ function serverBuild(): Options['serverBuild'] {
 }
 
 const USAGE =
-  'usage: node out/bench/run.js --notes N [--json FILE] [--seed S] [--requests R] [--md-requests M] [--edits E] [--time-cap SECONDS] [--edit-time-cap SECONDS] [--index-timeout SECONDS] [--out DIR] [--keep]';
+  'usage: node out/bench/run.js --notes N [--json FILE] [--seed S] [--requests R] [--md-requests M] [--edits E] ' +
+  '[--time-cap SECONDS] [--edit-time-cap SECONDS] [--index-timeout SECONDS] [--out DIR] [--keep]';
 
 function parseArgs(argv: string[]): Options {
   const values = new Map<string, string>();
@@ -286,7 +287,8 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
     }
     results.rssAfterIndexMb = server.memory().rssMb;
     progress(
-      `indexed ${results.ready.notes} notes, ${results.ready.entities} entities in ${ms(results.coldIndexMs)} (server says ${ms(results.ready.durationMs)}); longest block ${ms(results.maxEventLoopBlockMs)}`,
+      `indexed ${results.ready.notes} notes, ${results.ready.entities} entities in ${ms(results.coldIndexMs)} (server ` +
+        `says ${ms(results.ready.durationMs)}); longest block ${ms(results.maxEventLoopBlockMs)}`,
     );
 
     const at = (): { uri: string; position: { line: number; character: number }; what: string } => {
@@ -430,7 +432,8 @@ async function measureServer(corpus: Corpus, options: Options): Promise<ServerRe
 
     results.peakRssMb = server.memory().peakRssMb;
   } catch (error) {
-    results.error = `${(error as Error).message}${server.exited !== undefined ? ` (the server exited with ${server.exited})` : ''}\n${server.lastLogs()}`;
+    const exited = server.exited !== undefined ? ` (the server exited with ${server.exited})` : '';
+    results.error = `${(error as Error).message}${exited}\n${server.lastLogs()}`;
     if (Number.isNaN(results.peakRssMb)) results.peakRssMb = server.memory().peakRssMb;
   } finally {
     await server.stop();
@@ -582,18 +585,44 @@ function report(
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
-  const header = `${corpus.notes.length} notes (seed ${corpus.seed}), ${(corpus.bytes / 1e6).toFixed(1)} MB, ${server.ready?.entities ?? '?'} entities (${server.ready?.people ?? '?'} people, ${server.ready?.trials ?? '?'} trials, ${server.ready?.causes ?? '?'} causes, ${server.ready?.events ?? '?'} events); invented: ${corpus.generated.people} people, ${corpus.generated.causes} causes, ${corpus.generated.trials} trials; ${os.cpus().length} CPUs, load average ${load} at the end (started at ${options.loadAtStart})`;
+  const header =
+    `${corpus.notes.length} notes (seed ${corpus.seed}), ${(corpus.bytes / 1e6).toFixed(1)} MB, ` +
+    `${server.ready?.entities ?? '?'} entities (${server.ready?.people ?? '?'} people, ${server.ready?.trials ?? '?'} ` +
+    `trials, ${server.ready?.causes ?? '?'} causes, ${server.ready?.events ?? '?'} events); invented: ` +
+    `${corpus.generated.people} people, ${corpus.generated.causes} causes, ${corpus.generated.trials} trials; ` +
+    `${os.cpus().length} CPUs, load average ${load} at the end (started at ${options.loadAtStart})`;
   const notes = [
     `Server: dist/server.js sha256 ${options.serverBuild.sha256}…, built ${options.serverBuild.builtAt}.`,
-    `Server: initialize answered in ${ms(server.initializeMs)} (includes starting the process); the server reports ${ms(server.ready?.durationMs)} for its own index.`,
-    `Requests: hover ${countNote(server.hover, options.requests)}; definition ${countNote(server.definition, options.requests)}; references ${countNote(server.references, options.requests)} (${hitRate(server.references)}, avg ${((server.references?.extra.locations ?? 0) / Math.max(1, server.references?.latency.count ?? 1)).toFixed(0)}, max ${server.references?.extra.maxLocations ?? 0} locations); completion ${countNote(server.completion, options.requests)} (first item starts with the prefix in ${server.completion?.extra.firstStartsWithPrefix ?? 0}); typing ${countNote(server.completionTyping, options.edits)}; edits ${countNote(server.edit, options.edits)}, flushed ${countNote(server.editFlushed, options.edits)}.`,
-    `First request / slowest of each loop: hover ${ms(server.hover?.firstMs)} / ${ms(server.hover?.latency.max)}, definition ${ms(server.definition?.firstMs)} / ${ms(server.definition?.latency.max)}, references ${ms(server.references?.firstMs)} / ${ms(server.references?.latency.max)}, completion ${ms(server.completion?.firstMs)} / ${ms(server.completion?.latency.max)}.`,
-    `Floor: list the folder, readFileSync every note and run three regex passes (capitalised words ${floor.capitalised}, bullets ${floor.bullets}, headings ${floor.headings}), in-process.`,
+    `Server: initialize answered in ${ms(server.initializeMs)} (includes starting the process); the server reports ` +
+      `${ms(server.ready?.durationMs)} for its own index.`,
+    `Requests: hover ${countNote(server.hover, options.requests)}; definition ` +
+      `${countNote(server.definition, options.requests)}; references ${countNote(server.references, options.requests)} ` +
+      `(${hitRate(server.references)}, avg ` +
+      `${((server.references?.extra.locations ?? 0) / Math.max(1, server.references?.latency.count ?? 1)).toFixed(0)}, ` +
+      `max ${server.references?.extra.maxLocations ?? 0} locations); completion ` +
+      `${countNote(server.completion, options.requests)} (first item starts with the prefix in ` +
+      `${server.completion?.extra.firstStartsWithPrefix ?? 0}); typing ` +
+      `${countNote(server.completionTyping, options.edits)}; edits ` +
+      `${countNote(server.edit, options.edits)}, flushed ${countNote(server.editFlushed, options.edits)}.`,
+    `First request / slowest of each loop: hover ${ms(server.hover?.firstMs)} / ${ms(server.hover?.latency.max)}, ` +
+      `definition ${ms(server.definition?.firstMs)} / ${ms(server.definition?.latency.max)}, references ` +
+      `${ms(server.references?.firstMs)} / ${ms(server.references?.latency.max)}, completion ` +
+      `${ms(server.completion?.firstMs)} / ${ms(server.completion?.latency.max)}.`,
+    `Floor: list the folder, readFileSync every note and run three regex passes (capitalised words ` +
+      `${floor.capitalised}, bullets ${floor.bullets}, headings ${floor.headings}), in-process.`,
     markdownAll
-      ? `Markdown service (vscode-markdown-languageservice 0.4.0 + markdown-it, in-process): the target compares against it over ALL ${markdownAll.documents} notes treated as Markdown (.txt too), the same bytes the server indexes; over the ${markdownOnly?.documents ?? '?'} .md notes alone it takes ${ms(mdOnlyMs)}. Its references: ${markdownAll.references.count} requests at headings and link fragments of .md notes (first ${ms(markdownAll.firstReferencesMs)}, builds its link cache).`
+      ? `Markdown service (vscode-markdown-languageservice 0.4.0 + markdown-it, in-process): the target compares against ` +
+        `it over ALL ${markdownAll.documents} notes treated as Markdown (.txt too), the same bytes the server indexes; ` +
+        `over the ${markdownOnly?.documents ?? '?'} .md notes alone it takes ${ms(mdOnlyMs)}. Its references: ` +
+        `${markdownAll.references.count} requests at headings and link fragments of .md notes (first ` +
+        `${ms(markdownAll.firstReferencesMs)}, builds its link cache).`
       : 'Markdown service: not run.',
-    'Edit latency includes the server\'s debounce of edits (150 ms) unless a request flushes it; the "flushed" row sends a hover right after didChange.',
-    `The event-loop block is observed from the client: the slowest answer to a completionItem/resolve probe sent every 20 ms from the initialize response to indexReady; the slowest was answered ${ms(Math.abs(server.maxBlockEndedAfterReadyMs))} ${server.maxBlockEndedAfterReadyMs >= 0 ? 'after' : 'before'} indexReady arrived.`,
+    'Edit latency includes the server\'s debounce of edits (150 ms) unless a request flushes it; the "flushed" row ' +
+      'sends a hover right after didChange.',
+    `The event-loop block is observed from the client: the slowest answer to a completionItem/resolve probe sent every ` +
+      `20 ms from the initialize response to indexReady; the slowest was answered ` +
+      `${ms(Math.abs(server.maxBlockEndedAfterReadyMs))} ${server.maxBlockEndedAfterReadyMs >= 0 ? 'after' : 'before'} ` +
+      `indexReady arrived.`,
   ];
   const missed = (label: string, loop?: LoopResult): void => {
     if (loop && loop.misses.length > 0) notes.push(`Unanswered ${label}, e.g.: ${loop.misses.join('; ')}`);

@@ -66,7 +66,9 @@ export class PackTreeProvider implements vscode.TreeDataProvider<PackState>, vsc
     const item = new vscode.TreeItem(pack.name);
     item.id = pack.id;
     item.description = pack.chosenBy === 'setting' ? `${pack.peopleNamed} named · your choice` : `${pack.peopleNamed} named · auto`;
-    item.tooltip = `${pack.name}: ${describePack(pack)}. Untick to keep its names out of your notes; "Choose Automatically" lets your notes decide again.`;
+    item.tooltip =
+      `${pack.name}: ${describePack(pack)}. Untick to keep its names out of your notes; "Choose Automatically" lets your ` +
+      `notes decide again.`;
     item.checkboxState = pack.active ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     item.contextValue = pack.chosenBy === 'setting' ? 'pack-chosen' : 'pack-auto';
     return item;

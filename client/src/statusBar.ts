@@ -28,7 +28,9 @@ export class IndexStatus implements vscode.Disposable {
     const on = counts.packs.filter((p) => p.active).map((p) => p.name);
     const packs =
       on.length > 0 ? `Knowledge packs on: ${on.join(', ')}.` : 'No knowledge pack is on: only what your notes define is known.';
-    this.item.tooltip = `${counts.notes} notes indexed: ${counts.people} people, ${counts.trials} trials, ${counts.causes} causes, ${counts.events} events. ${packs} Click to find one.`;
+    this.item.tooltip =
+      `${counts.notes} notes indexed: ${counts.people} people, ${counts.trials} trials, ${counts.causes} causes, ` +
+      `${counts.events} events. ${packs} Click to find one.`;
     this.item.command = 'historyNotes.find';
   }
 

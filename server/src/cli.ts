@@ -104,7 +104,8 @@ async function load(targets: string[]): Promise<LoadedWorkspace> {
 
 function packsInUse(packs: readonly PackState[]): string {
   const on = packs.filter((p) => p.active);
-  return `Knowledge packs: ${on.length > 0 ? on.map((p) => `${p.name} (${p.chosenBy === 'setting' ? 'chosen' : `${p.peopleNamed} people named`})`).join(', ') : 'none'}`;
+  const why = (p: PackState): string => (p.chosenBy === 'setting' ? 'chosen' : `${p.peopleNamed} people named`);
+  return `Knowledge packs: ${on.length > 0 ? on.map((p) => `${p.name} (${why(p)})`).join(', ') : 'none'}`;
 }
 
 /** Every bundled pack named in `ids` on, the rest off; an unknown id is a usage error. */
@@ -157,7 +158,8 @@ async function indexCommand(folder: string, json: boolean): Promise<number> {
         definitions.length > 0 ? definitions.map((d) => `${describe(d.uri)}:${d.range.start.line + 1}`).join(', ') : 'knowledge base';
       const variants = index.variants(entity.id);
       console.log(
-        `${entity.kind.padEnd(12)} ${entity.name.padEnd(34)} ${String(count).padStart(4)} mentions   ${where}${variants.length ? `   (also spelt ${variants.join(', ')})` : ''}`,
+        `${entity.kind.padEnd(12)} ${entity.name.padEnd(34)} ` +
+          `${String(count).padStart(4)} mentions   ${where}${variants.length ? `   (also spelt ${variants.join(', ')})` : ''}`,
       );
     }
   }

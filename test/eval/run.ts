@@ -75,9 +75,8 @@ function percent(part: number, whole: number): string {
 }
 
 function printFolder(score: FolderScore, verbose: boolean): void {
-  console.log(
-    `\n${score.folder}  (packs on: ${score.packsOn.join(', ') || 'none'}${score.packsMissing.length ? `; MISSING ${score.packsMissing.join(', ')}` : ''})`,
-  );
+  const missing = score.packsMissing.length ? `; MISSING ${score.packsMissing.join(', ')}` : '';
+  console.log(`\n${score.folder}  (packs on: ${score.packsOn.join(', ') || 'none'}${missing})`);
   for (const f of score.files) {
     const cells = [
       `people ${f.peopleFound}/${f.people}`,
@@ -114,11 +113,13 @@ function printTotals(totals: Totals, prose: ProseScore | undefined): void {
   );
   console.log(`  invented people     ${totals.inventedPeople}  (target 0)`);
   console.log(
-    `  false "did you mean" ${totals.falseMisspellings}  (target 0); planted misspellings flagged ${totals.misspellings - totals.missedMisspellings}/${totals.misspellings}`,
+    `  false "did you mean" ${totals.falseMisspellings}  (target ` +
+      `0); planted misspellings flagged ${totals.misspellings - totals.missedMisspellings}/${totals.misspellings}`,
   );
   console.log(`  absurd names        ${totals.absurdNames}  (target 0)`);
   console.log(
-    `  events found        ${percent(totals.eventsFound, totals.events)}  (${totals.eventsFound}/${totals.events}, target >= ${TARGETS.events}%)`,
+    `  events found        ${percent(totals.eventsFound, totals.events)}  (${totals.eventsFound}/${totals.events}, ` +
+      `target >= ${TARGETS.events}%)`,
   );
   console.log(
     `  date errors caught  ${totals.caughtDates}/${totals.plantedDates}, false date warnings ${totals.falseDates}  (target all, 0)`,
@@ -126,7 +127,9 @@ function printTotals(totals: Totals, prose: ProseScore | undefined): void {
   console.log(`  packs missing       ${totals.packsMissing}  (target 0)`);
   if (prose) {
     console.log(
-      `  prose: ${prose.files} files, ${(prose.bytes / 1024).toFixed(0)} KB: ${prose.warnings.length} warnings, packs on: ${prose.packsOn.join(', ') || 'none'}, ${prose.people.length} people${prose.people.length ? ` (${prose.people.join(', ')})` : ''}, ${prose.absurdNames.length} absurd names`,
+      `  prose: ${prose.files} files, ${(prose.bytes / 1024).toFixed(0)} KB: ${prose.warnings.length} warnings, packs ` +
+        `on: ${prose.packsOn.join(', ') || 'none'}, ${prose.people.length} ` +
+        `people${prose.people.length ? ` (${prose.people.join(', ')})` : ''}, ${prose.absurdNames.length} absurd names`,
     );
     for (const warning of prose.warnings) console.log(`      ${warning}`);
   }

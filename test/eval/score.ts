@@ -49,8 +49,14 @@ export interface FileScore {
 }
 
 const ROMAN = /^[ivx]+$/;
-const TITLE_WORDS =
-  /^(grand|duke|abbe|marquis|citizen|count|earl|president|general|tsar|czar|king|queen|emperor|kaiser|sir|lord|lady|field|marshal|admiral|chancellor|archduke|prince|cardinal|governor|dr|mr|mrs|comrade|chairman|pope|father|senator|premier|minister|prime|secretary)$/;
+const TITLE_WORDS = new Set(
+  [
+    'grand duke abbe marquis citizen count earl president general tsar czar king queen emperor kaiser sir lord lady field marshal',
+    'admiral chancellor archduke prince cardinal governor dr mr mrs comrade chairman pope father senator premier minister prime secretary',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 export function scoreFile(
   file: CorpusFile,
@@ -107,7 +113,7 @@ function keysOf(names: readonly string[]): Set<string> {
   const keys = new Set<string>();
   for (const name of names) {
     const words = nameKey(name).split(' ').filter(Boolean);
-    while (words.length > 1 && TITLE_WORDS.test(words[0])) words.shift();
+    while (words.length > 1 && TITLE_WORDS.has(words[0])) words.shift();
     while (words.length > 1 && /^(jr|sr)$/.test(words[words.length - 1])) words.pop();
     if (words.length > 0) keys.add(words.join(' '));
   }

@@ -94,9 +94,8 @@ function main(): void {
     ms: 0,
     failures: [],
   }));
-  console.log(
-    `fuzz: ${options.cases} cases over ${selected.length} properties, seed ${options.seed}, chunks of ${options.chunk}${Number.isFinite(options.seconds) ? `, at most ${options.seconds} s` : ''}`,
-  );
+  const limit = Number.isFinite(options.seconds) ? `, at most ${options.seconds} s` : '';
+  console.log(`fuzz: ${options.cases} cases over ${selected.length} properties, seed ${options.seed}, chunks of ${options.chunk}${limit}`);
 
   const started = Date.now();
   let lastReport = started;
@@ -118,7 +117,8 @@ function main(): void {
       if (outcome.failed) {
         p.failures.push({ seed, report: outcome.report ?? '(no report)' });
         console.log(
-          `\nFAILED: ${p.property.name}\n  chunk seed ${seed}, ${numRuns} runs (replay: npm run fuzz -- --only ${p.property.id} --seed ${seed} --cases ${numRuns} --chunk ${numRuns})\n${outcome.report}\n`,
+          `\nFAILED: ${p.property.name}\n  chunk seed ${seed}, ${numRuns} runs (replay: npm run fuzz -- --only ` +
+            `${p.property.id} --seed ${seed} --cases ${numRuns} --chunk ${numRuns})\n${outcome.report}\n`,
         );
       }
     }
@@ -135,7 +135,8 @@ function main(): void {
   console.log('\nproperty | cases | failures | cases/s');
   for (const p of progress)
     console.log(
-      `${p.property.id}: ${p.property.name} | ${p.run} of ${p.quota} | ${p.failures.length} | ${p.ms > 0 ? Math.round((p.run * 1000) / p.ms) : 0}`,
+      `${p.property.id}: ${p.property.name} | ${p.run} of ` +
+        `${p.quota} | ${p.failures.length} | ${p.ms > 0 ? Math.round((p.run * 1000) / p.ms) : 0}`,
     );
   console.log(`\n${done} cases in ${seconds.toFixed(1)} s (${Math.round(done / Math.max(seconds, 0.001))}/s)`);
   const failed = progress.filter((p) => p.failures.length > 0);

@@ -53,12 +53,12 @@ interface JsonProblem {
 
 /** The text at a 1-based line and UTF-16 column of a file. */
 function textAt(file: string, line: number, character: number, length: number): string {
-  return readFileSync(path.join(REPO, file), 'utf8')
-    .split(/\r?\n/)
-    [line - 1].slice(character - 1, character - 1 + length);
+  const lines = readFileSync(path.join(REPO, file), 'utf8').split(/\r?\n/);
+  return lines[line - 1].slice(character - 1, character - 1 + length);
 }
 
 const TERROR = 'test/fixtures/plain/terror.txt';
+const WRONG_TRIAL_YEAR = ': Trial of the Twenty-One: 2–13 March 1938, not 1936 (Soviet Union 1917-1953 knowledge)';
 const MISSPELT = (readFileSync(path.join(FIXTURES, 'plain', 'terror.txt'), 'utf8').match(/\b(Zionev|Bukarin)\b/g) ?? []).length;
 
 describe('cli', () => {
@@ -267,11 +267,7 @@ describe('cli', () => {
       assert.equal(run.status, 1, run.stderr);
       const lines = run.stdout.trimEnd().split('\n');
       assert.ok(
-        lines.some((l) =>
-          /^test\/fixtures\/chronology\/essay\.txt:\d+:\d+: Trial of the Twenty-One: 2–13 March 1938, not 1936 \(Soviet Union 1917-1953 knowledge\)$/.test(
-            l,
-          ),
-        ),
+        lines.some((l) => /^test\/fixtures\/chronology\/essay\.txt:\d+:\d+: /.test(l) && l.endsWith(WRONG_TRIAL_YEAR)),
         run.stdout,
       );
       assert.match(run.stderr, /\d+ dates? that contradicts? the knowledge or the notes\./);
@@ -356,7 +352,8 @@ describe('cli', () => {
 
     it("exits 3 for a schema error, pointing at the value, and uses the file's valid entries", () => {
       const text =
-        '{\n  "entities": [\n    { "id": "smilga", "kind": "person", "name": "Ivar Smilga", "born": "1892-13-01" },\n    { "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "summary": "My own summary." }\n  ]\n}\n';
+        '{\n  "entities": [\n    { "id": "smilga", "kind": "person", "name": "Ivar Smilga", "born": "1892-13-01" },\n  ' +
+        '  { "id": "kamenev", "kind": "person", "name": "Lev Kamenev", "summary": "My own summary." }\n  ]\n}\n';
       writeFileSync(path.join(root, 'mine.history.json'), text);
       const run = cli(['lookup', 'Kamenev', '.'], root);
       assert.equal(run.status, 3);

@@ -172,8 +172,10 @@ describe('LSP: a workspace of hostile files', function () {
     const hoverAfter = await settle(server.request('textDocument/hover', { textDocument: { uri: normal }, position: kamenev }), 10_000);
     console.log(
       `      ${ready.notes} notes indexed in ${ready.durationMs} ms by the server (${Math.round(readyAfterMs)} ms after initialized); ` +
-        `slowest answer while indexing: unknown method ${Math.round(pingProbe.slowestMs)} ms (${pingProbe.sent} sent every ${PROBE_EVERY_MS} ms), ` +
-        `hover ${Math.round(hoverProbe.slowestMs)} ms (${hoverProbe.sent} sent every 100 ms); a hover on Kamenev afterwards ${Math.round(hoverAfter.ms)} ms; ` +
+        `slowest answer while indexing: unknown method ${Math.round(pingProbe.slowestMs)} ms (${pingProbe.sent} sent ` +
+        `every ${PROBE_EVERY_MS} ms), ` +
+        `hover ${Math.round(hoverProbe.slowestMs)} ms (${hoverProbe.sent} sent every 100 ms); a hover on Kamenev ` +
+        `afterwards ${Math.round(hoverAfter.ms)} ms; ` +
         `skipped: ${ready.skipped.map((s) => `${path.basename(s.path)} (${s.reason})`).join(', ')}`,
     );
   });
@@ -374,7 +376,8 @@ describe('LSP: notes deleted and renamed while the first index runs', function (
     const defined = await causeFiles();
 
     console.log(
-      `      ${FILES} notes indexed in ${ready.durationMs} ms; ${changes.length} file events handled ${Math.round(settledMs)} ms after index-ready; ${ready.skipped.length} skipped as unreadable`,
+      `      ${FILES} notes indexed in ${ready.durationMs} ms; ${changes.length} file events handled ` +
+        `${Math.round(settledMs)} ms after index-ready; ${ready.skipped.length} skipped as unreadable`,
     );
     assert.equal(server.exited, undefined);
     assert.deepEqual(

@@ -131,7 +131,8 @@ const HOSTILE_TXT = [
   '',
   `  • Evil ${COMMAND} cause – click ${COMMAND} or ${SCRIPT} now.`,
   `  • Tracking pixels – ${IMG} and ${IMAGE} in a note.`,
-  '  • Markdown soup – `code` and ``double`` | a | table | row | with *stars*, _underscores_, **bold**, __more__, ~~strike~~, # heading, > quote, &amp; and \\ backslash.',
+  '  • Markdown soup – `code` and ``double`` | a | table | row | with *stars*, _underscores_, **bold**, __more__, ' +
+    '~~strike~~, # heading, > quote, &amp; and \\ backslash.',
   `  • Stalins Paranoia – ${SCRIPT} ${COMMAND} ${IMAGE}`,
   '',
   'Key People',
@@ -361,21 +362,24 @@ describe('LSP: hostile knowledge files and notes', function () {
   });
 
   describe('hostile notes', () => {
-    it('defines notes-only people named like JavaScript properties, and resolves knowledge aliases such as constructor, harmlessly', async () => {
-      // `Prototype` is an English word: no one's name, even in a people section.
-      assert.doesNotMatch((await hover('hostile.txt', positionIn(HOSTILE_TXT, 'Prototype – '))).split('\n')[0], /\*person\*/);
-      for (const word of ['Isprototypeof']) {
-        const definition = await hover('hostile.txt', positionIn(HOSTILE_TXT, `${word} – `));
-        assert.match(definition.split('\n')[0], new RegExp(`^\\*\\*${word}\\*\\* \\*person\\*`), `${word}: ${definition}`);
-        const mention = await hover('hostile.txt', positionIn(HOSTILE_TXT, `${word} `, 2));
-        assert.equal(mention.split('\n')[0], definition.split('\n')[0]);
-      }
-      // The knowledge file lists `constructor` and `hasOwnProperty` as aliases of the entity named `__proto__`.
-      for (const word of ['Constructor,', 'Hasownproperty,']) {
-        const card = await hover('hostile.txt', positionIn(HOSTILE_TXT, word));
-        assert.match(card.split('\n')[0], /\\_\\_proto\\_\\_/, `${word}: ${card}`);
-      }
-    });
+    it(
+      'defines notes-only people named like JavaScript properties, ' + 'and resolves knowledge aliases such as constructor, harmlessly',
+      async () => {
+        // `Prototype` is an English word: no one's name, even in a people section.
+        assert.doesNotMatch((await hover('hostile.txt', positionIn(HOSTILE_TXT, 'Prototype – '))).split('\n')[0], /\*person\*/);
+        for (const word of ['Isprototypeof']) {
+          const definition = await hover('hostile.txt', positionIn(HOSTILE_TXT, `${word} – `));
+          assert.match(definition.split('\n')[0], new RegExp(`^\\*\\*${word}\\*\\* \\*person\\*`), `${word}: ${definition}`);
+          const mention = await hover('hostile.txt', positionIn(HOSTILE_TXT, `${word} `, 2));
+          assert.equal(mention.split('\n')[0], definition.split('\n')[0]);
+        }
+        // The knowledge file lists `constructor` and `hasOwnProperty` as aliases of the entity named `__proto__`.
+        for (const word of ['Constructor,', 'Hasownproperty,']) {
+          const card = await hover('hostile.txt', positionIn(HOSTILE_TXT, word));
+          assert.match(card.split('\n')[0], /\\_\\_proto\\_\\_/, `${word}: ${card}`);
+        }
+      },
+    );
 
     it('renders the hover cards of hostile notes as inert, readable text', async () => {
       const kamenev = await hover('hostile.txt', positionIn(HOSTILE_TXT, 'Kamenev – '));

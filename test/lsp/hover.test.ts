@@ -136,7 +136,8 @@ describe('LSP: hover', () => {
         '',
         'Causes of the Terror',
         '',
-        '  • Spy mania – see [click](command:workbench.action.quit) and <img src="http://tracker.example/x.png"> then <script>alert(1)</script> everywhere.',
+        '  • Spy mania – see [click](command:workbench.action.quit) and <img src="http://tracker.example/x.png"> then ' +
+          '<script>alert(1)</script> everywhere.',
         '',
       ].join('\n'),
     );

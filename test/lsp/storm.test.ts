@@ -412,7 +412,10 @@ describe('LSP: a request storm', function () {
     }
   }
 
-  /** Sends `count` requests (at most until `deadline`), CONCURRENCY at a time; `wellFormedOnly` sends no notifications and no malformed params. */
+  /**
+   * Sends `count` requests (at most until `deadline`), CONCURRENCY at a time; `wellFormedOnly` sends
+   * no notifications and no malformed params.
+   */
   async function storm(count: number, deadline: number, tally: Tally, wellFormedOnly = false): Promise<void> {
     let issued = 0;
     const worker = async (): Promise<void> => {
@@ -489,8 +492,10 @@ describe('LSP: a request storm', function () {
       .map(([code, n]) => `${code}×${n}`)
       .join(', ');
     console.log(
-      `      storm (seed ${seed}): ${tally.requests} requests in ${seconds.toFixed(1)} s (${tally.malformed} malformed, ${tally.cancelled} cancelled, ${tally.unknownMethods} unknown methods) ` +
-        `and ${tally.notifications} notifications; ${tally.results} results, errors ${errors || 'none'}; slowest ${Math.round(tally.slowestMs)} ms (${tally.slowest}, with ${CONCURRENCY} in flight); ` +
+      `      storm (seed ${seed}): ${tally.requests} requests in ${seconds.toFixed(1)} s (${tally.malformed} ` +
+        `malformed, ${tally.cancelled} cancelled, ${tally.unknownMethods} unknown methods) ` +
+        `and ${tally.notifications} notifications; ${tally.results} results, errors ${errors || 'none'}; slowest ` +
+        `${Math.round(tally.slowestMs)} ms (${tally.slowest}, with ${CONCURRENCY} in flight); ` +
         `RSS ${rssBefore.toFixed(1)} MB after ${warmUp.requests} warm-up requests, ${rssAfter.toFixed(1)} MB after the storm`,
     );
 

@@ -67,7 +67,8 @@ export class RangeChecker {
       }
       if (!Number.isInteger(character) || character < 0 || character > this.lines[line].length) {
         throw new Error(
-          `${this.context}: ${what} ${end} character ${character} is outside line ${line} of length ${this.lines[line].length} (${JSON.stringify(range)})`,
+          `${this.context}: ${what} ${end} character ${character} is outside line ${line} of length ` +
+            `${this.lines[line].length} (${JSON.stringify(range)})`,
         );
       }
     }
@@ -88,7 +89,8 @@ export class RangeChecker {
     this.range(what, span.range);
     if (verbatim && this.slice(span.range) !== span.text) {
       throw new Error(
-        `${this.context}: ${what} text ${JSON.stringify(span.text)} is not what its range covers, ${JSON.stringify(this.slice(span.range))} (${JSON.stringify(span.range)})`,
+        `${this.context}: ${what} text ${JSON.stringify(span.text)} is not what its range covers, ` +
+          `${JSON.stringify(this.slice(span.range))} (${JSON.stringify(span.range)})`,
       );
     }
   }
@@ -715,7 +717,8 @@ export const PROPERTIES: readonly NamedProperty[] = [
   define('tokens', 'note-like token soup parses, extracts and indexes with ranges inside it', 300, 3, noteTokenText, checkText),
   define(
     'mutated',
-    'mutated fixtures (lines and characters inserted, deleted, duplicated; CRLF/LF/CR; tabs; BOM) parse, extract and index with ranges inside them',
+    'mutated fixtures (lines and characters inserted, deleted, duplicated; CRLF/LF/CR; tabs; BOM) parse, extract and ' +
+      'index with ranges inside them',
     200,
     3,
     mutatedFixture,

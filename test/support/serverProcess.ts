@@ -137,7 +137,8 @@ export class ServerProcess {
         this.listeners = this.listeners.filter((l) => l !== listener);
         reject(
           new TimeoutError(
-            `Timed out after ${timeoutMs} ms waiting for ${what}${this.exited !== undefined ? ` (server exited with ${this.exited})` : ''}\n${this.lastLogs(5)}`,
+            `Timed out after ${timeoutMs} ms waiting for ` +
+              `${what}${this.exited !== undefined ? ` (server exited with ${this.exited})` : ''}\n${this.lastLogs(5)}`,
           ),
         );
       }, timeoutMs);

@@ -73,7 +73,8 @@ describe('extract: section kinds', () => {
 
   it('defines nothing from bullets in a section of no kind', () => {
     const text =
-      'Title\n\nThe Totalitarian Regime\n\n  • General Secretary – Stalin became General Secretary in 1922.\n  • The Gulag – labour camps.\n';
+      'Title\n\nThe Totalitarian Regime\n\n  • General Secretary – Stalin became General Secretary in 1922.\n  • The ' +
+      'Gulag – labour camps.\n';
     assert.deepEqual(defined(text), []);
   });
 });
@@ -282,7 +283,8 @@ describe('extract: names lines', () => {
 describe('extract: people', () => {
   it('defines the people a key-people section names, one per name on a names term', () => {
     const text =
-      'Title\n\nWho’s Who\n\n  • Kamenev & Zinoviev – allies against Stalin\n  • Leon Trotsky – Stalin’s great rival\n  • the Party leaders – all shot\n';
+      'Title\n\nWho’s Who\n\n  • Kamenev & Zinoviev – allies against Stalin\n  • Leon Trotsky – Stalin’s great rival\n ' +
+      ' • the Party leaders – all shot\n';
     const definitions = defined(text);
     assert.deepEqual(byKind(definitions, 'person'), ['Kamenev', 'Zinoviev', 'Leon Trotsky']);
     assert.equal(find(definitions, 'person', 'Zinoviev').text, 'allies against Stalin');

@@ -268,7 +268,8 @@ describe('knowledge: problems in a file', () => {
 
 describe('knowledge: a user file over the bundled one', () => {
   const text = file([
-    '{ "id": "zinoviev", "kind": "person", "name": "Grigory Zinoviev", "aliases": ["Zionev", "Grisha"], "summary": "My summary of Zinoviev." }',
+    '{ "id": "zinoviev", "kind": "person", "name": "Grigory Zinoviev", "aliases": ["Zionev", "Grisha"], "summary": "My ' +
+      'summary of Zinoviev." }',
     '{ "id": "vergniaud", "kind": "person", "name": "Pierre Vergniaud", "born": "1753" }',
   ]);
   const base = (): KnowledgeBase => new KnowledgeBase([bundled(), loadKnowledgeFile(USER_URI, text)]);

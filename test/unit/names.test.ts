@@ -143,17 +143,20 @@ describe('names: isLikelyMisspelling', () => {
     assert.ok(!isLikelyMisspelling('stxxxn', 'stalin'), 'three edits from a six-letter name');
   });
 
-  it('allows three edits only for a name of seven letters or more, a candidate of six or more, and the same first and last two letters', () => {
-    assert.ok(isLikelyMisspelling('zionev', 'zinoviev'));
-    assert.equal(editDistance('zinovabc', 'zinoviev', 3), 3);
-    assert.ok(!isLikelyMisspelling('zinovabc', 'zinoviev'), 'the last two letters differ');
-    assert.equal(editDistance('zanavaev', 'zinoviev', 3), 3);
-    assert.ok(!isLikelyMisspelling('zanavaev', 'zinoviev'), 'the second letter differs');
-    assert.equal(editDistance('yabbbda', 'yagoda', 3), 3);
-    assert.ok(!isLikelyMisspelling('yabbbda', 'yagoda'), 'the name has six letters');
-    assert.equal(editDistance('zinev', 'zinoviev', 3), 3);
-    assert.ok(!isLikelyMisspelling('zinev', 'zinoviev'), 'the candidate has five letters');
-  });
+  it(
+    'allows three edits only for a name of seven letters or more, a candidate of six or more, and the same first and ' + 'last two letters',
+    () => {
+      assert.ok(isLikelyMisspelling('zionev', 'zinoviev'));
+      assert.equal(editDistance('zinovabc', 'zinoviev', 3), 3);
+      assert.ok(!isLikelyMisspelling('zinovabc', 'zinoviev'), 'the last two letters differ');
+      assert.equal(editDistance('zanavaev', 'zinoviev', 3), 3);
+      assert.ok(!isLikelyMisspelling('zanavaev', 'zinoviev'), 'the second letter differs');
+      assert.equal(editDistance('yabbbda', 'yagoda', 3), 3);
+      assert.ok(!isLikelyMisspelling('yabbbda', 'yagoda'), 'the name has six letters');
+      assert.equal(editDistance('zinev', 'zinoviev', 3), 3);
+      assert.ok(!isLikelyMisspelling('zinev', 'zinoviev'), 'the candidate has five letters');
+    },
+  );
 
   it('rejects a plural or a word made from the name: Rosenbergs, Trotskyite, Stalingrad', () => {
     assert.ok(!isLikelyMisspelling('rosenbergs', 'rosenberg'));

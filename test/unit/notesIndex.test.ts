@@ -47,7 +47,10 @@ function snapshot(index: NotesIndex): { entities: string[]; mentions: string[]; 
     .entities()
     .map((e) => {
       const count = index.mentionCount(e.id);
-      return `${e.id} | ${e.kind} | ${e.name} | ${count.mentions} in ${count.documents} | variants ${index.variants(e.id).join(',')} | kinds ${[...index.noteKinds(e.id)].sort().join(',')}`;
+      return (
+        `${e.id} | ${e.kind} | ${e.name} | ${count.mentions} in ${count.documents} | variants ` +
+        `${index.variants(e.id).join(',')} | kinds ${[...index.noteKinds(e.id)].sort().join(',')}`
+      );
     })
     .sort();
   const mentions = index
@@ -57,7 +60,8 @@ function snapshot(index: NotesIndex): { entities: string[]; mentions: string[]; 
         .mentionsIn(uri)
         .map(
           (m) =>
-            `${uri}:${m.range.start.line}:${m.range.start.character}-${m.range.end.character} ${m.surface} → ${m.entityId}${m.suggestion ? ` (${m.suggestion})` : ''}`,
+            `${uri}:${m.range.start.line}:${m.range.start.character}-${m.range.end.character} ` +
+            `${m.surface} → ${m.entityId}${m.suggestion ? ` (${m.suggestion})` : ''}`,
         ),
     )
     .sort();

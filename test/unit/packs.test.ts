@@ -250,7 +250,8 @@ describe('knowledge packs: names across periods', () => {
   const uri = 'file:///notes/1917.txt';
   index.setDocument(
     uri,
-    'The Revolution\n\nNicolas II abdicated in March 1917. Alexander Shlyapnikov led the Workers Opposition.\nBy the time of World War II the Scholl family had moved to Munich.\n',
+    'The Revolution\n\nNicolas II abdicated in March 1917. Alexander Shlyapnikov led the Workers Opposition.\nBy the ' +
+      'time of World War II the Scholl family had moved to Munich.\n',
     'plain',
   );
 

@@ -194,7 +194,8 @@ describe('parseNotes: plain-text notes', () => {
 
   it('reads CRLF line ends with the same lines and no carriage returns in the text', () => {
     const lf =
-      'Stalin - his terror and WW2\n\nCauses of the Great Terror\n\n  • Stalins Paranoia – Stalin trusted nobody.\n\tMore text. Another sentence.\n';
+      'Stalin - his terror and WW2\n\nCauses of the Great Terror\n\n  • Stalins Paranoia – Stalin trusted nobody.\n' +
+      '\tMore text. Another sentence.\n';
     const crlf = lf.replace(/\n/g, '\r\n');
     const a = parseNotes(lf, 'plain');
     const b = parseNotes(crlf, 'plain');

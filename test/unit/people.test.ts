@@ -25,7 +25,8 @@ describe('people: by shape in running text', () => {
 
   it('finds a given name and a surname, with initials, particles, regnal numbers and Jr.', () => {
     const text =
-      '# Notes\n\nThomas Mann wrote. Harry S. Truman and E. D. Nixon met Charles de Gaulle. Philip II sent ships. Martin Luther King Jr. spoke.\n';
+      '# Notes\n\nThomas Mann wrote. Harry S. Truman and E. D. Nixon met Charles de Gaulle. Philip II sent ships. ' +
+      'Martin Luther King Jr. spoke.\n';
     assert.deepEqual(names(text), [
       'Thomas Mann',
       'Harry S. Truman',
@@ -82,7 +83,8 @@ describe('people: by structure', () => {
   it('takes no heading word or list of things for people in a people section', () => {
     assert.deepEqual(
       names(
-        '# Notes\n\n## Key people\n\n- **Court Cases** – see below\n- **Hoover** – president from 1929\n- **Grand Duke Nicholas Nikolaevich** – commander\n',
+        '# Notes\n\n## Key people\n\n- **Court Cases** – see below\n- **Hoover** – president from 1929\n- **Grand Duke ' +
+          'Nicholas Nikolaevich** – commander\n',
       ),
       ['Hoover', 'Nicholas Nikolaevich'],
     );

@@ -65,7 +65,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
       this.view.description = this.result && uri ? vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) : undefined;
       this.view.message = this.result
         ? undefined
-        : 'Open an essay to see which causes, trials, people and events from your notes it uses. An essay has `essay: true` in its front matter, or sits in a folder matched by the historyNotes.essays setting (by default, folders named essays).';
+        : 'Open an essay to see which causes, trials, people and events from your notes it uses. An essay has `essay: ' +
+          'true` in its front matter, or sits in a folder matched by the historyNotes.essays setting (by default, ' +
+          'folders named essays).';
     }
     void vscode.commands.executeCommand('setContext', 'historyNotes.essayOpen', this.result !== undefined);
     this.changed.fire(undefined);

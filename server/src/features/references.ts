@@ -33,7 +33,10 @@ export function provideDocumentHighlights(index: NotesIndex, uri: string, positi
     .map((o) => ({ range: o.range, kind: definitions.has(key(o)) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
 }
 
-/** Mentions, plus definitions no mention covers (a cause's term, `Lenin's police state`), in document order; without the definitions when asked. */
+/**
+ * Mentions, plus definitions no mention covers (a cause's term, `Lenin's police state`), in document
+ * order; without the definitions when asked.
+ */
 export function occurrences(index: NotesIndex, id: string, includeDefinitions: boolean): Location[] {
   const mentions: Location[] = index.mentions(id);
   const definitions = index.noteDefinitions(id);

@@ -23,7 +23,8 @@ export function buildRevisionSheet(
   const out: string[] = [
     `# Revision sheet: ${cell(title)}`,
     '',
-    `*Built by History Notes from ${documents.length} note${documents.length === 1 ? '' : 's'}. Dates and fates come from the knowledge packs that are on; explanations from your notes.*`,
+    `*Built by History Notes from ${documents.length} note${documents.length === 1 ? '' : 's'}. Dates and fates come ` +
+      `from the knowledge packs that are on; explanations from your notes.*`,
   ];
 
   const people = entities
@@ -38,7 +39,8 @@ export function buildRevisionSheet(
       const entry = person.knowledge?.entry;
       const said = index.noteDefinitions(person.id).find((d) => inScope.has(d.uri) && d.note.text)?.note.text;
       out.push(
-        `| ${cell(person.name)} | ${cell((entry && shortDates(entry)) ?? '')} | ${cell(brief(entry?.summary ?? said ?? ''))} | ${cell(brief(entry?.fate ?? ''))} |`,
+        `| ${cell(person.name)} | ${cell((entry && shortDates(entry)) ?? '')} | ` +
+          `${cell(brief(entry?.summary ?? said ?? ''))} | ${cell(brief(entry?.fate ?? ''))} |`,
       );
     }
   }
@@ -69,7 +71,9 @@ export function buildRevisionSheet(
       if (known && known.heading.length >= heading.length) continue;
       const name = index.entity(definition.entityId)?.name ?? definition.note.name;
       const said = index.noteDefinitions(definition.entityId).find((d) => d.note.text && inScope.has(d.uri)) ?? definition;
-      const line = `- **${inline(name)}**${said.note.text ? ` – ${inline(said.note.text)}` : ''} *(${inline(describe(said.uri))}:${said.range.start.line + 1})*`;
+      const explanation = said.note.text ? ` – ${inline(said.note.text)}` : '';
+      const where = `${inline(describe(said.uri))}:${said.range.start.line + 1}`;
+      const line = `- **${inline(name)}**${explanation} *(${where})*`;
       causes.set(definition.entityId, { heading, line });
     }
   }

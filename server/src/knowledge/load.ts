@@ -121,6 +121,12 @@ function instancePath(error: ErrorObject): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+/** An id's form, or a date's. */
+function expectedForm(instancePath: string): string {
+  const isId = instancePath.endsWith('id') || /\/(related|defendants)\//.test(instancePath);
+  return isId ? '(lowercase letters, digits and hyphens)' : '(a date: YYYY, YYYY-MM or YYYY-MM-DD)';
+}
+
 function describeSchemaError(error: ErrorObject): string {
   const where = error.instancePath ? `${error.instancePath}: ` : '';
   switch (error.keyword) {
@@ -129,7 +135,7 @@ function describeSchemaError(error: ErrorObject): string {
     case 'enum':
       return `${where}must be one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}`;
     case 'pattern':
-      return `${where}does not match the expected form ${error.instancePath.endsWith('id') || /\/(related|defendants)\//.test(error.instancePath) ? '(lowercase letters, digits and hyphens)' : '(a date: YYYY, YYYY-MM or YYYY-MM-DD)'}`;
+      return `${where}does not match the expected form ${expectedForm(error.instancePath)}`;
     default:
       return `${where}${error.message ?? 'is invalid'}`;
   }

@@ -113,7 +113,10 @@ function withoutTitles(name: string): string {
   return from > 0 ? words.slice(from).join(' ') : name;
 }
 
-/** The last word of a person's name of several words, skipping a regnal number, an initial or `Jr.`; '' for one word or an ordinary word. */
+/**
+ * The last word of a person's name of several words, skipping a regnal number, an initial or `Jr.`;
+ * '' for one word or an ordinary word.
+ */
 function surnameIn(name: string): string {
   const words = name.split(/\s+/);
   while (words.length > 1 && /^([IVX]{1,5}|\p{Lu}\.|Jr\.?|Sr\.?)$/u.test(words[words.length - 1])) words.pop();

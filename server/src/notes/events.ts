@@ -7,9 +7,17 @@ import { clip, noteDefinition, type NoteDefinition } from './definition';
 import { NAME_CONNECTORS, isCapitalised, isNumber, wordsOf } from './names';
 import { trimmedSpan } from './spans';
 import { isTrialName } from './trials';
+import { anyOf, wordList } from './wordPattern';
 
-const EVENT_WORD =
-  /\b(battle|siege|operation|treaty|pact|congress|conference|trial|revolution|war|order|plan|act|law|purge|famine|massacre|uprising|rising|rebellion|revolt|mutiny|offensive|campaign|day|night|crisis|affair|agreement|accords?|putsch|fire|election|assassination|murder|execution|plot|decree|constitution|landings?|invasion|blockade|airlift|summit|coup|riot|boycott|march|strike|raid|sit-in|rides|speech|resolution|incident|armistice|settlement|dissolution|expedition|evacuation|surrender|deal|bombing|blitz|proclamation|declaration|charter|fall|sack|reform|purges|terror)s?\b/i;
+/** Words that say a name is an event's: `Battle of Stalingrad`, `Law of Suspects`, `Montgomery Bus Boycott`. */
+const EVENT_WORDS = wordList(
+  'battle siege operation treaty pact congress conference trial revolution war order plan act law purge famine massacre',
+  'uprising rising rebellion revolt mutiny offensive campaign day night crisis affair agreement accords? putsch fire',
+  'election assassination murder execution plot decree constitution landings? invasion blockade airlift summit coup riot',
+  'boycott march strike raid sit-in rides speech resolution incident armistice settlement dissolution expedition',
+  'evacuation surrender deal bombing blitz proclamation declaration charter fall sack reform purges terror',
+);
+const EVENT_WORD = new RegExp(`\\b${anyOf(EVENT_WORDS)}s?\\b`, 'i');
 const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 const QUALIFIER = /^(c|ca|circa|to|early|late|mid|and|the|of|spring|summer|autumn|fall|winter)\.?$/i;
 const NUMBER = /^\d{1,4}(st|nd|rd|th|s)?$/i;
@@ -103,7 +111,10 @@ function readsAsName(text: string): boolean {
   return /^\p{Lu}/u.test(text) && text.split(/\s+/).length <= 8 && !/[.!?,;:]/.test(bare);
 }
 
-/** A table whose header names an event column (`Event`, `Battle`, `What happened`): its rows are events, dated by a `Date` or `Year` column. */
+/**
+ * A table whose header names an event column (`Event`, `Battle`, `What happened`): its rows are
+ * events, dated by a `Date` or `Year` column.
+ */
 export function eventsFromTable(section: Section): NoteDefinition[] {
   const header = section.rows.find((row) => row.isHeader);
   const column = header?.cells.findIndex((cell) => /^(events?|battles?|conferences?|treaty|treaties|name)$/i.test(cell.text.trim())) ?? -1;

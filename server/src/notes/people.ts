@@ -13,6 +13,7 @@ import { isGivenName } from '../words/givenNames';
 import { isPlaceWord } from '../words/places';
 import { isPeopleName } from '../words/surnames';
 import { isTitle, isTwoWordTitle } from '../words/titles';
+import { anyOf, wordList } from './wordPattern';
 
 const NAMES_SEPARATOR = /\s*(?:&|,|\+|\/|\band\b)\s*/;
 /** `and 14 others` on a names line. */
@@ -21,8 +22,16 @@ const OTHERS = /^(\d+|a few|several|many|some|[a-z]+teen|two|three|four|five|six
 const PARTICLES = new Set(['de', 'von', 'van', 'der', 'den', 'du', 'la', 'le', 'di', 'da', 'del', 'bin', 'al']);
 const ROMAN = /^[IVX]{1,5}$/;
 /** `(1886-1934)`, `(1901–32)`, `(b. 1900)`, `(born 1900)`, `(d. 1934)`, `(c. 1870 - 1924)`. */
-const LIFE_SPAN =
-  /^\s*\(\s*(?:(?:c\.|ca\.|circa)\s*)?(?:(?<born>1\d{3}|20\d{2})\s*[-–—]\s*(?<died>\d{2,4})|(?:b\.|born)\s*(?<bornOnly>1\d{3}|20\d{2})|(?:d\.|died)\s*(?<diedOnly>1\d{3}|20\d{2}))\s*\)/;
+const YEAR_OF_LIFE = '1\\d{3}|20\\d{2}';
+const LIFE_SPAN = new RegExp(
+  '^\\s*\\(\\s*(?:(?:c\\.|ca\\.|circa)\\s*)?' +
+    anyOf([
+      `(?<born>${YEAR_OF_LIFE})\\s*[-–—]\\s*(?<died>\\d{2,4})`,
+      `(?:b\\.|born)\\s*(?<bornOnly>${YEAR_OF_LIFE})`,
+      `(?:d\\.|died)\\s*(?<diedOnly>${YEAR_OF_LIFE})`,
+    ]) +
+    '\\s*\\)',
+);
 const KEY_PEOPLE_LINE = /^(?:key\s+(?:people|figures|individuals|players)|people|who['’]?s\s+who)\s*[:–—-]\s*/i;
 
 export interface LifeSpan {
@@ -208,7 +217,7 @@ function personAt(
     const start = w > first && isGivenName(words[w - 1]) && isCapitalised(words[w - 1]) ? w - 1 : w;
     return to > from ? { nameFrom: start, nameTo: to, runTo: runEnd(words, to, end) } : undefined;
   }
-  if (isGivenName(word) && isCapitalised(word) && !MONTHS_AND_DAYS.test(word)) {
+  if (isGivenName(word) && isCapitalised(word) && !MONTHS_AND_DAYS.has(word)) {
     const to = givenNameEnd(words, w, end);
     // `Will Hitler invade?`: a sentence may open with a word that is also a name; `Fritz Lang` still names.
     const doubtful = exposed && WORDLIKE_GIVEN_NAMES.has(word.toLowerCase()) && english().knows(words[w + 1] ?? '');
@@ -250,8 +259,12 @@ const WORDLIKE_GIVEN_NAMES = new Set([
 /** A life is at least this long: `(1934-36)` after a name is a term of office. */
 const SHORTEST_LIFE = 10;
 
-const MONTHS_AND_DAYS =
-  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const MONTHS_AND_DAYS = new Set(
+  wordList(
+    'January February March April May June July August September October November December',
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday',
+  ),
+);
 
 /** `S.`: an initial, kept with its full stop by scanPhrases. */
 function isInitial(word: string): boolean {

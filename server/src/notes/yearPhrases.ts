@@ -1,6 +1,7 @@
 // Years a sentence ties to a name, read conservatively for the chronology checks. Only a few shapes
 // count, where the year plainly belongs to the name (see docs in chronology.ts); anything that could
 // mean something else (a range, `after`, `by`, `c.`, ...) reads as no year at all.
+import { anyOf, wordList } from './wordPattern';
 
 /** A span of characters within one line. */
 export interface Span {
@@ -22,8 +23,8 @@ export interface LifeYear {
   span?: { born: number; died: number };
 }
 
-const MONTH =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTHS = ['Jan(?:uary)?', 'Feb(?:ruary)?', 'Mar(?:ch)?', 'Apr(?:il)?', 'May', 'June?', 'July?', 'Aug(?:ust)?', 'Sept?(?:ember)?'];
+const MONTH = `${anyOf([...MONTHS, 'Oct(?:ober)?', 'Nov(?:ember)?', 'Dec(?:ember)?'])}\\.?`;
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 const YEAR = '(?<year>1[0-9]{3}|20[0-9]{2})(?![\\p{L}\\p{N}])';
 /** `1936`, `March 1938`, `2 March 1938`, `March 2, 1938`: only the year is compared. */
@@ -33,23 +34,35 @@ const EMPH = '(?:\\*\\*|__|\\*|_)?';
 /** What may open a sentence before its first word: spaces, a bullet, a quote, emphasis. */
 const LEAD = '[\\s•*+>#_"“‘-]*';
 /** What an event or trial does in its year: `the Trial of the 21 opened in 1938`. */
-const EVENT_VERBS =
-  '(?:took place|was held|were held|began|opened|started|happened|occurred|ended|closed|was signed|was launched|was adopted|was introduced|was founded|was created|was set up|was formed|broke out|met|convened)';
+const EVENT_VERBS = anyOf([
+  ...['took place', 'was held', 'were held', 'began', 'opened', 'started', 'happened', 'occurred', 'ended', 'closed', 'was signed'],
+  ...['was launched', 'was adopted', 'was introduced', 'was founded', 'was created', 'was set up', 'was formed', 'broke out', 'met'],
+  'convened',
+]);
 const DEATH_VERBS = '(?:murdered|assassinated|executed|killed|shot|hanged|guillotined|beheaded)';
 /** Where it happened, between the verb and the date: `shot in Leningrad in 1934`, `died at Gorki, near Moscow, on`. */
 const PLACE = "(?:(?:in|at|near)\\s+\\p{Lu}[\\p{L}'’-]*(?:,?\\s+(?:near\\s+)?\\p{Lu}[\\p{L}'’-]*){0,2},?\\s+)?";
 const DEATH_NOUNS = '(?:murder|assassination|execution|death)';
 
 /** Words that make a year mean something other than "when it happened". */
-const HEDGES =
-  /\b(?:after|afterwards|by|before|since|until|till|from|following|between|anniversary|around|about|circa|approximately|roughly|or)\b|\bca?\.|~/i;
+const HEDGE_WORDS = wordList(
+  'after afterwards by before since until till from following between anniversary around about circa approximately roughly or',
+);
+const HEDGES = new RegExp(`\\b${anyOf(HEDGE_WORDS)}\\b|\\bca?\\.|~`, 'i');
 /** A clause about memory, legacy or death says nothing about what a person did that year. */
-const MEMORY =
-  /\b(?:remember\w*|rehabilitat\w*|legacy|trials?|tried|death|dead|died|dies|execut\w*|posthumous\w*|memor\w*|reputation|ideas?|writings?|works|books?|body|grave|buried|reburied|honou?r\w*|commemorat\w*|names?|named|renamed|statues?|portraits?|cult|influence\w*|followers|supporters|image|symbol|murder\w*|kill\w*|assassinat\w*|shot|purged|denounc\w*|condemn\w*|blamed|mourn\w*|funeral|tomb|mausoleum|ghost|spirit|quoted|cited|inspir\w*)\b/i;
+const MEMORY_WORDS = wordList(
+  'remember\\w* rehabilitat\\w* legacy trials? tried death dead died dies execut\\w* posthumous\\w* memor\\w* reputation ideas?',
+  'writings? works books? body grave buried reburied honou?r\\w* commemorat\\w* names? named renamed statues? portraits? cult',
+  'influence\\w* followers supporters image symbol murder\\w* kill\\w* assassinat\\w* shot purged denounc\\w* condemn\\w* blamed',
+  'mourn\\w* funeral tomb mausoleum ghost spirit quoted cited inspir\\w*',
+);
+const MEMORY = new RegExp(`\\b${anyOf(MEMORY_WORDS)}\\b`, 'i');
 /** The word after a person that is not something they do: `was`, `and`, `who`, ... */
 const NOT_ACTING = new Set(
-  'was were is are be been being has had have would could might may must should will shall can remains remained lives lived lay lies appears appeared features featured becomes became seems seemed and or but nor of in on at with who whom whose which that to for as by from after before than himself herself also still'.split(
-    ' ',
+  wordList(
+    'was were is are be been being has had have would could might may must should will shall can remains remained lives lived',
+    'lay lies appears appeared features featured becomes became seems seemed and or but nor of in on at with who whom whose',
+    'which that to for as by from after before than himself herself also still',
   ),
 );
 /** Between a subject and its year, these open another clause the year could belong to. */

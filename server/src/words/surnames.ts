@@ -3,10 +3,13 @@
 // Words that name places and things after people (`Hall`, `Street`, `Memorial`) never count.
 import { readFileSync } from 'node:fs';
 import { dataFile } from './dataFiles';
+import { wordList } from '../notes/wordPattern';
 
 const THINGS = new Set(
-  'street road avenue lane square park bridge hall church court palace house castle tower gate hill lake river valley bay island field fields wood woods cross station college school university hospital memorial line day act plan doctrine company trust fund award prize medal figures'.split(
-    ' ',
+  wordList(
+    'street road avenue lane square park bridge hall church court palace house castle tower gate hill lake river valley bay',
+    'island field fields wood woods cross station college school university hospital memorial line day act plan doctrine',
+    'company trust fund award prize medal figures',
   ),
 );
 
