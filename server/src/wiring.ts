@@ -1,0 +1,63 @@
+// What the message handlers share: the connection, the editor's documents, the session once
+// `initialize` made it, and `answer`, which every request goes through.
+import * as path from 'node:path';
+import {
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancelledError } from './features/cancellation';
+import { RenameError } from './features/rename';
+import type { Session } from './session/session';
+import type { DiskWorkspace } from './workspace/disk';
+import { toPath } from './workspace/files';
+import { relativePath } from './workspace/workspace';
+
+export class Wiring {
+  session!: Session;
+  workspace!: DiskWorkspace;
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+  ) {}
+
+  /** A note's path for people: relative to its workspace folder, else its name. */
+  readonly describe = (uri: string): string => {
+    const file = toPath(uri);
+    return relativePath(this.session.roots, file) ?? path.basename(file);
+  };
+
+  /**
+   * Applies any pending edit of `uri`, then answers. Requests about one document answer at once from
+   * what is indexed so far; workspace-wide ones (no `uri`) wait for the first index. A cancelled
+   * request answers "cancelled"; an unexpected error is logged and answers `fallback`.
+   */
+  async answer<T>(
+    uri: string | undefined,
+    token: CancellationToken | undefined,
+    fallback: T,
+    handler: () => T | Promise<T>,
+  ): Promise<T | ResponseError> {
+    if (uri === undefined) await this.session.ready;
+    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    this.session.flush(uri);
+    try {
+      return await handler();
+    } catch (error) {
+      if (error instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+      if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
+      if (error instanceof ResponseError) return error;
+      this.logError(error);
+      return fallback;
+    }
+  }
+
+  readonly logError = (error: unknown): void => {
+    this.connection.console.error(`History Notes: ${(error as Error)?.stack ?? String(error)}`);
+  };
+}
