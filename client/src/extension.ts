@@ -71,37 +71,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
     await start();
   };
 
-  const trees = {
-    people: new EntityTreeProvider(source, { kinds: ['person'] }),
-    trials: new EntityTreeProvider(source, { kinds: ['trial'] }),
-    causes: new EntityTreeProvider(source, { kinds: ['cause'] }),
-    timeline: new EntityTreeProvider(source, { kinds: ['event', 'trial'], timeline: true }),
-  };
-  for (const [name, provider] of Object.entries(trees)) {
-    context.subscriptions.push(
-      provider,
-      vscode.window.createTreeView(`historyNotes.${name}`, { treeDataProvider: provider, showCollapseAll: true }),
-    );
-  }
-
-  const packView = vscode.window.createTreeView('historyNotes.packs', { treeDataProvider: packs });
-  context.subscriptions.push(
-    packView,
-    packView.onDidChangeCheckboxState((event) => {
-      for (const [pack, state] of event.items) void choosePack(pack.id, state === vscode.TreeItemCheckboxState.Checked);
-    }),
-    vscode.commands.registerCommand('historyNotes.choosePacks', () => pickPacks(packs.current)),
-    vscode.commands.registerCommand(
-      'historyNotes.choosePackAutomatically',
-      (pack: { id: string } | undefined) => pack && choosePack(pack.id, undefined),
-    ),
-  );
-
+  const trees = registerEntityTrees(context, source);
+  registerPackView(context, packs);
   const timeline = TimelinePanel.register(context, () => client, indexChanged.event);
-  const coverage = new CoverageTreeProvider(() => client, indexChanged.event);
-  const coverageView = vscode.window.createTreeView('historyNotes.coverage', { treeDataProvider: coverage });
-  coverage.attach(coverageView);
-  context.subscriptions.push(coverage, coverageView);
+  const coverage = registerCoverage(context, () => client, indexChanged.event);
 
   registerCommands({ context, client: () => client, source, restart });
   context.subscriptions.push(
@@ -127,6 +100,49 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
     client: () => client,
     onDidChangeIndex: indexChanged.event,
   };
+}
+
+/** The People, Trials, Causes and Timeline views. */
+function registerEntityTrees(context: vscode.ExtensionContext, source: IndexSource): HistoryNotesApi['trees'] {
+  const trees = {
+    people: new EntityTreeProvider(source, { kinds: ['person'] }),
+    trials: new EntityTreeProvider(source, { kinds: ['trial'] }),
+    causes: new EntityTreeProvider(source, { kinds: ['cause'] }),
+    timeline: new EntityTreeProvider(source, { kinds: ['event', 'trial'], timeline: true }),
+  };
+  for (const [name, provider] of Object.entries(trees)) {
+    const view = vscode.window.createTreeView(`historyNotes.${name}`, { treeDataProvider: provider, showCollapseAll: true });
+    context.subscriptions.push(provider, view);
+  }
+  return trees;
+}
+
+/** The Knowledge Packs view: a tick turns a pack on or off in the workspace settings. */
+function registerPackView(context: vscode.ExtensionContext, packs: PackTreeProvider): void {
+  const packView = vscode.window.createTreeView('historyNotes.packs', { treeDataProvider: packs });
+  context.subscriptions.push(
+    packView,
+    packView.onDidChangeCheckboxState((event) => {
+      for (const [pack, state] of event.items) void choosePack(pack.id, state === vscode.TreeItemCheckboxState.Checked);
+    }),
+    vscode.commands.registerCommand('historyNotes.choosePacks', () => pickPacks(packs.current)),
+    vscode.commands.registerCommand(
+      'historyNotes.choosePackAutomatically',
+      (pack: { id: string } | undefined) => pack && choosePack(pack.id, undefined),
+    ),
+  );
+}
+
+function registerCoverage(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient | undefined,
+  indexChanged: vscode.Event<IndexCounts>,
+): CoverageTreeProvider {
+  const coverage = new CoverageTreeProvider(client, indexChanged);
+  const coverageView = vscode.window.createTreeView('historyNotes.coverage', { treeDataProvider: coverage });
+  coverage.attach(coverageView);
+  context.subscriptions.push(coverage, coverageView);
+  return coverage;
 }
 
 export function deactivate(): void {

@@ -296,60 +296,47 @@ describe('LSP: a request storm', function () {
         const query = random.chance(0.9) ? random.pick(QUERIES) : random.pick<unknown>([5, null, {}]);
         return { method, args: [{ query }], wellFormed: typeof query === 'string', cancel };
       }
-      case 'textDocument/codeAction': {
-        const end = position();
-        const diagnostics = random.pick<unknown[]>([
-          [],
-          [misspeltDiagnostic({ start: pos.value, end: end.value })],
-          [{ range: { start: pos.value, end: end.value }, message: 'other', code: 'x' }],
-        ]);
-        if (random.chance(0.1))
-          return { method, args: [{ textDocument: doc.value, range: { start: pos.value, end: end.value } }], wellFormed: false, cancel };
-        if (random.chance(0.1))
-          return {
-            method,
-            args: [
-              {
-                textDocument: doc.value,
-                range: { start: pos.value, end: end.value },
-                context: { diagnostics: [{ code: 'misspelt-name', data: {} }] },
-              },
-            ],
-            wellFormed: false,
-            cancel,
-          };
-        return {
-          method,
-          args: [{ textDocument: doc.value, range: { start: pos.value, end: end.value }, context: { diagnostics } }],
-          wellFormed: wellFormed && end.wellFormed,
-          cancel,
-        };
-      }
-      case EntitiesRequest.method: {
-        const good: unknown[] = [{}, { kinds: ['person'] }, { kinds: ['trial', 'cause'] }, { kinds: [] }, { kinds: ['nonsense'] }];
-        const bad: unknown[] = [{ kinds: 'person' }, { kinds: 5 }, { kinds: null }, { kinds: [null, {}] }];
-        const params = random.chance(0.85) ? random.pick(good) : random.pick(bad);
-        return { method, args: [params], wellFormed: good.includes(params), cancel };
-      }
-      case MentionsRequest.method: {
-        const good: unknown[] = [
-          { id: 'kamenev' },
-          { id: 'zinoviev' },
-          { id: 'no-such-id' },
-          { id: 'cause:old-rivals' },
-          { id: 'trial-of-the-16' },
-          { id: '__proto__' },
-          { id: 'constructor' },
-        ];
-        const bad: unknown[] = [{}, { id: 5 }, { id: null }, { id: {} }];
-        const params = random.chance(0.85) ? random.pick(good) : random.pick(bad);
-        return { method, args: [params], wellFormed: good.includes(params), cancel };
-      }
+      case 'textDocument/codeAction':
+        return codeActionRequest(method, doc, pos, cancel);
+      case EntitiesRequest.method:
+        return entitiesRequest(method, cancel);
+      case MentionsRequest.method:
+        return mentionsRequest(method, cancel);
       default:
         // hover, completion, definition, declaration, documentHighlight, prepareRename; sometimes without a textDocument
         if (random.chance(0.05)) return { method, args: [{ position: pos.value }], wellFormed: false, cancel };
         return { method, args: [at], wellFormed, cancel };
     }
+  }
+
+  type Drawn<T> = { value: T; wellFormed: boolean };
+
+  function codeActionRequest(method: string, doc: Drawn<unknown>, pos: Drawn<unknown>, cancel: boolean): StormRequest {
+    const end = position();
+    const range = { start: pos.value, end: end.value };
+    const diagnostics = random.pick<unknown[]>([[], [misspeltDiagnostic(range)], [{ range, message: 'other', code: 'x' }]]);
+    if (random.chance(0.1)) return { method, args: [{ textDocument: doc.value, range }], wellFormed: false, cancel };
+    if (random.chance(0.1)) {
+      const context = { diagnostics: [{ code: 'misspelt-name', data: {} }] };
+      return { method, args: [{ textDocument: doc.value, range, context }], wellFormed: false, cancel };
+    }
+    const wellFormed = doc.wellFormed && pos.wellFormed && end.wellFormed;
+    return { method, args: [{ textDocument: doc.value, range, context: { diagnostics } }], wellFormed, cancel };
+  }
+
+  function entitiesRequest(method: string, cancel: boolean): StormRequest {
+    const good: unknown[] = [{}, { kinds: ['person'] }, { kinds: ['trial', 'cause'] }, { kinds: [] }, { kinds: ['nonsense'] }];
+    const bad: unknown[] = [{ kinds: 'person' }, { kinds: 5 }, { kinds: null }, { kinds: [null, {}] }];
+    const params = random.chance(0.85) ? random.pick(good) : random.pick(bad);
+    return { method, args: [params], wellFormed: good.includes(params), cancel };
+  }
+
+  function mentionsRequest(method: string, cancel: boolean): StormRequest {
+    const ids = ['kamenev', 'zinoviev', 'no-such-id', 'cause:old-rivals', 'trial-of-the-16', '__proto__', 'constructor'];
+    const good: unknown[] = ids.map((id) => ({ id }));
+    const bad: unknown[] = [{}, { id: 5 }, { id: null }, { id: {} }];
+    const params = random.chance(0.85) ? random.pick(good) : random.pick(bad);
+    return { method, args: [params], wellFormed: good.includes(params), cancel };
   }
 
   const SNIPPETS = [
