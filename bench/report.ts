@@ -58,6 +58,15 @@ function tableRows({ floor, server, markdownAll, markdownOnly }: ReportInput): {
     targets.push({ name, value, limit, met: ok });
     return ok ? 'met' : 'MISSED';
   };
+  // A request's latency row: its p50/p95/p99 against a p99 limit in milliseconds.
+  const latencyRow = (name: string, loop: LoopResult | undefined, limitMs: number, baseline = '', note = hitRate(loop)): string[] => [
+    `${name} p50/p95/p99`,
+    triple(loop?.latency),
+    baseline,
+    note,
+    `p99 ≤ ${limitMs} ms`,
+    target(`${name} p99`, p99(loop), `<= ${limitMs}`, p99(loop) <= limitMs),
+  ];
   const cold = server.coldIndexMs;
   const mdMs = markdownAll?.firstWorkspaceSymbolsMs ?? NaN;
   const mdOnlyMs = markdownOnly?.firstWorkspaceSymbolsMs ?? NaN;
@@ -80,39 +89,17 @@ function tableRows({ floor, server, markdownAll, markdownOnly }: ReportInput): {
       target('vs markdown service', ratio(mdMs, ours), '>= 5', ratio(mdMs, ours) >= 5),
     ],
     ['  (info) same, Markdown half only', '', `md service, .md only: ${ms(mdOnlyMs)}`, `md is ${x(ratio(mdOnlyMs, ours))} ours`, '', ''],
-    [
-      'hover p50/p95/p99',
-      triple(server.hover?.latency),
-      '',
-      hitRate(server.hover),
-      'p99 ≤ 5 ms',
-      target('hover p99', p99(server.hover), '<= 5', p99(server.hover) <= 5),
-    ],
-    [
-      'definition p50/p95/p99',
-      triple(server.definition?.latency),
-      '',
-      hitRate(server.definition),
-      'p99 ≤ 5 ms',
-      target('definition p99', p99(server.definition), '<= 5', p99(server.definition) <= 5),
-    ],
-    [
-      'references p50/p95/p99',
-      triple(server.references?.latency),
+    latencyRow('hover', server.hover, 5),
+    latencyRow('definition', server.definition, 5),
+    latencyRow(
+      'references',
+      server.references,
+      20,
       `md service (all files): ${triple(markdownAll?.references)}`,
       `${x(ratio(p99(server.references), markdownAll?.references.p99 ?? NaN))} md p99`,
-      'p99 ≤ 20 ms',
-      target('references p99', p99(server.references), '<= 20', p99(server.references) <= 20),
-    ],
+    ),
     ['  (info) md service references, .md only', '', triple(markdownOnly?.references), '', '', ''],
-    [
-      'completion p50/p95/p99',
-      triple(server.completion?.latency),
-      '',
-      hitRate(server.completion),
-      'p99 ≤ 10 ms',
-      target('completion p99', p99(server.completion), '<= 10', p99(server.completion) <= 10),
-    ],
+    latencyRow('completion', server.completion, 10),
     ['  (info) completion while typing (didChange + completion)', triple(server.completionTyping?.latency), '', '', '', ''],
     [
       'edit: didChange → publishDiagnostics p50/p95',

@@ -5,12 +5,9 @@
 // Constitution in a sentence about the Trial of the 21, "rehabilitated in 1988") must stay quiet.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Command, type Diagnostic } from 'vscode-languageserver-protocol';
-import { FIXTURES } from '../support/paths';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { diagnosticsWhere, messageOf, openFile, replaceText } from '../support/editor';
 import { applyEdits, linesOf, rangeOf, sameRange, textIn } from '../support/text';
 
@@ -36,10 +33,7 @@ describe('LSP: chronology warnings in an essay', () => {
   }
   const at = (range: Diagnostic['range']): Diagnostic | undefined => chronology(diagnostics).find((d) => sameRange(d.range, range));
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'chronology'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['chronology'], (started, copy) => ([server, root] = [started, copy]));
   before(async () => {
     uri = server.uri(ESSAY);
     const published = diagnosticsWhere(server, uri, (ds) => chronology(ds).length > 0, 'chronology diagnostics for the essay');

@@ -15,9 +15,18 @@ import {
 } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
+import { LspServer, withOpenedNote, withServer } from '../support/lspServer';
 import { copyFixture } from '../support/workspace';
-import { FileChange, announce, diagnosticsWhere, messageOf, nextDiagnostics, openFile, writeFile } from '../support/editor';
+import {
+  FileChange,
+  announce,
+  diagnosticsWhere,
+  openWithDiagnostics,
+  messageOf,
+  nextDiagnostics,
+  openFile,
+  writeFile,
+} from '../support/editor';
 import { applyEdits, rangeOf, readNote, sameRange } from '../support/text';
 
 interface KnowledgeJson {
@@ -44,20 +53,8 @@ function acceptAction(actions: CodeAction[]): CodeAction & { command: Command } 
 }
 
 describe('LSP: code actions on a misspelt name', () => {
-  let server: LspServer;
-  let root: string;
-  let uri: string;
-  let diagnostics: Diagnostic[];
-
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
-    (started) => (server = started),
-  );
-  before(async () => {
-    const published = nextDiagnostics(server, server.uri('terror.txt'));
-    ({ uri } = await openFile(server, 'terror.txt'));
-    diagnostics = await published;
-  });
+  let server: LspServer, root: string, uri: string, diagnostics: Diagnostic[];
+  withOpenedNote(['plain'], 'terror.txt', (note) => ({ server, root, uri, diagnostics } = note));
 
   function zionev(nth = 1): Diagnostic {
     const diagnostic = diagnostics.find((d) => sameRange(d.range, rangeOf(root, 'terror.txt', 'Zionev', nth)));
@@ -216,9 +213,8 @@ describe('LSP: accepting a spelling when the only knowledge file is broken', () 
   // Regression (fixed): the server edits the first user knowledge file even when it is not valid JSON: the edit adds
   // the entry inside `[ ... oops ]`, so the file stays broken and the spelling is never accepted.
   it('writes the accepted spelling where it takes effect (a valid knowledge file)', async () => {
-    const published = nextDiagnostics(server, server.uri('terror.txt'));
-    const { uri } = await openFile(server, 'terror.txt');
-    const diagnostic = (await published).find((d) => sameRange(d.range, rangeOf(root, 'terror.txt', 'Zionev')));
+    const { uri, diagnostics } = await openWithDiagnostics(server, 'terror.txt');
+    const diagnostic = diagnostics.find((d) => sameRange(d.range, rangeOf(root, 'terror.txt', 'Zionev')));
     assert.ok(diagnostic);
     const accept = acceptAction(await quickFixes(server, uri, diagnostic));
     await server.request('workspace/executeCommand', { command: accept.command.command, arguments: accept.command.arguments });

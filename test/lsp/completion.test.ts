@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { CompletionItem, CompletionList, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
-import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { editRange, openFile, writeFile } from '../support/editor';
 import { endOf, linesOf, readNote } from '../support/text';
 
@@ -55,10 +52,7 @@ describe('LSP: completion', () => {
   let root: string;
   let uri: string;
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['plain'], (started, copy) => ([server, root] = [started, copy]));
   before(async () => {
     writeFile(root, SCRATCH, SCRATCH_TEXT);
     ({ uri } = await openFile(server, SCRATCH));

@@ -2,10 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Location } from 'vscode-languageserver-protocol';
-import { DATA, FIXTURES } from '../support/paths';
+import { DATA } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { linesOf, locationKey, rangeOf, readNote } from '../support/text';
 
 const KNOWLEDGE = 'soviet-union-1917-1953.history.json';
@@ -14,10 +13,7 @@ describe('LSP: definition and declaration', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['plain', 'md'], (started, copy) => ([server, root] = [started, copy]));
 
   function at(
     method: 'textDocument/definition' | 'textDocument/declaration',

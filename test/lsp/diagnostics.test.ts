@@ -3,28 +3,16 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
+import { LspServer, withFixtureServer, withOpenedNote, withServer } from '../support/lspServer';
 import { copyFixture } from '../support/workspace';
-import { answerConfiguration, closeFile, diagnosticsWhere, editRange, messageOf, nextDiagnostics, openFile } from '../support/editor';
+import { answerConfiguration, openWithDiagnostics, closeFile, diagnosticsWhere, editRange, messageOf } from '../support/editor';
 import { linesOf, locationKey, rangeOf, readNote, sameRange, textIn } from '../support/text';
 
 const at = (diagnostics: Diagnostic[], range: Range): Diagnostic | undefined => diagnostics.find((d) => sameRange(d.range, range));
 
 describe('LSP: diagnostics for misspelt names', () => {
-  let server: LspServer;
-  let root: string;
-  let uri: string;
-  let diagnostics: Diagnostic[];
-
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
-    (started) => (server = started),
-  );
-  before(async () => {
-    const published = nextDiagnostics(server, server.uri('terror.txt'));
-    ({ uri } = await openFile(server, 'terror.txt'));
-    diagnostics = await published;
-  });
+  let server: LspServer, root: string, uri: string, diagnostics: Diagnostic[];
+  withOpenedNote(['plain'], 'terror.txt', (note) => ({ server, root, uri, diagnostics } = note));
 
   it('flags Zionev as information, with the misspelt-name code, on exactly the word', () => {
     const zionev = at(diagnostics, rangeOf(root, 'terror.txt', 'Zionev'));
@@ -93,19 +81,14 @@ describe('LSP: diagnostics follow the severity setting', () => {
   let root: string;
   let uri: string;
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
-    (started) => (server = started),
-    { settings: { spelling: { severity: 'warning' } } },
-  );
+  withFixtureServer(['plain'], (started, copy) => ([server, root] = [started, copy]), { settings: { spelling: { severity: 'warning' } } });
 
   const zionevKey = (): string => locationKey({ uri, range: rangeOf(root, 'terror.txt', 'Zionev') });
   const severitiesOf = (diagnostics: Diagnostic[]): Set<DiagnosticSeverity | undefined> => new Set(diagnostics.map((d) => d.severity));
 
   it('publishes warnings when the settings say `warning`', async () => {
-    const published = nextDiagnostics(server, server.uri('terror.txt'));
-    ({ uri } = await openFile(server, 'terror.txt'));
-    const diagnostics = await published;
+    let diagnostics: Diagnostic[];
+    ({ uri, diagnostics } = await openWithDiagnostics(server, 'terror.txt'));
     assert.ok(diagnostics.some((d) => locationKey({ uri, range: d.range }) === zionevKey()));
     assert.deepEqual([...severitiesOf(diagnostics)], [DiagnosticSeverity.Warning]);
   });
@@ -151,9 +134,7 @@ describe('LSP: diagnostics settings from a client that pushes them', () => {
   );
 
   it('takes the severity from initializationOptions, then from didChangeConfiguration', async () => {
-    const published = nextDiagnostics(server, server.uri('terror.txt'));
-    const { uri } = await openFile(server, 'terror.txt');
-    const first = await published;
+    const { uri, diagnostics: first } = await openWithDiagnostics(server, 'terror.txt');
     assert.ok(first.length > 0);
     assert.ok(
       first.every((d) => d.severity === DiagnosticSeverity.Error),

@@ -1,13 +1,10 @@
 // The essay companion through the server: which notes are essays, what the rest of the notes hold
 // that an essay uses or leaves out, a revision sheet, and cards that say where each fact comes from.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { CoverageRequest, RevisionSheetRequest, TimelineRequest, type CoverageGroup, type CoverageResult } from '../../server/src/protocol';
-import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { openFile, replaceText } from '../support/editor';
 
 const ESSAY = 'essays/why-the-terror.md';
@@ -16,10 +13,7 @@ describe('LSP: essay companion', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'essay'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['essay'], (started, copy) => ([server, root] = [started, copy]));
 
   function coverage(file: string): Promise<CoverageResult> {
     return server.request(CoverageRequest.method, { uri: server.uri(file) });

@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { openFile, writeFile } from '../support/editor';
 import { rangeOf } from '../support/text';
 
@@ -12,10 +9,7 @@ describe('LSP: hover', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['plain'], (started, copy) => ([server, root] = [started, copy]));
 
   async function hover(word: string, nth = 1): Promise<string> {
     const result = await server.request<Hover | null>('textDocument/hover', {

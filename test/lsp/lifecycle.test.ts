@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent, Position, SymbolInformation } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
+import { LspServer, withFixtureServer, withServer } from '../support/lspServer';
 import { copyFixture, removeWorkspace } from '../support/workspace';
 import { EntitiesRequest } from '../../server/src/protocol';
 import { FileChange, announce, answerConfiguration, closeFile, deleteFile, editRange, openFile, writeFile } from '../support/editor';
@@ -249,11 +249,7 @@ describe('LSP: settings that change which files are notes', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
-    (started) => (server = started),
-    { settings: {} },
-  );
+  withFixtureServer(['plain'], (started, copy) => ([server, root] = [started, copy]), { settings: {} });
 
   async function people(): Promise<string[]> {
     return (await server.ask(EntitiesRequest.type, { kinds: ['person'] })).entities.map((e) => e.name);

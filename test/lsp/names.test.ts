@@ -2,12 +2,9 @@
 // a who's-who heading defines its person (and its wrong year is flagged), and a person no pack knows
 // gets a card that says so.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
-import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { openFile } from '../support/editor';
 import { rangeOf } from '../support/text';
 
@@ -15,10 +12,7 @@ describe('LSP: names on real prose', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'names'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['names'], (started, copy) => ([server, root] = [started, copy]));
 
   async function diagnosticsOf(file: string): Promise<Diagnostic[]> {
     const { uri } = await openFile(server, file);

@@ -7,8 +7,7 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import type { PackState } from '../../server/src/protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { FileChange, announce, writeFile } from '../support/editor';
 import { readNote } from '../support/text';
 
@@ -19,11 +18,7 @@ describe('LSP: knowledge packs', () => {
   let root: string;
   const settings: { knowledgePacks?: Record<string, boolean> } = {};
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'other-periods'))),
-    (started) => (server = started),
-    { settings },
-  );
+  withFixtureServer(['other-periods'], (started, copy) => ([server, root] = [started, copy]), { settings });
 
   async function hover(file: string, word: string): Promise<string | undefined> {
     const result = await server.request<Hover | null>('textDocument/hover', {

@@ -1,20 +1,14 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver-protocol';
-import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { locationKey, rangeOf } from '../support/text';
 
 describe('LSP: references and document highlights', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['plain', 'md'], (started, copy) => ([server, root] = [started, copy]));
 
   const where = (file: string, word: string, nth = 1): Location => ({ uri: server.uri(file), range: rangeOf(root, file, word, nth) });
   /** terror.txt: the Zionev mentions in running text (causes, trial paragraph). */

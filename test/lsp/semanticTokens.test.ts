@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { SemanticTokens, SemanticTokensLegend, SemanticTokensOptions } from 'vscode-languageserver-protocol';
-import { FIXTURES } from '../support/paths';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { decodeSemanticTokens, initializeResult, type DecodedToken } from '../support/editor';
 import { rangeOf } from '../support/text';
 
@@ -14,10 +11,7 @@ describe('LSP: semantic tokens', () => {
   let data: number[];
   let tokens: DecodedToken[];
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['plain'], (started, copy) => ([server, root] = [started, copy]));
   before(async () => {
     const capabilities = (await initializeResult(root)).capabilities;
     legend = (capabilities.semanticTokensProvider as SemanticTokensOptions).legend;

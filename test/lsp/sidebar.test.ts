@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { type EntitiesResult, type EntityItem, type MentionItem, EntitiesRequest, MentionsRequest } from '../../server/src/protocol';
-import { FIXTURES } from '../support/paths';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { closeFile, editRange, openFile } from '../support/editor';
 import { locationKey, rangeOf } from '../support/text';
 
@@ -11,10 +8,7 @@ describe('LSP: sidebar requests (historyNotes/entities, historyNotes/mentions)',
   let server: LspServer;
   let root: string;
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['plain'], (started, copy) => ([server, root] = [started, copy]));
 
   const entities = (params: { kinds?: string[] }): Promise<EntitiesResult> => server.ask(EntitiesRequest.type, params);
   const mentions = (id: string): Promise<MentionItem[]> => server.ask(MentionsRequest.type, { id });

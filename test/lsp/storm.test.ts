@@ -8,10 +8,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { linesOf, readNote } from '../support/text';
 import { ESCAPED_ERROR, Random, rssMb, sendRaw, settle, sleep, type Outcome } from '../support/stress';
 import { EntitiesRequest, MentionsRequest } from '../../server/src/protocol';
@@ -96,10 +94,7 @@ describe('LSP: a request storm', function () {
   /** Versions the storm's didChange notifications have used, per open document. */
   const versions = new Map<string, number>();
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['plain'], (started, copy) => ([server, root] = [started, copy]));
   before(async () => {
     terrorUri = server.uri('terror.txt');
     terrorText = readNote(root, 'terror.txt');
@@ -528,10 +523,7 @@ describe('LSP: didChange versions out of order', () => {
   const AFTER = 'Notes\n\nKey People\n\n  • Yagoda – head of the NKVD.\n';
   const NAME = { line: 4, character: 6 };
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['plain'], (started, copy) => ([server, root] = [started, copy]));
 
   async function hoverTitle(uri: string): Promise<string> {
     const hover = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: NAME });

@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { DocumentSymbol, FoldingRange, SymbolInformation } from 'vscode-languageserver-protocol';
-import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withServer } from '../support/lspServer';
-import { copyFixture } from '../support/workspace';
+import { LspServer, withFixtureServer } from '../support/lspServer';
 import { openFile } from '../support/editor';
 import { contains, rangeOf } from '../support/text';
 
@@ -12,10 +9,7 @@ describe('LSP: document symbols, workspace symbols and folding ranges', () => {
   let server: LspServer;
   let root: string;
 
-  withServer(
-    () => (root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'))),
-    (started) => (server = started),
-  );
+  withFixtureServer(['plain', 'md'], (started, copy) => ([server, root] = [started, copy]));
   before(async () => {
     await openFile(server, 'terror.txt');
     await openFile(server, 'terror.md');

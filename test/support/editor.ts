@@ -81,6 +81,13 @@ export function nextDiagnostics(server: LspServer, uri: string): Promise<Diagnos
   }, `diagnostics for ${uri}`);
 }
 
+/** Opens a note and waits for the diagnostics the server publishes for it. */
+export async function openWithDiagnostics(server: LspServer, file: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+  const published = nextDiagnostics(server, server.uri(file));
+  const { uri } = await openFile(server, file);
+  return { uri, diagnostics: await published };
+}
+
 /** From now on, answer `workspace/configuration` with `settings` (the harness answers with its start options until then). */
 export function answerConfiguration(server: LspServer, settings: unknown): void {
   server.connection.onRequest('workspace/configuration', () => [settings]);

@@ -1,8 +1,12 @@
 // The built server as the LSP tests use it: started, initialized and indexed before a test runs
 // (see ServerProcess for the spawn and the waits), and `withServer` for a suite's before and after.
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { IndexChangedParams } from '../../server/src/protocol';
+import { openWithDiagnostics } from './editor';
+import { FIXTURES } from './paths';
 import { ServerProcess, type IndexReady, type SpawnOptions } from './serverProcess';
-import { removeWorkspace } from './workspace';
+import { copyFixture, removeWorkspace } from './workspace';
 
 export type { IndexReady } from './serverProcess';
 
@@ -39,4 +43,24 @@ export function withServer(prepare: () => string, started: (server: LspServer, r
     await server?.stop();
     if (root) removeWorkspace(root);
   });
+}
+
+/** withServer on a fresh copy of the named folders of test/fixtures. */
+export function withFixtureServer(fixtures: string[], started: (server: LspServer, root: string) => void, options?: SpawnOptions): void {
+  withServer(() => copyFixture(...fixtures.map((name) => path.join(FIXTURES, name))), started, options);
+}
+
+/** withFixtureServer, then opens `file` before the suite and hands over the diagnostics first published for it. */
+export function withOpenedNote(fixtures: string[], file: string, opened: (note: OpenedNote) => void, options?: SpawnOptions): void {
+  let server: LspServer;
+  let root: string;
+  withFixtureServer(fixtures, (started, copy) => ([server, root] = [started, copy]), options);
+  before(async () => opened({ server, root, ...(await openWithDiagnostics(server, file)) }));
+}
+
+export interface OpenedNote {
+  server: LspServer;
+  root: string;
+  uri: string;
+  diagnostics: Diagnostic[];
 }

@@ -23,6 +23,12 @@ function section(notes: ParsedNotes, heading: string): Section {
   return found;
 }
 
+/** A bullet as [marker, term, separator, explanation], each as the text its range covers. */
+function bulletParts(text: string, bullet: Bullet): (string | undefined)[] {
+  const of = (span?: { range: Range }): string | undefined => span && slice(text, span.range);
+  return [bullet.marker, of(bullet.term), bullet.separator, of(bullet.explanation)];
+}
+
 function allBullets(notes: ParsedNotes): Bullet[] {
   return notes.sections.flatMap((s) => s.bullets);
 }
@@ -76,12 +82,7 @@ describe('parseNotes: plain-text notes', () => {
 
   it('splits • bullets at an en dash, an em dash, a spaced hyphen or a colon', () => {
     const bullets = section(parsed, 'The Totalitarian Regime').bullets;
-    const read = bullets.map((b) => [
-      b.marker,
-      b.term && slice(notes, b.term.range),
-      b.separator,
-      b.explanation && slice(notes, b.explanation.range),
-    ]);
+    const read = bullets.map((b) => bulletParts(notes, b));
     assert.deepEqual(read, [
       ['•', 'General Secretary', '–', 'Stalin became General Secretary in 1922.'],
       ['•', 'Five-year plans', '—', 'from 1928 the state set huge targets.'],
@@ -307,12 +308,7 @@ describe('parseNotes: Markdown notes', () => {
   });
 
   it('reads -, * and 1. bullets with bold terms', () => {
-    const read = section(parsed, 'Causes').bullets.map((b) => [
-      b.marker,
-      b.term && slice(notes, b.term.range),
-      b.separator,
-      b.explanation && slice(notes, b.explanation.range),
-    ]);
+    const read = section(parsed, 'Causes').bullets.map((b) => bulletParts(notes, b));
     assert.deepEqual(read, [
       ['-', "Kirov's murder", '–', 'Kirov was shot in Leningrad.'],
       ['*', 'Stalin’s paranoia', '—', 'he feared the Old Bolsheviks.'],

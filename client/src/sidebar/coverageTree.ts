@@ -2,6 +2,7 @@
 // (causes by section, trials, people, events), each marked used (with how often) or not; a click
 // on an unused one opens where the notes define it.
 import * as vscode from 'vscode';
+import { openCommand } from './openCommand';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   CoverageRequest,
@@ -104,12 +105,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     item.tooltip = used
       ? `${entry.name}: your essay names it ${entry.mentions} time${entry.mentions === 1 ? '' : 's'}.`
       : `${entry.name}: in your notes, not in this essay. Click to open where your notes define it.`;
-    if (entry.definition)
-      item.command = {
-        command: 'historyNotes.openMention',
-        title: 'Open Definition',
-        arguments: [entry.definition.uri, entry.definition.range],
-      };
+    if (entry.definition) item.command = openCommand('Open Definition', entry.definition);
     return item;
   }
 

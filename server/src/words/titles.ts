@@ -1,6 +1,7 @@
 // Titles written before a person's name: `President Wilson`, `General MacArthur`, `Tsar Nicholas`,
 // `Field Marshal Montgomery`, `Sir Thomas More`. What follows a title is a name when it is capitalised
 // and no ordinary word (`General Secretary`, `Lord Chancellor` are offices, not people).
+import { lowercaseWordSet } from './wordSet';
 
 const TITLES = [
   'President Vice-President Premier Chancellor Führer Fuhrer Duce Chairman Generalissimo Commissar Comrade',
@@ -26,11 +27,7 @@ const TWO_WORD_TITLES = [
   'holy roman',
 ];
 
-const TITLE_WORDS: ReadonlySet<string> = new Set(
-  TITLES.join(' ')
-    .split(' ')
-    .map((t) => t.toLowerCase()),
-);
+const TITLE_WORDS = lowercaseWordSet(TITLES);
 
 /** Whether a word (a dot after an abbreviation allowed: `Dr.`, `Mr.`) is a title. */
 export function isTitle(word: string): boolean {

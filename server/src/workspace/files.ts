@@ -1,6 +1,6 @@
 // Finding and reading notes and knowledge files on disk: globs, size limits, binary files, BOMs.
 // Shared by the CLI and the server; file paths stop here, the index sees URIs.
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
@@ -95,37 +95,31 @@ export type ReadResult = { text: string } | { skipped: string };
 /** Reads a text file as UTF-8 without its BOM; binary and oversized files are skipped with the reason. */
 export async function readTextFile(file: string, maxBytes = MAX_NOTE_BYTES): Promise<ReadResult> {
   try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return { skipped: 'not a regular file' };
-    if (stat.size > maxBytes)
-      return { skipped: `too large (${Math.round(stat.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
-    return decode(await fs.readFile(file));
+    return sizeProblem(await fs.stat(file), maxBytes) ?? decode(await fs.readFile(file));
   } catch (error) {
-    return {
-      skipped:
-        (error as NodeJS.ErrnoException).code === 'EACCES'
-          ? 'not readable (permission denied)'
-          : `not readable (${(error as Error).message})`,
-    };
+    return unreadable(error);
   }
 }
 
 /** Like readTextFile, without yielding: for loading many small files, where the awaits cost more than the reads. */
 export function readTextFileSync(file: string, maxBytes = MAX_NOTE_BYTES): ReadResult {
   try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return { skipped: 'not a regular file' };
-    if (stat.size > maxBytes)
-      return { skipped: `too large (${Math.round(stat.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
-    return decode(readFileSync(file));
+    return sizeProblem(statSync(file), maxBytes) ?? decode(readFileSync(file));
   } catch (error) {
-    return {
-      skipped:
-        (error as NodeJS.ErrnoException).code === 'EACCES'
-          ? 'not readable (permission denied)'
-          : `not readable (${(error as Error).message})`,
-    };
+    return unreadable(error);
   }
+}
+
+function sizeProblem(stat: Stats, maxBytes: number): ReadResult | undefined {
+  if (!stat.isFile()) return { skipped: 'not a regular file' };
+  if (stat.size > maxBytes)
+    return { skipped: `too large (${Math.round(stat.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
+  return undefined;
+}
+
+function unreadable(error: unknown): ReadResult {
+  const denied = (error as NodeJS.ErrnoException).code === 'EACCES';
+  return { skipped: denied ? 'not readable (permission denied)' : `not readable (${(error as Error).message})` };
 }
 
 function decode(bytes: Buffer): ReadResult {
