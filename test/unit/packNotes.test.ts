@@ -32,8 +32,8 @@ describe('knowledge packs: notes on each topic', () => {
   const topics = existsSync(PACK_NOTES) ? readdirSync(PACK_NOTES).sort() : [];
 
   it('has notes for every new pack', () => {
-    for (const id of ['russia-1894-1924', 'germany-1918-1945', 'second-world-war-1939-1945', 'cold-war-1945-1991'])
-      assert.ok(topics.includes(id), `no notes for ${id}`);
+    const packs = ['russia-1894-1924', 'germany-1918-1945', 'second-world-war-1939-1945', 'cold-war-1945-1991'];
+    for (const id of [...packs, 'china-1911-1976', 'vietnam-1945-1975']) assert.ok(topics.includes(id), `no notes for ${id}`);
   });
 
   for (const topic of topics) {

@@ -36,6 +36,8 @@ const MINIMUMS: Record<string, { people: number; events: number }> = {
   'germany-1918-1945': { people: 30, events: 25 },
   'second-world-war-1939-1945': { people: 30, events: 30 },
   'cold-war-1945-1991': { people: 30, events: 30 },
+  'china-1911-1976': { people: 40, events: 40 },
+  'vietnam-1945-1975': { people: 40, events: 40 },
 };
 
 /** Whether date `a` is not after date `b`, comparing only as precisely as both are known. */
