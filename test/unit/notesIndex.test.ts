@@ -567,3 +567,43 @@ describe('NotesIndex: a surname that is an ordinary word', () => {
     );
   });
 });
+
+describe('NotesIndex: a surname a pack person shares with someone else', () => {
+  const index = new NotesIndex(
+    new KnowledgeBase([
+      loadKnowledgeFile(
+        'file:///k.history.json',
+        JSON.stringify({
+          entities: [
+            { id: 'george-marshall', kind: 'person', name: 'George C. Marshall', aliases: ['George Marshall'] },
+            { id: 'lloyd-george', kind: 'person', name: 'David Lloyd George', aliases: ['Lloyd George'] },
+          ],
+        }),
+      ),
+    ]),
+  );
+  index.setDocument(
+    'file:///rights.md',
+    '# Civil rights\n\nThurgood Marshall argued Brown. Later Marshall sat on the Supreme Court.\n',
+    'markdown',
+  );
+  index.setDocument(
+    'file:///plan.md',
+    '# Cold War\n\nMarshall offered aid to Europe. George Marshall was Secretary of State.\n',
+    'markdown',
+  );
+  const ids = (uri: string): string[] => index.mentionsIn(uri).map((m) => `${m.surface} ${m.entityId}`);
+
+  it("gives the surname alone to the person the note names in full, not to the pack's", () => {
+    assert.deepEqual(ids('file:///rights.md'), ['Thurgood Marshall person:thurgood-marshall', 'Marshall person:thurgood-marshall']);
+  });
+
+  it('gives it to no one in another note: a surname that is also a given name names no pack person alone', () => {
+    assert.deepEqual(ids('file:///plan.md'), ['George Marshall george-marshall']);
+  });
+
+  it('takes no given name at the end of a full name for a surname: George alone is not Lloyd George', () => {
+    index.setDocument('file:///peace.md', '# Peace\n\nLloyd George went to Paris. George was not there.\n', 'markdown');
+    assert.deepEqual(ids('file:///peace.md'), ['Lloyd George lloyd-george']);
+  });
+});

@@ -109,7 +109,7 @@ describe('knowledge packs: disambiguation', () => {
 
   it('keeps a pack that is turned off out, even when the notes name its people', async () => {
     const topic = path.join(PACK_NOTES, 'germany-1918-1945');
-    const loaded = await load(topic, { 'germany-1918-1945': false });
+    const loaded = await load(topic, { 'germany-1918-1945': false, 'first-world-war-1914-1918': false });
     assert.equal(loaded.index.entity('hindenburg'), undefined);
     assert.equal(loaded.index.entity('rohm'), undefined);
     assertOnlyActivePacks(loaded);

@@ -55,6 +55,11 @@ describe('people: by shape in running text', () => {
     assert.deepEqual(names(text), []);
   });
 
+  it("reads a king's given name alone as the king in notes that number him: Henry William Tyndale is William Tyndale", () => {
+    const text = '# Henry VIII\n\nAnne showed Henry William Tyndale’s book. Mary Ann Evans wrote novels.\n';
+    assert.deepEqual(names(text), ['Henry VIII', 'William Tyndale', 'Mary Ann Evans']);
+  });
+
   it('takes a name directly followed by a life span', () => {
     assert.deepEqual(names('# Notes\n\nThe communist leader Thälmann (1886-1944) was shot at Buchenwald.\n'), ['Thälmann']);
   });

@@ -6,6 +6,7 @@ import type { EntityKind } from '../notes/extract';
 import { isSpellingVariant, letterMask, maskDifference, misspellingDistance, nameKey, skeleton } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
 import { surnameOf } from '../knowledge/surname';
+import { isGivenName } from '../words/givenNames';
 import { english } from '../words/english';
 import { COMMON_WORDS } from '../words/commonWords';
 import type { NameTarget } from './model';
@@ -25,6 +26,10 @@ export class NameTable {
   private knowledgeNames = new Map<string, NameTarget>();
   private knowledgePeople: PersonWord[] = [];
   private readonly knowledgePersonIds = new Set<string>();
+  /** Keys that name a knowledge person only as the surname taken from their name (`Marshall`), never written alone. */
+  private readonly surnameOnlyKeys = new Set<string>();
+  /** Every knowledge person's surname key, whether it names them alone or is too ambiguous to. */
+  private readonly knowledgeSurnameKeys = new Set<string>();
   /** key → entity id → how many note definitions give it. */
   private noteNames = new Map<string, Map<string, number>>();
   /** Surname key → id of a person the notes name in full → how many definitions give it. */
@@ -50,6 +55,8 @@ export class NameTable {
     this.knowledgeNames.clear();
     this.knowledgePeople = [];
     this.knowledgePersonIds.clear();
+    this.surnameOnlyKeys.clear();
+    this.knowledgeSurnameKeys.clear();
     this.wordsFrom.clear();
     for (const key of this.noteNames.keys()) this.noteLength(key);
     for (const key of this.noteSurnames.keys()) this.noteLength(key);
@@ -83,7 +90,13 @@ export class NameTable {
     // A surname two people share (Hans and Sophie Scholl) names neither.
     const owners = new Map<string, Set<string>>();
     for (const [key, { id }] of surnames) owners.set(key, (owners.get(key) ?? new Set<string>()).add(id));
-    for (const [key, target] of surnames) if (owners.get(key)!.size === 1) this.addKnown(key, target);
+    for (const [key, target] of surnames) {
+      this.knowledgeSurnameKeys.add(key);
+      // A given name at the end of a full name (`David Lloyd George`, `Franz Joseph`) is no one's alone.
+      if (owners.get(key)!.size > 1 || this.knowledgeNames.has(key) || isGivenName(key)) continue;
+      this.surnameOnlyKeys.add(key);
+      this.addKnown(key, target);
+    }
     for (const [key, target] of misspellings) this.addKnown(key, target);
     for (const [key, target] of possessiveShortNames(knowledge)) this.addKnown(key, target);
     this.changed();
@@ -207,6 +220,14 @@ export class NameTable {
     return this.noteNames.has(key);
   }
 
+  /**
+   * Whether a person the notes name in full may take `key`, their surname, in that note: no pack
+   * person is written by it alone (`Stalin` is), though one may bear it (George Marshall).
+   */
+  mayBeNoteSurname(key: string): boolean {
+    return this.surnameOnlyKeys.has(key) || (this.knowledgeSurnameKeys.has(key) && !this.knowledgeNames.has(key));
+  }
+
   /** The knowledge base's meaning of a key, if it has one. */
   knowledgeTarget(key: string): NameTarget | undefined {
     return this.knowledgeNames.get(key);
@@ -218,6 +239,8 @@ export class NameTable {
     if (known) return known;
     const ids = this.noteNames.get(key);
     if (ids && ids.size > 0) return { id: meaningOf(ids) };
+    // A surname a pack person bears too (`Marshall`) names a notes person only in the note that names them in full.
+    if (this.knowledgeSurnameKeys.has(key)) return undefined;
     const surname = this.noteSurnames.get(key);
     const sole = surname && soleMeaning(surname);
     return sole ? { id: sole } : undefined;

@@ -11,7 +11,7 @@ import { EntityTable, type KindCounts } from './entityTable';
 import type { DocumentMentions } from './mentions';
 import { NameTable, mostUsed } from './nameTable';
 import { PeopleNamed } from './peopleNamed';
-import { definitionId, resolvePhrases } from './resolve';
+import { definitionId, ownPeople, resolvePhrases } from './resolve';
 import { EntitySearch, type SearchResult } from './search';
 import { compareLocations, contains } from '../notes/ranges';
 import { NoteDocument } from '../notes/document';
@@ -441,7 +441,7 @@ export class NotesIndex {
     const document = this.documents.get(uri);
     if (!document) return;
     this.forgetMentions(document);
-    document.mentions = resolvePhrases(uri, document.facts.phrases, this.names);
+    document.mentions = resolvePhrases(uri, document.facts.phrases, this.names, ownPeople(document.definitions));
     for (const [id, count] of document.mentions.counts()) this.entityTable.setMentions(id, uri, count);
     this.countVariants(document, 1);
   }

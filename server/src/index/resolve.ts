@@ -5,7 +5,7 @@ import { AFTER_PLACE_PREPOSITION, EXPOSED, type NamePhrases } from '../notes/phr
 import { NAME_CONNECTORS, isCapitalised, isNumber, wordKey } from '../notes/names';
 import { english } from '../words/english';
 import { DocumentMentions } from './mentions';
-import type { NameTarget } from './model';
+import type { Definition, NameTarget } from './model';
 import type { NameTable } from './nameTable';
 
 /** Knowledge names run long: `Decree of the Reich President for the Protection of People and State`. */
@@ -42,7 +42,29 @@ export function definitionId(definition: NoteDefinition, names: NameTable): Name
   return { id: noteEntityId(definition.kind, definition.lookupKeys[definition.lookupKeys.length - 1]) };
 }
 
-export function resolvePhrases(uri: string, phrases: NamePhrases, names: NameTable): DocumentMentions {
+/** Surname → id of each person a document names in full whom no pack knows; a surname two of them share names neither. */
+export function ownPeople(definitions: readonly Definition[]): Map<string, string> {
+  const people = new Map<string, string>();
+  for (const { note, entityId } of definitions) {
+    if (note.kind !== 'person' || !note.surnameKey || !entityId.startsWith('person:')) continue;
+    const before = people.get(note.surnameKey);
+    people.set(note.surnameKey, before === undefined || before === entityId ? entityId : '');
+  }
+  for (const [surname, id] of people) if (id === '') people.delete(surname);
+  return people;
+}
+
+/**
+ * Resolves a document's name phrases. `ownPeople` maps the surnames of people the document names in
+ * full and no pack knows (`Thurgood Marshall`) to their ids: there, that surname alone means them, not
+ * a pack's person who merely shares it (George Marshall).
+ */
+export function resolvePhrases(
+  uri: string,
+  phrases: NamePhrases,
+  names: NameTable,
+  ownPeople: ReadonlyMap<string, string> = new Map(),
+): DocumentMentions {
   const mentions = new DocumentMentions(uri, phrases);
   const { words, bounds, flags } = phrases;
   for (let p = 0; p < phrases.count; p++) {
@@ -56,17 +78,33 @@ export function resolvePhrases(uri: string, phrases: NamePhrases, names: NameTab
         i++;
         continue;
       }
-      const found = longestNameAt(keys, texts, i, names, flags[from + i]);
+      const found = longestNameAt(keys, texts, i, names, flags[from + i]) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
       if (!found) {
         i++;
         continue;
       }
+      const own = found.length - found.skip === 1 ? ownPeople.get(keys[i + found.skip]) : undefined;
+      const target = own && names.mayBeNoteSurname(keys[i + found.skip]) ? { id: own } : found.target;
       // A leading `The` helps find the name but is not part of it.
-      mentions.add(found.target.id, from + i + found.skip, from + i + found.length, found.target.suggestion);
+      mentions.add(target.id, from + i + found.skip, from + i + found.length, target.suggestion);
       i += found.length;
     }
   }
   return mentions.seal();
+}
+
+/** `Marshall` in a note that names Thurgood Marshall, where no pack person is written `Marshall` alone. */
+function ownSurnameAt(
+  keys: string[],
+  texts: string[],
+  start: number,
+  ownPeople: ReadonlyMap<string, string>,
+  names: NameTable,
+): { target: NameTarget; length: number; skip: number } | undefined {
+  const id = ownPeople.get(keys[start]);
+  if (!id || !isCapitalised(texts[start]) || !names.mayBeNoteSurname(keys[start])) return undefined;
+  if (start + 1 < texts.length && namesAThing(texts[start + 1])) return undefined;
+  return { target: { id }, length: 1, skip: 0 };
 }
 
 /** A capitalised ordinary noun or an acronym after a surname: `Bus`, `NAACP`. */

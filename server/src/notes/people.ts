@@ -138,12 +138,18 @@ export function peopleFromKeyLine(raw: string, line: number, section: string | u
  */
 export function peopleInText(lines: readonly string[], notes: ParsedNotes, phrases: NamePhrases): NoteDefinition[] {
   const found = new Map<string, NoteDefinition>();
+  const monarchs = monarchsNamed(lines);
   const { words, starts, bounds, flags } = phrases;
   for (let p = 0; p < phrases.count; p++) {
     const line = phrases.lines[bounds[p]];
     const text = lines[line];
     const end = bounds[p + 1];
     for (let w = bounds[p]; w < end;) {
+      // `Anne showed Henry William Tyndale's book`: in notes on Henry VIII, `Henry` alone is the king.
+      if (monarchs.has(words[w]) && w + 1 < end && isGivenName(words[w + 1]) && isCapitalised(words[w + 1])) {
+        w++;
+        continue;
+      }
       const shape = personAt(words, w, bounds[p], end, text, starts, (flags[w] & EXPOSED) !== 0);
       if (!shape) {
         w++;
@@ -173,6 +179,13 @@ export function peopleInText(lines: readonly string[], notes: ParsedNotes, phras
     }
   }
   return [...found.values()];
+}
+
+/** The given names of the monarchs a note names with their number (`Henry VIII`, `Francis I`). */
+function monarchsNamed(lines: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const line of lines) for (const match of line.matchAll(/\b(\p{Lu}\p{Ll}+) ([IVX]{1,5})\b/gu)) names.add(match[1]);
+  return new Set([...names].filter((name) => isGivenName(name)));
 }
 
 interface Shape {
