@@ -50,35 +50,52 @@ function countNote(loop: LoopResult | undefined, wanted: number): string {
   return parts.join(', ');
 }
 
+/** Records a target and says whether it is met, for the table's last column. */
+type Mark = (name: string, value: number, limit: string, met: boolean) => string;
+
 /** The table's rows, and each target met or missed. */
-function tableRows({ floor, server, markdownAll, markdownOnly }: ReportInput): { rows: string[][]; targets: Target[] } {
+function tableRows(input: ReportInput): { rows: string[][]; targets: Target[] } {
   const targets: Target[] = [];
-  const target = (name: string, value: number, limit: string, met: boolean): string => {
+  const mark: Mark = (name, value, limit, met) => {
     const ok = Number.isFinite(value) && met;
     targets.push({ name, value, limit, met: ok });
     return ok ? 'met' : 'MISSED';
   };
-  // A request's latency row: its p50/p95/p99 against a p99 limit in milliseconds.
-  const latencyRow = (name: string, loop: LoopResult | undefined, limitMs: number, baseline = '', note = hitRate(loop)): string[] => [
+  return { rows: [...indexRows(input, mark), ...requestRows(input, mark), ...editAndResourceRows(input.server, mark)], targets };
+}
+
+/** A request's latency row: its p50/p95/p99 against a p99 limit in milliseconds. */
+function latencyRow(
+  mark: Mark,
+  name: string,
+  loop: LoopResult | undefined,
+  limitMs: number,
+  baseline = '',
+  note = hitRate(loop),
+): string[] {
+  return [
     `${name} p50/p95/p99`,
     triple(loop?.latency),
     baseline,
     note,
     `p99 ≤ ${limitMs} ms`,
-    target(`${name} p99`, p99(loop), `<= ${limitMs}`, p99(loop) <= limitMs),
+    mark(`${name} p99`, p99(loop), `<= ${limitMs}`, p99(loop) <= limitMs),
   ];
+}
+
+function indexRows({ floor, server, markdownAll, markdownOnly }: ReportInput, mark: Mark): string[][] {
   const cold = server.coldIndexMs;
   const mdMs = markdownAll?.firstWorkspaceSymbolsMs ?? NaN;
   const mdOnlyMs = markdownOnly?.firstWorkspaceSymbolsMs ?? NaN;
   const ours = server.firstWorkspaceSymbolMs;
-  const rows: string[][] = [
+  return [
     [
       'cold index (initialize → indexReady)',
       ms(cold),
       `floor ${ms(floor.ms)}`,
       `${x(ratio(cold, floor.ms))} floor`,
       '≤ 3× floor',
-      target('cold index', ratio(cold, floor.ms), '<= 3', ratio(cold, floor.ms) <= 3),
+      mark('cold index', ratio(cold, floor.ms), '<= 3', ratio(cold, floor.ms) <= 3),
     ],
     [
       'first workspace-wide answer (workspace/symbol)',
@@ -86,12 +103,18 @@ function tableRows({ floor, server, markdownAll, markdownOnly }: ReportInput): {
       `md service, all files as Markdown: ${ms(mdMs)}`,
       `md is ${x(ratio(mdMs, ours))} ours`,
       '≥ 5× faster',
-      target('vs markdown service', ratio(mdMs, ours), '>= 5', ratio(mdMs, ours) >= 5),
+      mark('vs markdown service', ratio(mdMs, ours), '>= 5', ratio(mdMs, ours) >= 5),
     ],
     ['  (info) same, Markdown half only', '', `md service, .md only: ${ms(mdOnlyMs)}`, `md is ${x(ratio(mdOnlyMs, ours))} ours`, '', ''],
-    latencyRow('hover', server.hover, 5),
-    latencyRow('definition', server.definition, 5),
+  ];
+}
+
+function requestRows({ server, markdownAll, markdownOnly }: ReportInput, mark: Mark): string[][] {
+  return [
+    latencyRow(mark, 'hover', server.hover, 5),
+    latencyRow(mark, 'definition', server.definition, 5),
     latencyRow(
+      mark,
       'references',
       server.references,
       20,
@@ -99,15 +122,20 @@ function tableRows({ floor, server, markdownAll, markdownOnly }: ReportInput): {
       `${x(ratio(p99(server.references), markdownAll?.references.p99 ?? NaN))} md p99`,
     ),
     ['  (info) md service references, .md only', '', triple(markdownOnly?.references), '', '', ''],
-    latencyRow('completion', server.completion, 10),
+    latencyRow(mark, 'completion', server.completion, 10),
     ['  (info) completion while typing (didChange + completion)', triple(server.completionTyping?.latency), '', '', '', ''],
+  ];
+}
+
+function editAndResourceRows(server: ReportInput['server'], mark: Mark): string[][] {
+  return [
     [
       'edit: didChange → publishDiagnostics p50/p95',
       triple(server.edit?.latency, ['p50', 'p95', 'max']).replace(/ \/ [^/]+ ms$/, ' ms'),
       '',
       '',
       'p95 ≤ 5 ms',
-      target('edit p95', server.edit?.latency.p95 ?? NaN, '<= 5', (server.edit?.latency.p95 ?? NaN) <= 5),
+      mark('edit p95', server.edit?.latency.p95 ?? NaN, '<= 5', (server.edit?.latency.p95 ?? NaN) <= 5),
     ],
     [
       '  (info) edit flushed by a request, p50/p95',
@@ -124,7 +152,7 @@ function tableRows({ floor, server, markdownAll, markdownOnly }: ReportInput): {
       '',
       `${server.probes} probes`,
       '≤ 50 ms',
-      target('event-loop block', server.maxEventLoopBlockMs, '<= 50', server.maxEventLoopBlockMs <= 50),
+      mark('event-loop block', server.maxEventLoopBlockMs, '<= 50', server.maxEventLoopBlockMs <= 50),
     ],
     [
       'peak RSS of the server (VmHWM)',
@@ -132,10 +160,9 @@ function tableRows({ floor, server, markdownAll, markdownOnly }: ReportInput): {
       '',
       `${server.rssAfterIndexMb.toFixed(0)} MB after index`,
       '≤ 300 MB',
-      target('peak RSS', server.peakRssMb, '<= 300', server.peakRssMb <= 300),
+      mark('peak RSS', server.peakRssMb, '<= 300', server.peakRssMb <= 300),
     ],
   ];
-  return { rows, targets };
 }
 
 /** The header line and the notes under the table. */

@@ -7,7 +7,7 @@ import { clip, noteDefinition, type NoteDefinition } from './definition';
 import { NAME_CONNECTORS, isCapitalised, isNumber, wordsOf } from './names';
 import { trimmedSpan } from './spans';
 import { isTrialName } from './trials';
-import { anyOf, wordList } from './wordPattern';
+import { anyOf, wordList } from '../words/wordPattern';
 
 /** Words that say a name is an event's: `Battle of Stalingrad`, `Law of Suspects`, `Montgomery Bus Boycott`. */
 const EVENT_WORDS = wordList(

@@ -13,7 +13,7 @@ import { isGivenName } from '../words/givenNames';
 import { isPlaceWord } from '../words/places';
 import { isPeopleName } from '../words/surnames';
 import { isTitle, isTwoWordTitle } from '../words/titles';
-import { anyOf, wordList } from './wordPattern';
+import { anyOf, wordList } from '../words/wordPattern';
 
 const NAMES_SEPARATOR = /\s*(?:&|,|\+|\/|\band\b)\s*/;
 /** `and 14 others` on a names line. */

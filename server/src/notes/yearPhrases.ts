@@ -1,7 +1,7 @@
 // Years a sentence ties to a name, read conservatively for the chronology checks. Only a few shapes
 // count, where the year plainly belongs to the name (see docs in chronology.ts); anything that could
 // mean something else (a range, `after`, `by`, `c.`, ...) reads as no year at all.
-import { anyOf, wordList } from './wordPattern';
+import { anyOf, wordList } from '../words/wordPattern';
 
 /** A span of characters within one line. */
 export interface Span {

@@ -3,7 +3,7 @@
 // Words that name places and things after people (`Hall`, `Street`, `Memorial`) never count.
 import { readFileSync } from 'node:fs';
 import { dataFile } from './dataFiles';
-import { wordList } from '../notes/wordPattern';
+import { wordList } from './wordPattern';
 
 const THINGS = new Set(
   wordList(
