@@ -36,9 +36,12 @@ function cli(args: string[], cwd: string): string {
   return run.stdout;
 }
 
-function runFolder(folder: string): { entities: FoundEntity[]; packs: PackState[]; misspellings: Finding[]; dates: Finding[] } {
-  const index = JSON.parse(cli(['index', '.', '--json'], folder)) as { entities: FoundEntity[]; packs: PackState[] };
-  const check = JSON.parse(cli(['check', '.', '--json'], folder)) as { problems: Finding[]; dates: Finding[] };
+function runFolder(
+  folder: string,
+  options: string[] = [],
+): { entities: FoundEntity[]; packs: PackState[]; misspellings: Finding[]; dates: Finding[] } {
+  const index = JSON.parse(cli(['index', '.', '--json', ...options], folder)) as { entities: FoundEntity[]; packs: PackState[] };
+  const check = JSON.parse(cli(['check', '.', '--json', ...options], folder)) as { problems: Finding[]; dates: Finding[] };
   return { entities: index.entities, packs: index.packs, misspellings: check.problems, dates: check.dates };
 }
 
@@ -56,14 +59,19 @@ function scoreFolder(folder: CorpusFolder, bundledPacks: ReadonlySet<string>): F
   };
 }
 
-function scoreProse(folder: string): ProseScore {
+function scoreProse(folder: string, bundledPacks: ReadonlySet<string>): ProseScore {
   const files = proseFiles(folder);
   const found = runFolder(folder);
+  // The dictionary guard on its own: every pack forced on, so every name could be misspelt.
+  const everyPack = runFolder(folder, ['--packs', [...bundledPacks].join(',')]);
+  const warnings = (run: typeof found): string[] =>
+    [...run.misspellings, ...run.dates].map((f) => `${f.file}:${f.line}: ${f.message ?? `${f.written} → ${f.suggestion}`}`);
   const people = found.entities.filter((e) => e.kind === 'person');
   return {
     bytes: files.reduce((sum, f) => sum + f.bytes, 0),
     files: files.length,
-    warnings: [...found.misspellings, ...found.dates].map((f) => `${f.file}:${f.line}: ${f.message ?? `${f.written} → ${f.suggestion}`}`),
+    warnings: warnings(found),
+    warningsWithEveryPack: warnings(everyPack),
     packsOn: found.packs.filter((p) => p.active).map((p) => p.id),
     people: people.map((p) => p.name),
     absurdNames: found.entities.filter((e) => isAbsurd(e.name)).map((e) => `${e.kind} "${e.name}"`),
@@ -131,7 +139,8 @@ function printTotals(totals: Totals, prose: ProseScore | undefined): void {
         `on: ${prose.packsOn.join(', ') || 'none'}, ${prose.people.length} ` +
         `people${prose.people.length ? ` (${prose.people.join(', ')})` : ''}, ${prose.absurdNames.length} absurd names`,
     );
-    for (const warning of prose.warnings) console.log(`      ${warning}`);
+    console.log(`  prose with every pack forced on: ${prose.warningsWithEveryPack.length} warnings`);
+    for (const warning of [...prose.warnings, ...prose.warningsWithEveryPack]) console.log(`      ${warning}`);
   }
 }
 
@@ -152,7 +161,8 @@ function main(argv: string[]): number {
   );
   const folders = readCorpus(corpus).map((folder) => scoreFolder(folder, bundledPacks));
   for (const folder of folders) printFolder(folder, verbose);
-  const prose = proseFolder && existsSync(proseFolder) ? scoreProse(proseFolder) : undefined;
+  if (proseFolder && !existsSync(proseFolder)) throw new Error(`no prose folder at ${proseFolder} (give --prose DIR, or --no-prose)`);
+  const prose = proseFolder ? scoreProse(proseFolder, bundledPacks) : undefined;
   const totals = totalsOf(
     folders.flatMap((f) => f.files),
     folders.reduce((sum, f) => sum + f.packsMissing.length, 0),

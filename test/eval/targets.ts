@@ -11,6 +11,9 @@ export const TARGETS = {
   events: 80,
   /** People found in ordinary prose, per 100 KB. */
   prosePeoplePer100KB: 1,
+  /** The least the harness must read to mean anything: annotated notes files, and KB of ordinary prose. */
+  corpusFiles: 25,
+  proseKB: 100,
 };
 
 export interface Totals {
@@ -36,6 +39,7 @@ export interface ProseScore {
   bytes: number;
   files: number;
   warnings: string[];
+  warningsWithEveryPack: string[];
   packsOn: string[];
   people: string[];
   absurdNames: string[];
@@ -66,6 +70,7 @@ export function totalsOf(files: readonly FileScore[], packsMissing: number): Tot
 /** Each target missed, in words; none when all are met. */
 export function checkTargets(totals: Totals, prose: ProseScore | undefined): string[] {
   const missed: string[] = [];
+  if (totals.files < TARGETS.corpusFiles) missed.push(`only ${totals.files} annotated files (at least ${TARGETS.corpusFiles})`);
   const rate = (part: number, whole: number): number => (whole === 0 ? 100 : (100 * part) / whole);
   if (rate(totals.peopleFound, totals.people) < TARGETS.recall) missed.push(`people recall below ${TARGETS.recall}%`);
   if (rate(totals.foundPeople - totals.wrongPeople, totals.foundPeople) < TARGETS.precision)
@@ -78,7 +83,11 @@ export function checkTargets(totals: Totals, prose: ProseScore | undefined): str
   if (totals.falseDates > 0) missed.push(`${totals.falseDates} false date warnings`);
   if (totals.packsMissing > 0) missed.push(`${totals.packsMissing} packs the notes are about stayed off`);
   if (prose) {
+    if (prose.bytes < TARGETS.proseKB * 1024)
+      missed.push(`only ${(prose.bytes / 1024).toFixed(0)} KB of prose (at least ${TARGETS.proseKB})`);
     if (prose.warnings.length > 0) missed.push(`${prose.warnings.length} warnings on ordinary prose`);
+    if (prose.warningsWithEveryPack.length > 0)
+      missed.push(`${prose.warningsWithEveryPack.length} warnings on ordinary prose with every pack on`);
     if (prose.packsOn.length > 0) missed.push(`packs on for ordinary prose: ${prose.packsOn.join(', ')}`);
     if (prose.people.length > (TARGETS.prosePeoplePer100KB * prose.bytes) / 102_400)
       missed.push(`${prose.people.length} people in ${(prose.bytes / 1024).toFixed(0)} KB of ordinary prose`);
