@@ -602,6 +602,17 @@ describe('NotesIndex: a surname a pack person shares with someone else', () => {
     assert.deepEqual(ids('file:///plan.md'), ['George Marshall george-marshall']);
   });
 
+  it('folds a misspelt full name into a pack person only with their first name: David Wilmot is not Woodrow Wilson', () => {
+    const wilson = { id: 'woodrow-wilson', kind: 'person', name: 'Woodrow Wilson', aliases: ['Wilson', 'Thomas Woodrow Wilson'] };
+    const stalin = { id: 'stalin', kind: 'person', name: 'Joseph Stalin', aliases: ['Stalin'] };
+    const packs = new NotesIndex(
+      new KnowledgeBase([loadKnowledgeFile('file:///w.history.json', JSON.stringify({ entities: [wilson, stalin] }))]),
+    );
+    packs.setDocument('file:///w.md', '# Notes\n\nDavid Wilmot proposed it. Joseph Stallin read it. North Wilsen is a town.\n', 'markdown');
+    const found = packs.mentionsIn('file:///w.md').map((m) => `${m.surface} ${m.entityId}${m.suggestion ? ' ?' : ''}`);
+    assert.deepEqual(found, ['David Wilmot person:david-wilmot', 'Stallin stalin ?']);
+  });
+
   it('takes no given name at the end of a full name for a surname: George alone is not Lloyd George', () => {
     index.setDocument('file:///peace.md', '# Peace\n\nLloyd George went to Paris. George was not there.\n', 'markdown');
     assert.deepEqual(ids('file:///peace.md'), ['Lloyd George lloyd-george']);

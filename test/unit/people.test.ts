@@ -60,6 +60,17 @@ describe('people: by shape in running text', () => {
     assert.deepEqual(names(text), ['Henry VIII', 'William Tyndale', 'Mary Ann Evans']);
   });
 
+  it('takes no place or thing that opens with a given name: Roman Catholicism, North Koreans, Georgia, Erie Canal', () => {
+    const text = [
+      '# Erie Canal',
+      '',
+      'The Bank of England raised rates. Roman Catholicism was allowed. North Koreans crossed into the South.',
+      'Georgia Cherokee farmers traded. She sat on the San Francisco Board. Raleigh Register ads; Granger Laws.',
+      'The SDS met in Port Huron. John Terraine and Frank Dikötter wrote; Catherine of Aragon was queen.',
+    ].join('\n');
+    assert.deepEqual(names(text), ['John Terraine', 'Frank Dikötter', 'Catherine of Aragon']);
+  });
+
   it('takes a name directly followed by a life span', () => {
     assert.deepEqual(names('# Notes\n\nThe communist leader Thälmann (1886-1944) was shot at Buchenwald.\n'), ['Thälmann']);
   });

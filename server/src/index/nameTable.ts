@@ -30,6 +30,8 @@ export class NameTable {
   private readonly surnameOnlyKeys = new Set<string>();
   /** Every knowledge person's surname key, whether it names them alone or is too ambiguous to. */
   private readonly knowledgeSurnameKeys = new Set<string>();
+  /** Person id → the first words of their multi-word names (`joseph`, `iosif`, `koba` not: one word). */
+  private readonly givenNameKeys = new Map<string, Set<string>>();
   /** key → entity id → how many note definitions give it. */
   private noteNames = new Map<string, Map<string, number>>();
   /** Surname key → id of a person the notes name in full → how many definitions give it. */
@@ -57,6 +59,7 @@ export class NameTable {
     this.knowledgePersonIds.clear();
     this.surnameOnlyKeys.clear();
     this.knowledgeSurnameKeys.clear();
+    this.givenNameKeys.clear();
     this.wordsFrom.clear();
     for (const key of this.noteNames.keys()) this.noteLength(key);
     for (const key of this.noteSurnames.keys()) this.noteLength(key);
@@ -67,6 +70,8 @@ export class NameTable {
       for (const name of names) this.addKnown(nameKey(name), { id: entry.id });
       if (entry.kind === 'person') {
         this.knowledgePersonIds.add(entry.id);
+        const firstWords = names.map(nameKey).filter((key) => key.includes(' '));
+        this.givenNameKeys.set(entry.id, new Set(firstWords.map((key) => key.slice(0, key.indexOf(' ')))));
         const surname = surnameOf(entry.name, entry.aliases);
         const surnameKey = nameKey(surname);
         surnames.push([surnameKey, { id: entry.id }]);
@@ -286,6 +291,11 @@ export class NameTable {
       key,
       this.knowledgePeople.filter((p) => p.key[0] === key[0]),
     );
+  }
+
+  /** Whether a knowledge person is ever written with this first name (`joseph` for Stalin, not `david` for Wilson). */
+  hasGivenName(id: string, givenKey: string): boolean {
+    return this.givenNameKeys.get(id)?.has(givenKey) ?? false;
   }
 
   private isPersonKey(key: string): boolean {

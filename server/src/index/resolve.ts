@@ -4,6 +4,7 @@ import type { EntityKind, NoteDefinition } from '../notes/extract';
 import { AFTER_PLACE_PREPOSITION, EXPOSED, type NamePhrases } from '../notes/phrases';
 import { NAME_CONNECTORS, isCapitalised, isNumber, wordKey } from '../notes/names';
 import { english } from '../words/english';
+import { isPlacePrefix } from '../words/places';
 import { DocumentMentions } from './mentions';
 import type { Definition, NameTarget } from './model';
 import type { NameTable } from './nameTable';
@@ -27,7 +28,8 @@ export function definitionId(definition: NoteDefinition, names: NameTable): Name
     const fuzzy = names.fuzzyKnownPerson(definition.key);
     if (fuzzy) return fuzzy;
   }
-  // `Joseph Djugashvilli`: a full name whose surname is a known person's, misspelt, is that person.
+  // `Joseph Djugashvilli`: a full name whose surname is a known person's, misspelt, is that person,
+  // when they are written with that first name too (`David Wilmot` is not Woodrow Wilson).
   const surname = definition.surnameKey;
   if (
     definition.kind === 'person' &&
@@ -36,7 +38,7 @@ export function definitionId(definition: NoteDefinition, names: NameTable): Name
     !english().knows(surname[0].toUpperCase() + surname.slice(1))
   ) {
     const fuzzy = names.fuzzyKnownPerson(surname);
-    if (fuzzy) return fuzzy;
+    if (fuzzy && names.hasGivenName(fuzzy.id, definition.key.slice(0, definition.key.indexOf(' ')))) return fuzzy;
   }
   // Without its year, so `Congress of Victors 1934` and `Congress of Victors` are one entity.
   return { id: noteEntityId(definition.kind, definition.lookupKeys[definition.lookupKeys.length - 1]) };
@@ -152,6 +154,8 @@ function longestNameAt(
   // `surrendered at Lüneburg Heath`: after `at` or `in`, or before a capitalised common noun, a near
   // miss is a place, not a misspelt person.
   const beforeNoun = start + 1 < texts.length && isCapitalised(texts[start + 1]) && english().isCommon(texts[start + 1]);
-  if (target?.suggestion !== undefined && ((flags & AFTER_PLACE_PREPOSITION) !== 0 || beforeNoun)) return undefined;
+  // `North Lawndale`, `Port Huron`: after a word that opens a place's name, too.
+  const inPlaceName = start > 0 && isPlacePrefix(texts[start - 1]);
+  if (target?.suggestion !== undefined && ((flags & AFTER_PLACE_PREPOSITION) !== 0 || beforeNoun || inPlaceName)) return undefined;
   return target ? { target, length: 1, skip: 0 } : undefined;
 }

@@ -10,7 +10,7 @@ import { EXPOSED, type NamePhrases } from './phrases';
 import { trimmedSpan } from './spans';
 import { english } from '../words/english';
 import { isGivenName } from '../words/givenNames';
-import { isPlaceWord } from '../words/places';
+import { isPlacePrefix, isPlaceWord } from '../words/places';
 import { isPeopleName } from '../words/surnames';
 import { isTitle, isTwoWordTitle } from '../words/titles';
 import { anyOf, wordList } from '../words/wordPattern';
@@ -150,6 +150,11 @@ export function peopleInText(lines: readonly string[], notes: ParsedNotes, phras
         w++;
         continue;
       }
+      // `North Lawndale`, `Port Huron`, `San Francisco Board`: a place, whatever names follow.
+      if (isPlacePrefix(words[w]) && w + 1 < end && isCapitalised(words[w + 1])) {
+        w += 2;
+        continue;
+      }
       const shape = personAt(words, w, bounds[p], end, text, starts, (flags[w] & EXPOSED) !== 0);
       if (!shape) {
         w++;
@@ -230,8 +235,13 @@ function personAt(
     const start = w > first && isGivenName(words[w - 1]) && isCapitalised(words[w - 1]) ? w - 1 : w;
     return to > from ? { nameFrom: start, nameTo: to, runTo: runEnd(words, to, end) } : undefined;
   }
-  if (isGivenName(word) && isCapitalised(word) && !MONTHS_AND_DAYS.has(word)) {
+  // `Georgia Cherokee`: a state is no one's given name in running text.
+  if (isGivenName(word) && isCapitalised(word) && !MONTHS_AND_DAYS.has(word) && !isPlaceWord(word)) {
     const to = givenNameEnd(words, w, end);
+    // `Roman Catholicism`, `Bank of England`: a given name that is also a word names someone only
+    // before a name people bear (`John Kennedy`) or a word that is no English (`Frank Dikötter`).
+    const next = words[w + 1] ?? '';
+    if (english().isCommon(word) && (next === 'of' || english().knows(next)) && !bearsNames(next)) return undefined;
     // `Will Hitler invade?`: a sentence may open with a word that is also a name; `Fritz Lang` still names.
     const doubtful = exposed && WORDLIKE_GIVEN_NAMES.has(word.toLowerCase()) && english().knows(words[w + 1] ?? '');
     if (to > w + 1 && !doubtful) return { nameFrom: w, nameTo: to, runTo: runEnd(words, to, end) };
@@ -243,6 +253,12 @@ function personAt(
     if (to - w <= 3 && lifeSpanAt(text.slice(starts[last] + words[last].length))) return { nameFrom: w, nameTo: to, runTo: to };
   }
   return undefined;
+}
+
+/** A surname, a middle name or an initial after a given name. */
+function bearsNames(next: string): boolean {
+  const bare = next.replace(/['’]s?$/, '');
+  return isPeopleName(bare) || isGivenName(bare) || isInitial(next) || ROMAN.test(next);
 }
 
 /** Given names that open sentences as ordinary words: `Will Hitler invade?`, `Grant Stalin that.` */

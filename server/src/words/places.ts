@@ -25,3 +25,11 @@ const PLACE_WORDS = lowercaseWordSet(PLACES);
 export function isPlaceWord(word: string): boolean {
   return PLACE_WORDS.has(word.toLowerCase().replace(/['’]s?$/, ''));
 }
+
+/** Words that open the names of places: `North Carolina`, `Port Huron`, `San Francisco`. */
+const PLACE_PREFIXES = lowercaseWordSet(['North South East West Northern Southern Port Fort Lake Mount San Santa New Upper Lower Cape']);
+
+/** Whether a capitalised word opens a place's name, so the name after it is no person's. */
+export function isPlacePrefix(word: string): boolean {
+  return PLACE_PREFIXES.has(word.toLowerCase());
+}

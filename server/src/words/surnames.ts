@@ -9,7 +9,9 @@ const THINGS = new Set(
   wordList(
     'street road avenue lane square park bridge hall church court palace house castle tower gate hill lake river valley bay',
     'island field fields wood woods cross station college school university hospital memorial line day act plan doctrine',
-    'company trust fund award prize medal figures',
+    'company trust fund award prize medal figures canal board law laws register bank party society league council committee',
+    'movement treaty army navy press times herald gazette journal review news museum library county city town state first second',
+    'third annual',
   ),
 );
 

@@ -33,7 +33,13 @@ describe('History Notes after a server crash', function () {
   it('restarts the server, and hover and the sidebar work again', async () => {
     const [pid] = serverProcesses();
     assert.ok(pid, 'the language server runs as a child of the extension host');
-    const reindexed = when(api.onDidChangeIndex, (counts) => counts.people > 0, 'the restarted server to index the notes', 60000);
+    // Indexed, and the packs chosen again from the notes (the card needs the Soviet pack on).
+    const reindexed = when(
+      api.onDidChangeIndex,
+      (counts) => counts.people > 0 && counts.packs.some((p) => p.id === 'soviet-union-1917-1953' && p.active),
+      'the restarted server to index the notes and choose the Soviet pack',
+      60000,
+    );
     process.kill(pid, 'SIGKILL');
     await reindexed;
     assert.ok(!serverProcesses().includes(pid), 'the killed server is gone');
