@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SymbolInformation } from 'vscode-languageserver-protocol';
 import type { Range as LspRange } from 'vscode-languageserver-types';
-import { RevisionSheetRequest, type EntityKind } from '../../server/src/protocol';
+import { knowledgeCardId, RevisionSheetRequest, type EntityKind } from '../../server/src/protocol';
 import { ICONS, type TreeNode } from './sidebar/entityTree';
 import type { IndexSource } from './sidebar/indexSource';
 
@@ -31,7 +31,7 @@ export function registerCommands({ context, client, source, restart }: CommandCo
     return target && openAt(target.uri, target.range);
   });
   register('historyNotes.findReferences', async (node: TreeNode) => {
-    const target = definitionOf(node);
+    const target = await anchorOf(node, source);
     if (!target) return;
     const uri = vscode.Uri.parse(target.uri);
     const position = toRange(target.range).start;
@@ -39,7 +39,7 @@ export function registerCommands({ context, client, source, restart }: CommandCo
     await vscode.commands.executeCommand('editor.action.showReferences', uri, position, locations ?? []);
   });
   register('historyNotes.rename', async (node: TreeNode) => {
-    const target = definitionOf(node);
+    const target = await anchorOf(node, source);
     if (!target) return;
     await openAt(target.uri, target.range);
     await vscode.commands.executeCommand('editor.action.rename');
@@ -67,6 +67,15 @@ function definitionOf(node: TreeNode | undefined): { uri: string; range: LspRang
   if (node.entity.definition) return node.entity.definition;
   void vscode.window.showInformationMessage(`Your notes do not define ${node.entity.name} yet.`);
   return undefined;
+}
+
+/** Where the notes' own providers can answer for an item: its definition, or for a knowledge card page, its first mention. */
+async function anchorOf(node: TreeNode | undefined, source: IndexSource): Promise<{ uri: string; range: LspRange } | undefined> {
+  const target = definitionOf(node);
+  if (!target || node?.type !== 'entity' || knowledgeCardId(target.uri) === undefined) return target;
+  const [first] = await source.mentions(node.entity.id);
+  if (!first) void vscode.window.showInformationMessage(`Your notes do not mention ${node.entity.name} yet.`);
+  return first;
 }
 
 export function toRange(range: LspRange): vscode.Range {

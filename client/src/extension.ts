@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { IndexChangedNotification, IndexReadyNotification, type IndexCounts } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerKnowledgeCards } from './knowledgeCards';
 import { createLanguageClient } from './languageClient';
 import { PackTreeProvider, choosePack, pickPacks } from './packs';
 import { CoverageTreeProvider } from './sidebar/coverageTree';
@@ -75,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
   registerPackView(context, packs);
   const timeline = TimelinePanel.register(context, () => client, indexChanged.event);
   const coverage = registerCoverage(context, () => client, indexChanged.event);
+  registerKnowledgeCards(context, () => client, indexChanged.event);
 
   registerCommands({ context, client: () => client, source, restart });
   context.subscriptions.push(

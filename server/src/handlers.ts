@@ -8,6 +8,7 @@ import { provideCodeActions } from './features/codeActions';
 import { provideCompletion, type CompletionData } from './features/completion';
 import { provideCoverage } from './features/coverage';
 import { provideDefinition } from './features/definition';
+import { knowledgeCardPage } from './features/knowledgeCard';
 import { provideEntities, provideMentions } from './features/entities';
 import { provideHover } from './features/hover';
 import { provideDocumentHighlights, provideReferences } from './features/references';
@@ -16,7 +17,15 @@ import { buildRevisionSheet } from './features/revisionSheet';
 import { provideSemanticTokens } from './features/semanticTokens';
 import { provideDocumentSymbols, provideFoldingRanges, provideWorkspaceSymbols } from './features/symbols';
 import { provideTimeline } from './features/timeline';
-import { Commands, CoverageRequest, EntitiesRequest, MentionsRequest, RevisionSheetRequest, TimelineRequest } from './protocol';
+import {
+  Commands,
+  CoverageRequest,
+  EntitiesRequest,
+  KnowledgeCardRequest,
+  MentionsRequest,
+  RevisionSheetRequest,
+  TimelineRequest,
+} from './protocol';
 import { toPath } from './workspace/files';
 import type { NotesIndex } from './index/notesIndex';
 import type { Wiring } from './wiring';
@@ -119,6 +128,9 @@ export function registerHistoryRequests(wiring: Wiring): void {
     wiring.answer(undefined, token, { markdown: '' }, () => ({
       markdown: buildRevisionSheet(index(), params?.scope, scopeTitle(params?.scope, wiring.session.roots), wiring.describe, token),
     })),
+  );
+  connection.onRequest(KnowledgeCardRequest.type, (params, token) =>
+    wiring.answer(undefined, token, { markdown: '' }, () => knowledgeCardPage(index(), params.id, wiring.describe)),
   );
   connection.onRequest(MentionsRequest.type, (params, token) =>
     wiring.answer(undefined, token, [], () => provideMentions(index(), params.id)),

@@ -195,3 +195,30 @@ export namespace RevisionSheetRequest {
   export const method: 'historyNotes/revisionSheet' = 'historyNotes/revisionSheet';
   export const type = new RequestType<TimelineParams, { markdown: string }, void>(method);
 }
+
+/** Where a knowledge entry the notes do not define opens: a read-only page with its card, not the pack's JSON. */
+export const KNOWLEDGE_CARD_SCHEME = 'history-notes-card';
+
+/** `history-notes-card:/stalin.md` for the entry `stalin`. */
+export function knowledgeCardUri(id: string): string {
+  return `${KNOWLEDGE_CARD_SCHEME}:/${encodeURIComponent(id)}.md`;
+}
+
+/** The entry id a card page shows, or undefined for any other URI. */
+export function knowledgeCardId(uri: string): string | undefined {
+  const match = new RegExp(`^${KNOWLEDGE_CARD_SCHEME}:/([^/]+)\\.md$`).exec(uri);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+export interface KnowledgeCardResult {
+  /** The card as Markdown, with the notes that mention the entry. Empty when no entry has the id. */
+  markdown: string;
+  /** The entry in its knowledge file, for those who want the JSON. */
+  source?: Location;
+}
+
+/** Sent from the client to the server: the page a knowledge entry opens as. */
+export namespace KnowledgeCardRequest {
+  export const method: 'historyNotes/knowledgeCard' = 'historyNotes/knowledgeCard';
+  export const type = new RequestType<{ id: string }, KnowledgeCardResult, void>(method);
+}

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Location } from 'vscode-languageserver-protocol';
+import { knowledgeCardUri, KnowledgeCardRequest, type KnowledgeCardResult } from '../../server/src/protocol';
 import { DATA } from '../support/paths';
 import { positionOf } from '../support/positions';
 import { LspServer, withFixtureServer } from '../support/lspServer';
@@ -63,12 +64,29 @@ describe('LSP: definition and declaration', () => {
     assert.ok(!locations.some((l) => locationKey(l) === locationKey(mention)), 'the mention itself is not a definition');
   });
 
-  it('goes from Stalin, whom no note defines, to his entry in the bundled knowledge file', async () => {
+  it('goes from Stalin, whom no note defines, to the page of his knowledge card, not the pack file', async () => {
     const locations = await at('textDocument/definition', 'terror.txt', 'Stalin became');
     assert.ok(locations && locations.length === 1, `expected one location, got ${JSON.stringify(locations)}`);
-    const [location] = locations;
-    assert.ok(location.uri.endsWith(`/${KNOWLEDGE}`), location.uri);
-    assert.deepEqual(location.range, rangeOf(DATA, KNOWLEDGE, '"Joseph Stalin"'));
+    assert.equal(locations[0].uri, knowledgeCardUri('stalin'));
+  });
+
+  it('answers the card page with the card and where the entry stands in its pack file', async () => {
+    const page = await server.request<KnowledgeCardResult>(KnowledgeCardRequest.method, { id: 'stalin' });
+    assert.match(page.markdown, /^# Joseph Stalin\n/);
+    assert.match(page.markdown, /1878/);
+    assert.ok(page.source?.uri.endsWith(`/${KNOWLEDGE}`), page.source?.uri);
+    assert.deepEqual(page.source?.range, rangeOf(DATA, KNOWLEDGE, '"Joseph Stalin"'));
+    const none = await server.request<KnowledgeCardResult>(KnowledgeCardRequest.method, { id: 'no-such-entry' });
+    assert.deepEqual(none, { markdown: '' });
+  });
+
+  it("finds the references of a card page's entry, from the page", async () => {
+    const references = await server.request<Location[]>('textDocument/references', {
+      textDocument: { uri: knowledgeCardUri('stalin') },
+      position: { line: 0, character: 0 },
+      context: { includeDeclaration: false },
+    });
+    assert.ok(references.length > 0 && references.every((r) => r.uri.startsWith('file:')), JSON.stringify(references));
   });
 
   it('answers no locations on a word that names nothing', async () => {

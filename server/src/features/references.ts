@@ -3,6 +3,7 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver-types';
 import type { NotesIndex } from '../index/notesIndex';
 import { compareLocations, locationKey } from '../notes/ranges';
+import { knowledgeCardId } from '../protocol';
 import { throwIfCancelled, type Cancellation } from './cancellation';
 
 export function provideReferences(
@@ -12,9 +13,10 @@ export function provideReferences(
   includeDeclaration: boolean,
   token?: Cancellation,
 ): Location[] {
-  const found = index.at(uri, position);
-  if (!found) return [];
-  const locations = occurrences(index, found.entityId, includeDeclaration);
+  // On a knowledge card page, the page's entry.
+  const entityId = knowledgeCardId(uri) ?? index.at(uri, position)?.entityId;
+  if (!entityId) return [];
+  const locations = occurrences(index, entityId, includeDeclaration);
   throwIfCancelled(token);
   return locations.map(({ uri, range }) => ({ uri, range }));
 }

@@ -6,7 +6,7 @@ import { KnowledgeBase } from '../knowledge/base';
 import { extractFacts, type EntityKind, type NoteDefinition, type NotesFacts } from '../notes/extract';
 import type { NotesFormat } from '../notes/model';
 import { nameKey } from '../notes/names';
-import type { Definition, Entity, Location, Mention } from './model';
+import type { Definition, Entity, Mention } from './model';
 import { EntityTable, type KindCounts } from './entityTable';
 import type { DocumentMentions } from './mentions';
 import { NameTable, mostUsed } from './nameTable';
@@ -205,14 +205,6 @@ export class NotesIndex {
   /** The first year the notes write with an entity's definition (`Congress of Victors 1934`). */
   noteYear(id: string): string | undefined {
     return this.noteDefinitions(id).find((d) => d.note.year !== undefined)?.note.year;
-  }
-
-  /** Where an entity is defined: in the notes, else in its knowledge file. */
-  definitionLocations(id: string): Location[] {
-    const inNotes = this.noteDefinitions(id);
-    if (inNotes.length > 0) return inNotes.map(({ uri, range }) => ({ uri, range }));
-    const known = this.knowledge.get(id);
-    return known ? [{ uri: known.uri, range: known.range }] : [];
   }
 
   /** In document order: a document's mentions are in order already, so only the documents are sorted. */

@@ -49,6 +49,27 @@ describe('History Notes in VS Code', () => {
     assert.match(line, /Kamenev & Zinoviev/);
   });
 
+  it('opens Stalin, whom no note defines, as a read-only card page, and shows his entry in the pack file on request', async () => {
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'Stalin became'),
+    );
+    assert.equal(locations.length, 1);
+    const first = locations[0];
+    const uri = 'targetUri' in first ? first.targetUri : first.uri;
+    assert.equal(uri.scheme, 'history-notes-card');
+    const page = await vscode.workspace.openTextDocument(uri);
+    assert.equal(page.languageId, 'markdown');
+    assert.match(page.getText(), /^# Joseph Stalin\n[\s\S]*1878/);
+    await vscode.window.showTextDocument(page);
+    const json = await vscode.commands.executeCommand<vscode.TextEditor>('historyNotes.showKnowledgeSource');
+    assert.match(json.document.uri.path, /soviet-union-1917-1953\.history\.json$/);
+    assert.match(json.document.lineAt(json.selection.start.line).text, /"Joseph Stalin"/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    editor = await openNote('terror.txt');
+  });
+
   it('offers Zinoviev first when completing "Zi"', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'history-notes', content: 'Trotsky, Bukharin and Zi' });
     const position = new vscode.Position(0, document.lineAt(0).text.length);
