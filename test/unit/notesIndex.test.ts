@@ -608,9 +608,25 @@ describe('NotesIndex: a surname a pack person shares with someone else', () => {
     const packs = new NotesIndex(
       new KnowledgeBase([loadKnowledgeFile('file:///w.history.json', JSON.stringify({ entities: [wilson, stalin] }))]),
     );
-    packs.setDocument('file:///w.md', '# Notes\n\nDavid Wilmot proposed it. Joseph Stallin read it. North Wilsen is a town.\n', 'markdown');
+    packs.setDocument(
+      'file:///w.md',
+      '# Notes\n\nDavid Wilmot proposed it. Joseph Stallin read it. North Wilsen is a town. Stalin agreed.\n',
+      'markdown',
+    );
     const found = packs.mentionsIn('file:///w.md').map((m) => `${m.surface} ${m.entityId}${m.suggestion ? ' ?' : ''}`);
-    assert.deepEqual(found, ['David Wilmot person:david-wilmot', 'Stallin stalin ?']);
+    assert.deepEqual(found, ['David Wilmot person:david-wilmot', 'Stallin stalin ?', 'Stalin stalin']);
+  });
+
+  it("guesses at no pack person's misspelling in a note that names no pack person exactly: Hadley cell is not Halsey", () => {
+    const halsey = { id: 'halsey', kind: 'person', name: 'William Halsey', aliases: ['Halsey'] };
+    const packs = new NotesIndex(new KnowledgeBase([loadKnowledgeFile('file:///h.history.json', JSON.stringify({ entities: [halsey] }))]));
+    packs.setDocument('file:///weather.md', '# Climate\n\nThe Hadley cell moves warm air.\n', 'markdown');
+    packs.setDocument('file:///pacific.md', '# Pacific\n\nHalsey and then Halsy again.\n', 'markdown');
+    assert.deepEqual(packs.mentionsIn('file:///weather.md'), []);
+    assert.deepEqual(
+      packs.mentionsIn('file:///pacific.md').map((m) => `${m.surface} ${m.suggestion ?? ''}`),
+      ['Halsey ', 'Halsy Halsey'],
+    );
   });
 
   it('takes no given name at the end of a full name for a surname: George alone is not Lloyd George', () => {

@@ -251,6 +251,11 @@ export class NameTable {
     return sole ? { id: sole } : undefined;
   }
 
+  /** Whether an entity is one of the knowledge's people. */
+  isKnowledgePerson(id: string): boolean {
+    return this.knowledgePersonIds.has(id);
+  }
+
   /** Whether an entity is a person: the knowledge's people and the people the notes define. */
   isPerson(id: string): boolean {
     return this.knowledgePersonIds.has(id) || id.startsWith('person:');

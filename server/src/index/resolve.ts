@@ -67,7 +67,7 @@ export function resolvePhrases(
   names: NameTable,
   ownPeople: ReadonlyMap<string, string> = new Map(),
 ): DocumentMentions {
-  const mentions = new DocumentMentions(uri, phrases);
+  const found: { id: string; first: number; end: number; suggestion?: string; guess: boolean }[] = [];
   const { words, bounds, flags } = phrases;
   for (let p = 0; p < phrases.count; p++) {
     const from = bounds[p];
@@ -80,18 +80,29 @@ export function resolvePhrases(
         i++;
         continue;
       }
-      const found = longestNameAt(keys, texts, i, names, flags[from + i]) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
-      if (!found) {
+      const name = longestNameAt(keys, texts, i, names, flags[from + i]) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
+      if (!name) {
         i++;
         continue;
       }
-      const own = found.length - found.skip === 1 ? ownPeople.get(keys[i + found.skip]) : undefined;
-      const target = own && names.mayBeNoteSurname(keys[i + found.skip]) ? { id: own } : found.target;
+      const own = name.length - name.skip === 1 ? ownPeople.get(keys[i + name.skip]) : undefined;
+      const target = own && names.mayBeNoteSurname(keys[i + name.skip]) ? { id: own } : name.target;
       // A leading `The` helps find the name but is not part of it.
-      mentions.add(target.id, from + i + found.skip, from + i + found.length, target.suggestion);
-      i += found.length;
+      found.push({
+        id: target.id,
+        first: from + i + name.skip,
+        end: from + i + name.length,
+        suggestion: target.suggestion,
+        guess: !!name.guess,
+      });
+      i += name.length;
     }
   }
+  // `Hadley cell` in geography notes is no misspelt Halsey: a guess at a pack person's misspelling needs
+  // a note that names someone the packs know, exactly.
+  const namesSomeone = found.some((m) => m.suggestion === undefined && names.isKnowledgePerson(m.id));
+  const mentions = new DocumentMentions(uri, phrases);
+  for (const m of found) if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first, m.end, m.suggestion);
   return mentions.seal();
 }
 
@@ -102,7 +113,7 @@ function ownSurnameAt(
   start: number,
   ownPeople: ReadonlyMap<string, string>,
   names: NameTable,
-): { target: NameTarget; length: number; skip: number } | undefined {
+): { target: NameTarget; length: number; skip: number; guess?: boolean } | undefined {
   const id = ownPeople.get(keys[start]);
   if (!id || !isCapitalised(texts[start]) || !names.mayBeNoteSurname(keys[start])) return undefined;
   if (start + 1 < texts.length && namesAThing(texts[start + 1])) return undefined;
@@ -127,7 +138,7 @@ function longestNameAt(
   start: number,
   names: NameTable,
   flags: number,
-): { target: NameTarget; length: number; skip: number } | undefined {
+): { target: NameTarget; length: number; skip: number; guess?: boolean } | undefined {
   const exposed = (flags & EXPOSED) !== 0;
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
   const capitalised = isCapitalised(texts[start]) || isNumber(texts[start]);
@@ -157,5 +168,5 @@ function longestNameAt(
   // `North Lawndale`, `Port Huron`: after a word that opens a place's name, too.
   const inPlaceName = start > 0 && isPlacePrefix(texts[start - 1]);
   if (target?.suggestion !== undefined && ((flags & AFTER_PLACE_PREPOSITION) !== 0 || beforeNoun || inPlaceName)) return undefined;
-  return target ? { target, length: 1, skip: 0 } : undefined;
+  return target ? { target, length: 1, skip: 0, guess: target.suggestion !== undefined } : undefined;
 }

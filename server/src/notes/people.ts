@@ -315,10 +315,12 @@ function givenNameEnd(words: readonly string[], w: number, end: number): number 
     const after = nameWordsFrom(words, w + 2, end, false);
     if (after > w + 2) return after;
   }
-  // `Martin Luther King`, `Henry Cabot Lodge`: a surname that is also a word, ending the run after two names.
+  // `Martin Luther King`, `Henry Cabot Lodge`: a surname that is also a word, ending the run after two
+  // names, when people bear it (not `Von Neumann Architecture`).
   const last = words[to];
   const closes = to + 1 >= end || !isCapitalised(words[to + 1]) || /^(Jr|Sr)\.?$/.test(words[to + 1]);
-  if (to >= w + 2 && to < end && isCapitalised(last) && !isPlaceWord(last) && !isNumber(last) && closes) {
+  const surnameLike = last !== undefined && (isPeopleName(last) || !english().knows(last));
+  if (to >= w + 2 && to < end && isCapitalised(last) && surnameLike && !isPlaceWord(last) && !isNumber(last) && closes) {
     return /^(Jr|Sr)\.?$/.test(words[to + 1] ?? '') ? to + 2 : to + 1;
   }
   return to;

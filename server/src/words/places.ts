@@ -23,11 +23,15 @@ const PLACE_WORDS = lowercaseWordSet(PLACES);
 
 /** Whether a word names a country or region, or is the adjective of one (`Tsarist`, `Weimar`, `Soviet`). */
 export function isPlaceWord(word: string): boolean {
-  return PLACE_WORDS.has(word.toLowerCase().replace(/['’]s?$/, ''));
+  const bare = word.toLowerCase().replace(/['’]s?$/, '');
+  // `Germans`, `Americans`: the people of a place.
+  return PLACE_WORDS.has(bare) || (bare.endsWith('s') && PLACE_WORDS.has(bare.slice(0, -1)));
 }
 
 /** Words that open the names of places: `North Carolina`, `Port Huron`, `San Francisco`. */
-const PLACE_PREFIXES = lowercaseWordSet(['North South East West Northern Southern Port Fort Lake Mount San Santa New Upper Lower Cape']);
+const PLACE_PREFIXES = lowercaseWordSet([
+  'North South East West Northern Southern Port Fort Lake Mount San Santa New Upper Lower Cape Rio El Los Las',
+]);
 
 /** Whether a capitalised word opens a place's name, so the name after it is no person's. */
 export function isPlacePrefix(word: string): boolean {
