@@ -288,11 +288,20 @@ describe('cli', () => {
   });
 
   describe('packs', () => {
-    it('lists every bundled pack, on or off, with how many of its people the notes name', () => {
+    it('lists every bundled pack by period, on or off, with how many of its people the notes name', () => {
       const run = cached(['packs', 'data/samples']);
       assert.equal(run.status, 0, run.stderr);
       const soviet = run.stdout.split('\n').find((l) => l.includes('soviet-union-1917-1953'));
       assert.match(soviet ?? '', /^on {3}soviet-union-1917-1953 +Soviet Union 1917-1953 +the notes name \d+ of its people$/);
+      const years = run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => Number(/ (\d{4})-\d{4} /.exec(line)?.[1]));
+      assert.deepEqual(
+        years,
+        [...years].sort((a, b) => a - b),
+        'listed by period',
+      );
       // Notes on Stalin's USSR name Hitler and Ribbentrop, but not three of Weimar's people.
       const packs = cached(['packs', 'test/fixtures/md']);
       assert.match(packs.stdout, /^off {2}germany-1918-1945 /m);
@@ -304,7 +313,8 @@ describe('cli', () => {
       // Kamenev is still in the notes, but no pack that is on gives his dates.
       assert.doesNotMatch(run.stdout, /1883/);
       const index = cli(['index', 'data/samples', '--packs', 'soviet-union-1917-1953,germany-1918-1945']);
-      assert.match(index.stdout.split('\n')[1], /^Knowledge packs: Germany 1918-1945 \(chosen\), Soviet Union 1917-1953 \(chosen\)$/);
+      // In the order of their periods.
+      assert.match(index.stdout.split('\n')[1], /^Knowledge packs: Soviet Union 1917-1953 \(chosen\), Germany 1918-1945 \(chosen\)$/);
     });
 
     it('exits 2 for an unknown pack, naming the packs there are', () => {

@@ -36,7 +36,11 @@ export interface PackState {
 export const AUTO_PACK_PEOPLE = 3;
 
 export function packsOf(files: readonly KnowledgeFile[]): KnowledgePack[] {
-  const bundled = files.filter((file) => file.bundled && file.packId);
+  // In the order of their periods, as their names give them (`Russia 1894-1924` first), then by name.
+  const startYear = (file: KnowledgeFile): string => /\b(1\d{3}|20\d{2})\b/.exec(file.title ?? '')?.[1] ?? '9999';
+  const bundled = files
+    .filter((file) => file.bundled && file.packId)
+    .sort((a, b) => startYear(a).localeCompare(startYear(b)) || (a.title ?? '').localeCompare(b.title ?? ''));
   const people = new Set(bundled.flatMap((file) => file.entries.filter((e) => e.kind === 'person').map((e) => e.id)));
   return bundled.map((file) => {
     const ownPeople = file.entries.filter((e) => e.kind === 'person').map((e) => e.id);
