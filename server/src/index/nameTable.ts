@@ -97,8 +97,9 @@ export class NameTable {
     for (const [key, { id }] of surnames) owners.set(key, (owners.get(key) ?? new Set<string>()).add(id));
     for (const [key, target] of surnames) {
       this.knowledgeSurnameKeys.add(key);
-      // A given name at the end of a full name (`David Lloyd George`, `Franz Joseph`) is no one's alone.
-      if (owners.get(key)!.size > 1 || this.knowledgeNames.has(key) || isGivenName(key)) continue;
+      // A given name at the end of a full name (`David Lloyd George`, `Franz Joseph`) is no one's alone,
+      // nor an ordinary word (`Huey Long`, `Edgar Snow`) unless the pack lists it alone as an alias.
+      if (owners.get(key)!.size > 1 || this.knowledgeNames.has(key) || isGivenName(key) || english().isCommon(key)) continue;
       this.surnameOnlyKeys.add(key);
       this.addKnown(key, target);
     }
