@@ -629,6 +629,16 @@ describe('NotesIndex: a surname a pack person shares with someone else', () => {
     );
   });
 
+  it('takes no ordinary word for a surname unless the pack lists it alone: the Long March is not Huey Long', () => {
+    const long = { id: 'huey-long', kind: 'person', name: 'Huey Long', aliases: ['Kingfish'] };
+    const usa = new NotesIndex(new KnowledgeBase([loadKnowledgeFile('file:///l.history.json', JSON.stringify({ entities: [long] }))]));
+    usa.setDocument('file:///l.md', '# Notes\n\nThe army began the Long March. Huey Long spoke; the Kingfish won.\n', 'markdown');
+    assert.deepEqual(
+      usa.mentionsIn('file:///l.md').map((m) => m.surface),
+      ['Huey Long', 'Kingfish'],
+    );
+  });
+
   it('takes no given name at the end of a full name for a surname: George alone is not Lloyd George', () => {
     index.setDocument('file:///peace.md', '# Peace\n\nLloyd George went to Paris. George was not there.\n', 'markdown');
     assert.deepEqual(ids('file:///peace.md'), ['Lloyd George lloyd-george']);
