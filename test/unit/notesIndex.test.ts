@@ -639,6 +639,20 @@ describe('NotesIndex: a surname a pack person shares with someone else', () => {
     );
   });
 
+  it('finds a court case written with v.: Brown v. Board of Education', () => {
+    const brown = { id: 'brown', kind: 'event', name: 'Brown v. Board of Education', date: '1954-05-17' };
+    const cases = new NotesIndex(new KnowledgeBase([loadKnowledgeFile('file:///b.history.json', JSON.stringify({ entities: [brown] }))]));
+    cases.setDocument(
+      'file:///b.md',
+      '# Notes\n\nIn 1954 Brown v. Board of Education ended it. Brown v Board of Education too.\n',
+      'markdown',
+    );
+    assert.deepEqual(
+      cases.mentionsIn('file:///b.md').map((m) => m.surface),
+      ['Brown v. Board of Education', 'Brown v Board of Education'],
+    );
+  });
+
   it('takes no given name at the end of a full name for a surname: George alone is not Lloyd George', () => {
     index.setDocument('file:///peace.md', '# Peace\n\nLloyd George went to Paris. George was not there.\n', 'markdown');
     assert.deepEqual(ids('file:///peace.md'), ['Lloyd George lloyd-george']);

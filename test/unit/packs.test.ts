@@ -40,6 +40,7 @@ const MINIMUMS: Record<string, { people: number; events: number }> = {
   'vietnam-1945-1975': { people: 40, events: 40 },
   'first-world-war-1914-1918': { people: 40, events: 40 },
   'usa-1919-1941': { people: 40, events: 40 },
+  'civil-rights-usa-1945-1974': { people: 40, events: 40 },
 };
 
 /** Whether date `a` is not after date `b`, comparing only as precisely as both are known. */

@@ -7,8 +7,10 @@ import { NAME_CONNECTORS, forEachWord, isCapitalised, isNumber } from './names';
 import { AFTER_PLACE_PREPOSITION, EXPOSED, NamePhrases } from './phrases';
 import { isGivenName } from '../words/givenNames';
 
+/** `Brown v. Board of Education`: the word between the parties of a court case. */
+const CASE_WORDS = new Set(['v']);
 /** Small words that neither start nor end a run; inside one only the connectors and the vocabulary's. */
-const JOINING = new Set([...NAME_CONNECTORS, 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'by', 'with']);
+const JOINING = new Set([...NAME_CONNECTORS, ...CASE_WORDS, 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'by', 'with']);
 /** Abbreviations whose full stop does not end a sentence: `Dr. King`, `Gen. Patton`. */
 const ABBREVIATIONS = new Set([
   'dr',
@@ -33,6 +35,7 @@ const ABBREVIATIONS = new Set([
   'sr',
   'mme',
   'messrs',
+  'v',
 ]);
 /** Characters that end a sentence or open a clause: the next word's capital says nothing. */
 const BOUNDARIES = '.!?:;"“”—•#>|…';
@@ -95,7 +98,7 @@ export function scanPhrases(lines: readonly string[], notes: ParsedNotes, vocabu
         const afterPreposition = onlySpacesOrTabs(text, previousEnd, start) && PLACE_PREPOSITIONS.has(previousWord);
         push(word, start, (exposed ? EXPOSED : 0) | (afterPreposition ? AFTER_PLACE_PREPOSITION : 0));
         if (upper) capitalised++;
-      } else if (joined && (NAME_CONNECTORS.has(word) || vocabulary.has(word))) {
+      } else if (joined && (NAME_CONNECTORS.has(word) || CASE_WORDS.has(word) || vocabulary.has(word))) {
         push(word, start, 0);
       } else {
         flush();
