@@ -71,6 +71,11 @@ describe('people: by shape in running text', () => {
     assert.deepEqual(names(text), ['John Terraine', 'Frank Dikötter', 'Catherine of Aragon']);
   });
 
+  it('reads a name only inside its own run of words, and never a lower-case word after a title', () => {
+    const text = '# Birds\n\n- Robin, 1, which follows me round whenever I dig\n- The Membership Secretary will write. Henry I ruled.\n';
+    assert.deepEqual(names(text), ['Henry I']);
+  });
+
   it('takes a name directly followed by a life span', () => {
     assert.deepEqual(names('# Notes\n\nThe communist leader Thälmann (1886-1944) was shot at Buchenwald.\n'), ['Thälmann']);
   });

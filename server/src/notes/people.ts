@@ -223,7 +223,7 @@ function personAt(
     while (from < end && isTitle(words[from])) from++;
     const to = Math.max(
       nameWordsFrom(words, from, end, true),
-      from < end && isGivenName(words[from]) ? givenNameEnd(words, from, end) : from,
+      from < end && isGivenName(words[from]) && isCapitalised(words[from]) ? givenNameEnd(words, from, end) : from,
     );
     return to > from ? { nameFrom: from, nameTo: to, runTo: runEnd(words, to, end) } : undefined;
   }
@@ -240,10 +240,10 @@ function personAt(
     const to = givenNameEnd(words, w, end);
     // `Roman Catholicism`, `Bank of England`: a given name that is also a word names someone only
     // before a name people bear (`John Kennedy`) or a word that is no English (`Frank Dikötter`).
-    const next = words[w + 1] ?? '';
+    const next = w + 1 < end ? words[w + 1] : '';
     if (english().isCommon(word) && (next === 'of' || english().knows(next)) && !bearsNames(next)) return undefined;
     // `Will Hitler invade?`: a sentence may open with a word that is also a name; `Fritz Lang` still names.
-    const doubtful = exposed && WORDLIKE_GIVEN_NAMES.has(word.toLowerCase()) && english().knows(words[w + 1] ?? '');
+    const doubtful = exposed && WORDLIKE_GIVEN_NAMES.has(word.toLowerCase()) && english().knows(w + 1 < end ? words[w + 1] : '');
     if (to > w + 1 && !doubtful) return { nameFrom: w, nameTo: to, runTo: runEnd(words, to, end) };
   }
   // `Thälmann (1886-1944)`: a name of its own, directly followed by a life span.
@@ -305,7 +305,8 @@ function isInitial(word: string): boolean {
  * number), `Catherine of Aragon` (of and a place or house); `w` + 1 when no surname follows.
  */
 function givenNameEnd(words: readonly string[], w: number, end: number): number {
-  const next = words[w + 1];
+  // Only within the phrase: `Robin, 1, which follows me round whenever I` is no `Robin I`.
+  const next = w + 1 < end ? words[w + 1] : undefined;
   if (next !== undefined && ROMAN.test(next) && (next !== 'I' || w + 2 >= end)) return w + 2;
   if (next === 'of' && w + 2 < end && isCapitalised(words[w + 2]) && !english().isCommon(words[w + 2])) return w + 3;
   const to = nameWordsFrom(words, w + 1, end, false);
