@@ -138,7 +138,7 @@ export function peopleFromKeyLine(raw: string, line: number, section: string | u
  */
 export function peopleInText(lines: readonly string[], notes: ParsedNotes, phrases: NamePhrases): NoteDefinition[] {
   const found = new Map<string, NoteDefinition>();
-  const monarchs = monarchsNamed(lines);
+  const monarchs = monarchsNamed(phrases);
   const { words, starts, bounds, flags } = phrases;
   for (let p = 0; p < phrases.count; p++) {
     const line = phrases.lines[bounds[p]];
@@ -187,10 +187,12 @@ export function peopleInText(lines: readonly string[], notes: ParsedNotes, phras
 }
 
 /** The given names of the monarchs a note names with their number (`Henry VIII`, `Francis I`). */
-function monarchsNamed(lines: readonly string[]): Set<string> {
+function monarchsNamed({ words, bounds, count }: NamePhrases): Set<string> {
   const names = new Set<string>();
-  for (const line of lines) for (const match of line.matchAll(/\b(\p{Lu}\p{Ll}+) ([IVX]{1,5})\b/gu)) names.add(match[1]);
-  return new Set([...names].filter((name) => isGivenName(name)));
+  for (let p = 0; p < count; p++)
+    for (let w = bounds[p]; w + 1 < bounds[p + 1]; w++)
+      if (ROMAN.test(words[w + 1]) && isCapitalised(words[w]) && isGivenName(words[w])) names.add(words[w]);
+  return names;
 }
 
 interface Shape {
@@ -243,7 +245,7 @@ function personAt(
     const next = w + 1 < end ? words[w + 1] : '';
     if (english().isCommon(word) && (next === 'of' || english().knows(next)) && !bearsNames(next)) return undefined;
     // `Will Hitler invade?`: a sentence may open with a word that is also a name; `Fritz Lang` still names.
-    const doubtful = exposed && WORDLIKE_GIVEN_NAMES.has(word.toLowerCase()) && english().knows(w + 1 < end ? words[w + 1] : '');
+    const doubtful = exposed && WORDLIKE_GIVEN_NAMES.has(word.toLowerCase()) && english().knows(next);
     if (to > w + 1 && !doubtful) return { nameFrom: w, nameTo: to, runTo: runEnd(words, to, end) };
   }
   // `Thälmann (1886-1944)`: a name of its own, directly followed by a life span.
