@@ -119,7 +119,7 @@ describe('cli', () => {
       const byId = new Map(parsed.entities.map((e) => [e.id, e]));
       assert.ok(byId.get('zinoviev')?.variants.includes('Zionev'));
       assert.ok(byId.get('kamenev')!.mentions > 0);
-      assert.ok(byId.get('person:robespierre'), 'the French Revolution fixture is indexed too');
+      assert.ok(byId.get('robespierre'), 'the French Revolution fixture is indexed too');
       for (const place of ['Moscow', 'Leningrad']) {
         assert.ok(!parsed.entities.some((e) => e.kind === 'person' && (e.name === place || e.aliases.includes(place))), place);
       }

@@ -32,11 +32,11 @@ describe('LSP: knowledge packs', () => {
     return packs?.find((p) => p.id === id);
   }
 
-  it('reports every bundled pack, all off for notes on the French Revolution', () => {
+  it('reports every bundled pack, only the French Revolution on for notes on the French Revolution', () => {
     assert.ok(server.ready.packs.length >= 5, JSON.stringify(server.ready.packs));
     assert.deepEqual(
-      server.ready.packs.filter((p) => p.active),
-      [],
+      server.ready.packs.filter((p) => p.active).map((p) => p.id),
+      ['french-revolution-1789-1815'],
     );
   });
 

@@ -144,7 +144,7 @@ describe('LSP: a request storm', function () {
     const roll = random.next();
     if (roll < 0.45) return { wellFormed: true, value: { uri: terrorUri } };
     if (roll < 0.6) return { wellFormed: true, value: { uri: scratchUri } };
-    if (roll < 0.7) return { wellFormed: true, value: { uri: server.uri('no-knowledge-topic.txt') } };
+    if (roll < 0.7) return { wellFormed: true, value: { uri: server.uri('french-revolution.txt') } };
     if (roll < 0.85) {
       const unknown = [
         server.uri('no-such-note.txt'),
@@ -382,7 +382,7 @@ describe('LSP: a request storm', function () {
       const changes = [
         { uri: server.uri('not-there.txt'), type: random.int(1, 3) },
         { uri: 'untitled:storm-scratch', type: 3 },
-        { uri: server.uri('no-knowledge-topic.txt'), type: 2 },
+        { uri: server.uri('french-revolution.txt'), type: 2 },
         { uri: 'file:///nonexistent/x.history.json', type: 1 },
       ];
       await server.send('workspace/didChangeWatchedFiles', { changes: [random.pick(changes)] });

@@ -19,7 +19,7 @@ export const FORMATS: readonly NotesFormat[] = ['plain', 'markdown'];
 export const FIXTURE_TEXTS: readonly { name: string; text: string }[] = [
   { name: 'plain/terror.txt', text: readFileSync(path.join(FIXTURES, 'plain', 'terror.txt'), 'utf8') },
   { name: 'md/terror.md', text: readFileSync(path.join(FIXTURES, 'md', 'terror.md'), 'utf8') },
-  { name: 'plain/no-knowledge-topic.txt', text: readFileSync(path.join(FIXTURES, 'plain', 'no-knowledge-topic.txt'), 'utf8') },
+  { name: 'plain/french-revolution.txt', text: readFileSync(path.join(FIXTURES, 'plain', 'french-revolution.txt'), 'utf8') },
 ];
 
 let bundled: ReturnType<typeof loadKnowledgeFile> | undefined;

@@ -376,7 +376,7 @@ describe('extract: name phrases', () => {
 });
 
 describe('extract: a topic with no knowledge file (the French Revolution fixture)', () => {
-  const text = readFileSync(path.join(FIXTURES, 'plain', 'no-knowledge-topic.txt'), 'utf8');
+  const text = readFileSync(path.join(FIXTURES, 'plain', 'french-revolution.txt'), 'utf8');
   const definitions = defined(text);
 
   it('finds its causes', () => {

@@ -17,7 +17,7 @@ import { DATA, FIXTURES } from '../support/paths';
 
 const TERROR_TXT = readFileSync(path.join(FIXTURES, 'plain', 'terror.txt'), 'utf8');
 const TERROR_MD = readFileSync(path.join(FIXTURES, 'md', 'terror.md'), 'utf8');
-const FRENCH_TXT = readFileSync(path.join(FIXTURES, 'plain', 'no-knowledge-topic.txt'), 'utf8');
+const FRENCH_TXT = readFileSync(path.join(FIXTURES, 'plain', 'french-revolution.txt'), 'utf8');
 const TXT_URI = 'file:///notes/terror.txt';
 const MD_URI = 'file:///notes/terror.md';
 

@@ -94,17 +94,27 @@ describe('knowledge packs: disambiguation', () => {
     const loaded = await load(path.join(FIXTURES, 'other-periods'));
     assert.deepEqual(
       loaded.packs.filter((p) => p.active).map((p) => p.id),
-      [],
+      ['french-revolution-1789-1815'],
     );
     const known = loaded.index.entities().filter((e) => e.knowledge);
-    assert.deepEqual(
-      known.map((e) => e.id),
-      [],
-    );
+    assert.ok(!known.some((e) => e.id === 'great-terror' || e.id === 'stalin'), known.map((e) => e.id).join(', '));
     assert.ok(
-      loaded.index.entities().some((e) => e.name === 'Robespierre'),
-      'the notes still define their own people',
+      known.some((e) => e.id === 'robespierre'),
+      "Robespierre is the French pack's",
     );
+  });
+
+  it("tells apart two packs' entities written alike by the year nearby: Blücher in 1815 and in 1938", async () => {
+    const on = { 'french-revolution-1789-1815': true, 'soviet-union-1917-1953': true, 'first-world-war-1914-1918': true };
+    const loaded = await load(path.join(FIXTURES, 'shared-names'), on);
+    const [uri] = loaded.index.documentUris();
+    const meant = (surface: string): string[] =>
+      loaded.index
+        .mentionsIn(uri)
+        .filter((m) => m.surface.startsWith(surface))
+        .map((m) => `${m.range.start.line} ${m.entityId}`);
+    assert.deepEqual(meant('Blücher'), ['4 gebhard-von-blucher', '10 blyukher']);
+    assert.deepEqual(meant('Hundred Days'), ['3 napoleons-hundred-days', '7 hundred-days-offensive']);
   });
 
   it('keeps a pack that is turned off out, even when the notes name its people', async () => {

@@ -38,4 +38,6 @@ export interface NameTarget {
   id: string;
   /** The correct spelling to suggest when this name is a misspelling. */
   suggestion?: string;
+  /** Other entities of the active packs written the same way (`Cromwell`: Thomas and Oliver); the year nearby chooses. */
+  others?: readonly NameTarget[];
 }

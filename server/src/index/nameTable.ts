@@ -5,6 +5,7 @@
 import type { EntityKind } from '../notes/extract';
 import { isSpellingVariant, letterMask, maskDifference, misspellingDistance, nameKey, skeleton } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
+import type { KnowledgeEntry } from '../knowledge/model';
 import { surnameOf } from '../knowledge/surname';
 import { isGivenName } from '../words/givenNames';
 import { english } from '../words/english';
@@ -26,6 +27,8 @@ export class NameTable {
   private knowledgeNames = new Map<string, NameTarget>();
   private knowledgePeople: PersonWord[] = [];
   private readonly knowledgePersonIds = new Set<string>();
+  /** The years each knowledge entity spans: a life, or an event from start to end. */
+  private readonly spans = new Map<string, [number, number]>();
   /** Keys that name a knowledge person only as the surname taken from their name (`Marshall`), never written alone. */
   private readonly surnameOnlyKeys = new Set<string>();
   /** Every knowledge person's surname key, whether it names them alone or is too ambiguous to. */
@@ -65,9 +68,12 @@ export class NameTable {
     for (const key of this.noteSurnames.keys()) this.noteLength(key);
     const surnames: [string, NameTarget][] = [];
     const misspellings: [string, NameTarget][] = [];
+    this.spans.clear();
     for (const { entry } of knowledge.entries.values()) {
+      const span = yearsOf(entry);
+      if (span) this.spans.set(entry.id, span);
       const names = [entry.name, ...(entry.aliases ?? [])];
-      for (const name of names) this.addKnown(nameKey(name), { id: entry.id });
+      for (const name of names) this.addKnown(nameKey(name), { id: entry.id }, true);
       if (entry.kind === 'person') {
         this.knowledgePersonIds.add(entry.id);
         const firstWords = names.map(nameKey).filter((key) => key.includes(' '));
@@ -103,16 +109,42 @@ export class NameTable {
       this.surnameOnlyKeys.add(key);
       this.addKnown(key, target);
     }
-    for (const [key, target] of misspellings) this.addKnown(key, target);
+    for (const [key, target] of misspellings) this.addKnown(key, target, true);
     for (const [key, target] of possessiveShortNames(knowledge)) this.addKnown(key, target);
     this.changed();
   }
 
-  private addKnown(key: string, target: NameTarget): void {
-    if (key && !this.knowledgeNames.has(key)) {
+  /** `shared`: a name or misspelling two packs may both write (`Cromwell`); the year nearby chooses (see choose). */
+  private addKnown(key: string, target: NameTarget, shared = false): void {
+    if (!key) return;
+    const known = this.knowledgeNames.get(key);
+    if (!known) {
       this.knowledgeNames.set(key, target);
       this.noteLength(key);
+      return;
     }
+    // An alias stays an alias where another entity lists it as a misspelling.
+    const sameSort = (known.suggestion === undefined) === (target.suggestion === undefined);
+    if (shared && sameSort && known.id !== target.id && !known.others?.some((o) => o.id === target.id))
+      this.knowledgeNames.set(key, { ...known, others: [...(known.others ?? []), target] });
+  }
+
+  /** Of the entities a name may mean, the one whose years hold `year`, or come nearest to it; the first without a year. */
+  choose(target: NameTarget, year: number | undefined): NameTarget {
+    if (!target.others || year === undefined) return target;
+    let best = target;
+    let bestDistance = this.distanceInYears(target.id, year);
+    for (const other of target.others) {
+      const distance = this.distanceInYears(other.id, year);
+      if (distance < bestDistance) [best, bestDistance] = [other, distance];
+    }
+    return best;
+  }
+
+  private distanceInYears(id: string, year: number): number {
+    const span = this.spans.get(id);
+    if (!span) return Infinity;
+    return year < span[0] ? span[0] - year : year > span[1] ? year - span[1] : 0;
   }
 
   /** Records how many words `key` has under its first word (see wordsFrom). */
@@ -329,6 +361,15 @@ export class NameTable {
  * `Churchill's Iron Curtain speech` is also `Churchill's speech`: the owner and the last word of an
  * event's possessive name, when no other event shortens to the same.
  */
+/** A life (from birth, else about seventy years before death) or an event's years; undefined for the undated. */
+function yearsOf(entry: KnowledgeEntry): [number, number] | undefined {
+  const year = (date: string | undefined): number | undefined => (date ? Number(date.slice(0, 4)) : undefined);
+  const from = year(entry.born) ?? year(entry.date);
+  const to = year(entry.died) ?? year(entry.endDate);
+  if (from === undefined && to === undefined) return undefined;
+  return [from ?? to! - 70, to ?? (entry.kind === 'person' ? from! + 90 : from!)];
+}
+
 function possessiveShortNames(knowledge: KnowledgeBase): Map<string, NameTarget> {
   const owners = new Map<string, Set<string>>();
   for (const { entry } of knowledge.entries.values()) {

@@ -350,7 +350,7 @@ export class NotesIndex {
   private defineAll(uri: string, facts: NotesFacts): Definition[] {
     const definitions: Definition[] = [];
     for (const note of facts.definitions) {
-      const target = definitionId(note, this.names);
+      const target = definitionId(note, this.names, facts.years);
       const known = this.knowledge.get(target.id)?.entry;
       if (!countsAsDefinition(note, known?.kind)) continue;
       const definition: Definition = { entityId: target.id, uri, range: note.range, note };
@@ -433,7 +433,7 @@ export class NotesIndex {
     const document = this.documents.get(uri);
     if (!document) return;
     this.forgetMentions(document);
-    document.mentions = resolvePhrases(uri, document.facts.phrases, this.names, ownPeople(document.definitions));
+    document.mentions = resolvePhrases(uri, document.facts.phrases, this.names, ownPeople(document.definitions), document.facts.years);
     for (const [id, count] of document.mentions.counts()) this.entityTable.setMentions(id, uri, count);
     this.countVariants(document, 1);
   }

@@ -1,6 +1,7 @@
 // Resolves what one document contributes: its definitions to entity ids, and its name phrases to
 // mentions, by the longest name the name table knows at each position.
 import type { EntityKind, NoteDefinition } from '../notes/extract';
+import type { LineYears } from '../notes/lineYears';
 import { AFTER_PLACE_PREPOSITION, EXPOSED, type NamePhrases } from '../notes/phrases';
 import { NAME_CONNECTORS, isCapitalised, isNumber, wordKey } from '../notes/names';
 import { english } from '../words/english';
@@ -8,6 +9,8 @@ import { isPlacePrefix } from '../words/places';
 import { DocumentMentions } from './mentions';
 import type { Definition, NameTarget } from './model';
 import type { NameTable } from './nameTable';
+
+const POSSESSIVE = /['’]s?$/;
 
 /** Knowledge names run long: `Decree of the Reich President for the Protection of People and State`. */
 const LONGEST_NAME_WORDS = 14;
@@ -18,10 +21,10 @@ export function noteEntityId(kind: EntityKind, key: string): string {
 }
 
 /** A definition means a known entity when its name (or a misspelling of a person's) is known; else a new one. */
-export function definitionId(definition: NoteDefinition, names: NameTable): NameTarget {
+export function definitionId(definition: NoteDefinition, names: NameTable, years?: LineYears): NameTarget {
   for (const key of definition.lookupKeys) {
     const known = names.knowledgeTarget(key);
-    if (known) return known;
+    if (known) return names.choose(known, years?.near(definition.range.start.line));
   }
   // Only the knowledge base's people: what other notes define must not decide this note's ids.
   if (definition.kind === 'person' && definition.strength === 'defined' && !definition.key.includes(' ')) {
@@ -66,6 +69,7 @@ export function resolvePhrases(
   phrases: NamePhrases,
   names: NameTable,
   ownPeople: ReadonlyMap<string, string> = new Map(),
+  years?: LineYears,
 ): DocumentMentions {
   const found: { id: string; first: number; end: number; suggestion?: string; guess: boolean }[] = [];
   const { words, bounds, flags } = phrases;
@@ -86,7 +90,8 @@ export function resolvePhrases(
         continue;
       }
       const own = name.length - name.skip === 1 ? ownPeople.get(keys[i + name.skip]) : undefined;
-      const target = own && names.mayBeNoteSurname(keys[i + name.skip]) ? { id: own } : name.target;
+      const target =
+        own && names.mayBeNoteSurname(keys[i + name.skip]) ? { id: own } : names.choose(name.target, years?.near(phrases.lines[from]));
       // A leading `The` helps find the name but is not part of it.
       found.push({
         id: target.id,
@@ -154,9 +159,10 @@ function longestNameAt(
     if (!target) continue;
     if (!capitalised && (length - skip < 2 || names.isPerson(target.id))) continue;
     if (length === 1 && names.isPerson(target.id) && !names.isNoteName(keys[start])) {
-      if (exposed && english().knows(keys[start])) continue;
-      // `Montgomery NAACP`, `Kirov Ballet`: a surname before a noun names a thing after the person.
-      if (start + 1 < texts.length && namesAThing(texts[start + 1])) continue;
+      // `Saint-Just` is no ordinary word because `saint` and `just` are.
+      if (exposed && !texts[start].includes('-') && english().knows(keys[start])) continue;
+      // `Montgomery NAACP`, `Kirov Ballet`: a surname before a noun names a thing after the person; not `Lafayette's National Guard`.
+      if (start + 1 < texts.length && !POSSESSIVE.test(texts[start]) && namesAThing(texts[start + 1])) continue;
     }
     return { target, length, skip };
   }

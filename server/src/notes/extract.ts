@@ -6,6 +6,7 @@ import { readsAsCause } from './causes';
 import { clip, noteDefinition, unmarkedSpan, type EntityKind, type NoteDefinition } from './definition';
 import { datedEvent, eventFromBullet, eventFromTerm, eventsFromTable, eventsInBold, isDateTerm } from './events';
 import { namesOnLine, peopleFromKeyLine, peopleInText, personFromHeading } from './people';
+import { LineYears } from './lineYears';
 import type { NamePhrases } from './phrases';
 import { scanPhrases } from './scanPhrases';
 import { isTrialName, trialFromHeading, trialsFromTable } from './trials';
@@ -18,6 +19,8 @@ export interface NotesFacts {
   definitions: NoteDefinition[];
   /** Runs of capitalised words (with `of`, `the` inside) that may name something: `Trial of the 16`, `Kirov's Murder`. */
   phrases: NamePhrases;
+  /** The years the note writes, by line: they choose between two packs' people who share a name. */
+  years: LineYears;
   /** Markdown front matter (`essay: true`). */
   frontMatter: Record<string, string>;
 }
@@ -58,7 +61,7 @@ export function extractFacts(lines: readonly string[], notes: ParsedNotes, vocab
   const defined = new Set(definitions.map((d) => `${d.kind === 'person' ? 'person' : 'event'} ${d.key}`));
   definitions.push(...peopleInText(lines, notes, phrases).filter((d) => !defined.has(`person ${d.key}`)));
   if (notes.format === 'markdown') definitions.push(...eventsInBold(lines, notes).filter((d) => !defined.has(`event ${d.key}`)));
-  return { definitions, phrases, frontMatter: notes.frontMatter };
+  return { definitions, phrases, years: LineYears.of(lines, notes.skippedLines), frontMatter: notes.frontMatter };
 }
 
 /** A section takes its kind from its heading, else from the enclosing section (Markdown levels). */

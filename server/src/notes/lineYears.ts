@@ -1,0 +1,45 @@
+// The years a note writes, by line: what tells `Cromwell` in a line on 1536 (Thomas) from `Cromwell`
+// in a line on 1649 (Oliver) when the notes span both periods.
+
+/** A four-digit year from 1000 to 2099, not part of a longer number or word. */
+const YEAR = /(?<![\p{L}\p{N}])(1\d{3}|20\d{2})(?![\p{L}\p{N}])/gu;
+
+export class LineYears {
+  /** Lines that write a year, ascending, and the first year each writes. */
+  private constructor(
+    private readonly lines: Int32Array,
+    private readonly years: Int16Array,
+  ) {}
+
+  static of(lines: readonly string[], skipped: ReadonlySet<number> = new Set()): LineYears {
+    const at: number[] = [];
+    const years: number[] = [];
+    lines.forEach((text, line) => {
+      if (skipped.has(line)) return;
+      YEAR.lastIndex = 0;
+      const match = YEAR.exec(text);
+      if (!match) return;
+      at.push(line);
+      years.push(Number(match[1]));
+    });
+    return new LineYears(Int32Array.from(at), Int16Array.from(years));
+  }
+
+  /** The year written on `line`, else on the nearest line above it, else below it; undefined in a note with no year. */
+  near(line: number): number | undefined {
+    const n = this.lines.length;
+    if (n === 0) return undefined;
+    // The last line with a year at or above `line`.
+    let low = 0;
+    let high = n - 1;
+    let above = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.lines[mid] <= line) {
+        above = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return this.years[above >= 0 ? above : 0];
+  }
+}
