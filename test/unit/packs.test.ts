@@ -12,6 +12,7 @@ import { KnowledgeBase } from '../../server/src/knowledge/base';
 import { NotesIndex } from '../../server/src/index/notesIndex';
 import { spellingProblems } from '../../server/src/features/spelling';
 import { surnameOf } from '../../server/src/knowledge/surname';
+import { yearsOf } from '../../server/src/knowledge/years';
 import { DATA } from '../support/paths';
 
 const FILES: KnowledgeFile[] = readdirSync(DATA)
@@ -42,6 +43,7 @@ const MINIMUMS: Record<string, { people: number; events: number }> = {
   'usa-1919-1941': { people: 40, events: 40 },
   'civil-rights-usa-1945-1974': { people: 40, events: 40 },
   'tudor-england-1485-1603': { people: 40, events: 40 },
+  'stuart-england-1603-1714': { people: 40, events: 40 },
   'french-revolution-1789-1815': { people: 40, events: 40 },
   'us-civil-war-1850-1877': { people: 40, events: 40 },
 };
@@ -50,13 +52,6 @@ const MINIMUMS: Record<string, { people: number; events: number }> = {
 function notAfter(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length);
   return a.slice(0, n) <= b.slice(0, n);
-}
-
-/** The years an entry spans: a life, or an event from start to end. */
-function yearsOf(entry: KnowledgeEntry): [number, number] | undefined {
-  const from = entry.born ?? entry.date;
-  const to = entry.died ?? entry.endDate ?? (entry.kind === 'person' ? undefined : from);
-  return from && to ? [year(from), year(to)] : undefined;
 }
 
 function year(date: string): number {

@@ -5,7 +5,7 @@
 import type { EntityKind } from '../notes/extract';
 import { isSpellingVariant, letterMask, maskDifference, misspellingDistance, nameKey, skeleton } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
-import type { KnowledgeEntry } from '../knowledge/model';
+import { yearsOf } from '../knowledge/years';
 import { surnameOf } from '../knowledge/surname';
 import { isGivenName } from '../words/givenNames';
 import { english } from '../words/english';
@@ -361,15 +361,6 @@ export class NameTable {
  * `Churchill's Iron Curtain speech` is also `Churchill's speech`: the owner and the last word of an
  * event's possessive name, when no other event shortens to the same.
  */
-/** A life (from birth, else about seventy years before death) or an event's years; undefined for the undated. */
-function yearsOf(entry: KnowledgeEntry): [number, number] | undefined {
-  const year = (date: string | undefined): number | undefined => (date ? Number(date.slice(0, 4)) : undefined);
-  const from = year(entry.born) ?? year(entry.date);
-  const to = year(entry.died) ?? year(entry.endDate);
-  if (from === undefined && to === undefined) return undefined;
-  return [from ?? to! - 70, to ?? (entry.kind === 'person' ? from! + 90 : from!)];
-}
-
 function possessiveShortNames(knowledge: KnowledgeBase): Map<string, NameTarget> {
   const owners = new Map<string, Set<string>>();
   for (const { entry } of knowledge.entries.values()) {
