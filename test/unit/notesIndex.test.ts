@@ -629,6 +629,22 @@ describe('NotesIndex: a surname a pack person shares with someone else', () => {
     );
   });
 
+  it('takes a word one letter from an English word for that word misspelt, not a name further off: Wether is not Webster', () => {
+    const webster = { id: 'webster', kind: 'person', name: 'Daniel Webster', aliases: ['Webster'] };
+    const keynes = { id: 'keynes', kind: 'person', name: 'John Maynard Keynes', aliases: ['Keynes'] };
+    const file = loadKnowledgeFile('file:///w.history.json', JSON.stringify({ entities: [webster, keynes] }));
+    const packs = new NotesIndex(new KnowledgeBase([file]));
+    packs.setDocument(
+      'file:///essay.md',
+      '# 1850\n\nWebster spoke. Wether the Union would last was unclear. Keyenes came later.\n',
+      'markdown',
+    );
+    assert.deepEqual(
+      packs.mentionsIn('file:///essay.md').map((m) => `${m.surface} ${m.suggestion ?? ''}`),
+      ['Webster ', 'Keyenes Keynes'],
+    );
+  });
+
   it('takes no ordinary word for a surname unless the pack lists it alone: the Long March is not Huey Long', () => {
     const long = { id: 'huey-long', kind: 'person', name: 'Huey Long', aliases: ['Kingfish'] };
     const usa = new NotesIndex(new KnowledgeBase([loadKnowledgeFile('file:///l.history.json', JSON.stringify({ entities: [long] }))]));

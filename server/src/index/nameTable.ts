@@ -433,7 +433,26 @@ function closestPerson(key: string, people: readonly PersonWord[]): NameTarget |
       bestDistance = distance;
     }
   }
-  return best && { id: best.id, suggestion: best.form };
+  // `Wether` is whether misspelt, not Webster: a word one letter from an English word is that word, unless the name is as near.
+  if (!best || (bestDistance >= 2 && oneLetterFromAWord(key))) return undefined;
+  return { id: best.id, suggestion: best.form };
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Whether deleting, adding, changing or swapping one letter of `key` makes a word the dictionary knows. */
+function oneLetterFromAWord(key: string): boolean {
+  const knows = (word: string): boolean => english().knows(word);
+  for (let i = 0; i <= key.length; i++) {
+    const [before, after] = [key.slice(0, i), key.slice(i)];
+    if (i < key.length && knows(before + after.slice(1))) return true;
+    if (i + 1 < key.length && knows(before + after[1] + after[0] + after.slice(2))) return true;
+    for (const letter of LETTERS) {
+      if (knows(before + letter + after)) return true;
+      if (i < key.length && letter !== after[0] && knows(before + letter + after.slice(1))) return true;
+    }
+  }
+  return false;
 }
 
 /** `TODO`, `NKVD`, `USSR`: capitals throughout. */
