@@ -1,6 +1,6 @@
-// Knowledge packs through the server: none is on for notes on another period, a pack turns on by
-// itself when notes about it arrive, the setting turns it off again without a restart, and the
-// pack state reaches the client with the counts.
+// Knowledge packs through the server: only the notes' own period's pack is on, a pack turns on by
+// itself when notes about it arrive, the setting turns it off again without a restart, the pack
+// state reaches the client with the counts, and a name two packs share shows the right card.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
@@ -71,5 +71,35 @@ describe('LSP: knowledge packs', () => {
     );
     assert.equal(pack(off.packs, GERMANY)?.active, false);
     assert.doesNotMatch((await hover('germany/notes.txt', 'Rohm')) ?? '', /Ernst Röhm/);
+  });
+});
+
+describe('LSP: a name two packs share', () => {
+  let server: LspServer;
+  let root: string;
+  const settings = { knowledgePacks: { 'tudor-england-1485-1603': true, 'stuart-england-1603-1714': true } };
+
+  withFixtureServer(['shared-names'], (started, copy) => ([server, root] = [started, copy]), { settings });
+
+  async function hover(file: string, word: string): Promise<string> {
+    const result = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: server.uri(file) },
+      position: positionOf(root, file, word),
+    });
+    // Without Markdown's escapes, to read as the student does.
+    return result ? (result.contents as MarkupContent).value.replace(/\\/g, '') : '';
+  }
+
+  it('shows the Cromwell the year nearby points to, and names the other', async () => {
+    const thomas = await hover('two-periods.md', 'Cromwell drafted');
+    assert.match(thomas, /\*\*Thomas Cromwell\*\*/);
+    assert.match(thomas, /may also mean Oliver Cromwell \(1599–1658\)/);
+    assert.match(await hover('two-periods.md', 'Cromwell commanded'), /\*\*Oliver Cromwell\*\*/);
+  });
+
+  it('offers both where no year tells them apart', async () => {
+    const card = await hover('no-year.md', 'Cromwell dissolved');
+    assert.match(card, /Cromwell\*\*/);
+    assert.match(card, /may also mean (Oliver|Thomas) Cromwell/);
   });
 });

@@ -39,6 +39,8 @@ export interface Card {
   documents: number;
   /** No knowledge pack that is on knows it: the card holds only what the notes say. */
   notesOnly: boolean;
+  /** Others of the active packs written as the hovered word is (`Cromwell`), so the student can tell which is meant. */
+  alsoWritten: { written: string; name: string; dates?: string }[];
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -52,7 +54,8 @@ const KIND_LABELS: Record<string, string> = {
 const MAX_EXCERPTS = 3;
 const MAX_RELATED = 12;
 
-export function buildCard(index: NotesIndex, entity: Entity): Card {
+/** `written`: the word hovered, when the card is for a mention; names other entities spelt the same. */
+export function buildCard(index: NotesIndex, entity: Entity, written?: string): Card {
   const entry = entity.knowledge?.entry;
   const kinds = [...new Set([entity.kind, ...index.noteKinds(entity.id)])].map((k) => KIND_LABELS[k]);
   const { mentions, documents } = index.mentionCount(entity.id);
@@ -74,7 +77,20 @@ export function buildCard(index: NotesIndex, entity: Entity): Card {
     mentions,
     documents,
     notesOnly: entity.knowledge === undefined,
+    alsoWritten: written ? alsoWritten(index, entity.id, written.replace(/['’]s?$/, '')) : [],
   };
+}
+
+function alsoWritten(index: NotesIndex, entityId: string, written: string): Card['alsoWritten'] {
+  return index.alsoWrittenAs(written, entityId).map((other) => {
+    const entry = other.knowledge?.entry;
+    return { written, name: other.name, dates: entry ? shortDates(entry) : undefined };
+  });
+}
+
+/** A year written nearby chose this card; without one, the other is as likely. */
+function alsoWrittenLine(other: Card['alsoWritten'][number]): string {
+  return `“${other.written}” may also mean ${other.name}${other.dates ? ` (${other.dates})` : ''}: a year nearby tells them apart.`;
 }
 
 /** `1883–1936` for a life, `1936` or `1936–1938` for a trial or event. */
@@ -171,6 +187,7 @@ export function renderMarkdown(card: Card, describe: Describe): string {
     out.push('', `**Related:** ${card.related.map((r) => `${escapeMarkdown(r.name)} (${r.relation})`).join(', ')}`);
   }
   if (card.variants.length > 0) out.push('', `**Spelt in your notes as:** ${card.variants.map(escapeMarkdown).join(', ')}`);
+  for (const other of card.alsoWritten) out.push('', `*${escapeMarkdown(alsoWrittenLine(other))}*`);
   out.push('', `*${mentionLine(card)}*`);
   return out.join('\n');
 }
@@ -189,6 +206,7 @@ export function renderText(card: Card, describe: Describe): string {
   }
   if (card.related.length > 0) out.push(`  Related: ${card.related.map((r) => `${r.name} (${r.relation})`).join(', ')}`);
   if (card.variants.length > 0) out.push(`  Spelt in your notes as: ${card.variants.join(', ')}`);
+  for (const other of card.alsoWritten) out.push(`  ${alsoWrittenLine(other)}`);
   out.push(`  ${mentionLine(card)}`);
   return out.join('\n');
 }

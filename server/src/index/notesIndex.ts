@@ -310,6 +310,16 @@ export class NotesIndex {
     return best && best.score <= LOOKUP_SCORE && unambiguous ? best.entity : undefined;
   }
 
+  /** The other entities of the active packs written as `surface` is (`Cromwell`: Oliver, where Thomas was meant). */
+  alsoWrittenAs(surface: string, entityId: string): Entity[] {
+    const target = this.names.knowledgeTarget(nameKey(surface));
+    if (!target?.others) return [];
+    return [target, ...target.others]
+      .filter((t) => t.id !== entityId)
+      .map((t) => this.entity(t.id))
+      .filter((e) => e !== undefined);
+  }
+
   /** Up to `limit` entities whose names come near `name`: suggestions, for when lookup finds none. */
   suggest(name: string, limit = 3): Entity[] {
     return this.find(name, limit)
