@@ -7,5 +7,8 @@ export function provideHover(index: NotesIndex, uri: string, position: Position,
   const found = index.at(uri, position);
   const entity = found && index.entity(found.entityId);
   if (!found || !entity) return null;
-  return { contents: { kind: 'markdown', value: renderMarkdown(buildCard(index, entity, found.mention?.surface), describe) }, range: found.range };
+  return {
+    contents: { kind: 'markdown', value: renderMarkdown(buildCard(index, entity, found.mention?.surface), describe) },
+    range: found.range,
+  };
 }
