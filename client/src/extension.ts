@@ -1,5 +1,5 @@
-// Activation: the language client, the sidebar views, the status bar item and the commands. Every
-// registration goes into context.subscriptions.
+// Activation: the language client, the sidebar views, the status bar item, the commands and the
+// names for Code Spell Checker. Every registration goes into context.subscriptions.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { IndexChangedNotification, IndexReadyNotification, type IndexCounts } from '../../server/src/protocol';
@@ -10,6 +10,7 @@ import { PackTreeProvider, choosePack, pickPacks } from './packs';
 import { CoverageTreeProvider } from './sidebar/coverageTree';
 import { EntityTreeProvider } from './sidebar/entityTree';
 import { IndexSource } from './sidebar/indexSource';
+import { registerSpellingDictionary } from './spellChecker';
 import { IndexStatus } from './statusBar';
 import { TimelinePanel } from './timeline/timelinePanel';
 
@@ -77,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
   const timeline = TimelinePanel.register(context, () => client, indexChanged.event);
   const coverage = registerCoverage(context, () => client, indexChanged.event);
   registerKnowledgeCards(context, () => client, indexChanged.event);
+  registerSpellingDictionary(context, () => client, indexChanged.event, output);
 
   registerCommands({ context, client: () => client, source, restart });
   context.subscriptions.push(

@@ -14,6 +14,7 @@ import { provideHover } from './features/hover';
 import { provideDocumentHighlights, provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
 import { buildRevisionSheet } from './features/revisionSheet';
+import { spellingWords } from './features/spellingWords';
 import { provideSemanticTokens } from './features/semanticTokens';
 import { provideDocumentSymbols, provideFoldingRanges, provideWorkspaceSymbols } from './features/symbols';
 import { provideTimeline } from './features/timeline';
@@ -24,6 +25,7 @@ import {
   KnowledgeCardRequest,
   MentionsRequest,
   RevisionSheetRequest,
+  SpellingWordsRequest,
   TimelineRequest,
 } from './protocol';
 import { toPath } from './workspace/files';
@@ -128,6 +130,9 @@ export function registerHistoryRequests(wiring: Wiring): void {
     wiring.answer(undefined, token, { markdown: '' }, () => ({
       markdown: buildRevisionSheet(index(), params?.scope, scopeTitle(params?.scope, wiring.session.roots), wiring.describe, token),
     })),
+  );
+  connection.onRequest(SpellingWordsRequest.type, (_params, token) =>
+    wiring.answer(undefined, token, { words: [] }, () => ({ words: spellingWords(index()) })),
   );
   connection.onRequest(KnowledgeCardRequest.type, (params, token) =>
     wiring.answer(undefined, token, { markdown: '' }, () => knowledgeCardPage(index(), params.id, wiring.describe)),

@@ -196,6 +196,12 @@ export namespace RevisionSheetRequest {
   export const type = new RequestType<TimelineParams, { markdown: string }, void>(method);
 }
 
+/** Sent from the client to the server: the words of the names in play, for Code Spell Checker's dictionary. */
+export namespace SpellingWordsRequest {
+  export const method: 'historyNotes/spellingWords' = 'historyNotes/spellingWords';
+  export const type = new RequestType<object, { words: string[] }, void>(method);
+}
+
 /** Where a knowledge entry the notes do not define opens: a read-only page with its card, not the pack's JSON. */
 export const KNOWLEDGE_CARD_SCHEME = 'history-notes-card';
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import type { PackState } from '../../server/src/protocol';
+import { SpellingWordsRequest, type PackState } from '../../server/src/protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
 import { LspServer, withFixtureServer } from '../support/lspServer';
@@ -101,5 +101,11 @@ describe('LSP: a name two packs share', () => {
     const card = await hover('no-year.md', 'Cromwell dissolved');
     assert.match(card, /Cromwell\*\*/);
     assert.match(card, /may also mean (Oliver|Thomas) Cromwell/);
+  });
+
+  it("gives the spell checker the words of the active packs' names, not their misspellings or small words", async () => {
+    const { words } = await server.ask(SpellingWordsRequest.type, {});
+    for (const name of ['Cromwell', 'Wolsey', 'Boleyn', 'Fairfax', 'Pym']) assert.ok(words.includes(name), name);
+    for (const notName of ['Wolsley', 'Cromwel', 'Boelyn', 'of', 'the']) assert.ok(!words.includes(notName), notName);
   });
 });
