@@ -127,7 +127,8 @@ function registerPackView(context: vscode.ExtensionContext, packs: PackTreeProvi
   context.subscriptions.push(
     packView,
     packView.onDidChangeCheckboxState((event) => {
-      for (const [pack, state] of event.items) void choosePack(pack.id, state === vscode.TreeItemCheckboxState.Checked);
+      for (const [node, state] of event.items)
+        if (!('packs' in node)) void choosePack(node.id, state === vscode.TreeItemCheckboxState.Checked);
     }),
     vscode.commands.registerCommand('historyNotes.choosePacks', () => pickPacks(packs.current)),
     vscode.commands.registerCommand(

@@ -1,5 +1,6 @@
 // Knowledge packs on the client: the setting that turns them on or off (written only when the user
-// asks, in the workspace's settings), the sidebar view with a checkbox per pack, and the quick pick.
+// asks, in the workspace's settings), the sidebar view with a checkbox per pack under its theme, and
+// the quick pick.
 import * as vscode from 'vscode';
 import type { PackState } from '../../server/src/protocol';
 
@@ -25,14 +26,17 @@ export async function pickPacks(packs: readonly PackState[]): Promise<void> {
     void vscode.window.showInformationMessage('History Notes has not read the knowledge packs yet: wait for the index, then try again.');
     return;
   }
-  const items = packs.map((pack) => ({ label: pack.name, description: describePack(pack), picked: pack.active, pack }));
-  const picked = await vscode.window.showQuickPick(items, {
+  const items = themesOf(packs).flatMap(({ theme, packs: inTheme }) => [
+    { label: theme, kind: vscode.QuickPickItemKind.Separator },
+    ...inTheme.map((pack) => ({ label: pack.name, description: describePack(pack), picked: pack.active, pack })),
+  ]);
+  const picked = await vscode.window.showQuickPick<(typeof items)[number]>(items, {
     canPickMany: true,
     title: 'Knowledge packs to use',
     placeHolder: 'Ticked packs give cards and names; the others stay out of your notes',
   });
   if (!picked) return;
-  const on = new Set(picked.map((item) => item.pack.id));
+  const on = new Set(picked.flatMap((item) => ('pack' in item ? [item.pack.id] : [])));
   for (const pack of packs) if (on.has(pack.id) !== pack.active) await choosePack(pack.id, on.has(pack.id));
 }
 
@@ -43,8 +47,23 @@ export function describePack(pack: PackState): string {
     : `${pack.active ? 'on' : 'off'} automatically · ${named}`;
 }
 
+/** A theme in the Knowledge Packs view, with its packs in the order of their periods. */
+export interface PackTheme {
+  theme: string;
+  packs: PackState[];
+}
+
+export type PackNode = PackTheme | PackState;
+
+/** The packs by theme, the themes in the order of their first period (Britain from 1485 first). */
+export function themesOf(packs: readonly PackState[]): PackTheme[] {
+  const themes = new Map<string, PackState[]>();
+  for (const pack of packs) themes.set(pack.theme, [...(themes.get(pack.theme) ?? []), pack]);
+  return [...themes].map(([theme, inTheme]) => ({ theme, packs: inTheme }));
+}
+
 /** The sidebar's "Knowledge Packs" view. */
-export class PackTreeProvider implements vscode.TreeDataProvider<PackState>, vscode.Disposable {
+export class PackTreeProvider implements vscode.TreeDataProvider<PackNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private packs: readonly PackState[] = [];
@@ -58,11 +77,19 @@ export class PackTreeProvider implements vscode.TreeDataProvider<PackState>, vsc
     return this.packs;
   }
 
-  getChildren(pack?: PackState): PackState[] {
-    return pack ? [] : [...this.packs];
+  getChildren(node?: PackNode): PackNode[] {
+    if (!node) return themesOf(this.packs);
+    return 'packs' in node ? node.packs : [];
   }
 
-  getTreeItem(pack: PackState): vscode.TreeItem {
+  getTreeItem(node: PackNode): vscode.TreeItem {
+    if ('packs' in node) {
+      const theme = new vscode.TreeItem(node.theme, vscode.TreeItemCollapsibleState.Expanded);
+      theme.id = `theme:${node.theme}`;
+      theme.description = `${node.packs.filter((p) => p.active).length} of ${node.packs.length} on`;
+      return theme;
+    }
+    const pack = node;
     const item = new vscode.TreeItem(pack.name);
     item.id = pack.id;
     item.description = pack.chosenBy === 'setting' ? `${pack.peopleNamed} named · your choice` : `${pack.peopleNamed} named · auto`;

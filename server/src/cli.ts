@@ -120,7 +120,7 @@ async function packsCommand(folder: string): Promise<number> {
   const loaded = await load([folder]);
   for (const pack of loaded.packs) {
     const why = pack.chosenBy === 'setting' ? 'chosen with --packs' : `the notes name ${pack.peopleNamed} of its people`;
-    console.log(`${pack.active ? 'on ' : 'off'}  ${pack.id.padEnd(28)} ${pack.name.padEnd(30)} ${why}`);
+    console.log(`${pack.active ? 'on ' : 'off'}  ${pack.id.padEnd(28)} ${pack.name.padEnd(30)} ${pack.theme.padEnd(32)} ${why}`);
   }
   return reportProblems(loaded);
 }

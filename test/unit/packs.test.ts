@@ -191,6 +191,7 @@ describe('knowledge packs: choosing', () => {
   const pack = (id: string, people: string[]): KnowledgePack => ({
     id,
     name: id,
+    theme: 'Europe',
     defines: people,
     includes: [],
     people,

@@ -41,8 +41,9 @@ export function loadKnowledgeFile(uri: string, text: string, bundled = false): K
     if ([...(validate.errors ?? [])].some((e) => instancePath(e)[0] !== 'entities' || instancePath(e).length < 2)) return file;
   }
 
-  const document = data as { id?: string; name?: string; includes?: string[]; entities: KnowledgeEntry[] };
+  const document = data as { id?: string; name?: string; theme?: string; includes?: string[]; entities: KnowledgeEntry[] };
   file.title = document.name;
+  file.theme = document.theme;
   file.packId = document.id;
   file.includes = document.includes ?? [];
   const seen = new Set<string>();

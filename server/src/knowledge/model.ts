@@ -39,6 +39,8 @@ export interface KnowledgeFile {
   uri: string;
   /** The file's own `name` ("Soviet Union 1917-1953"). */
   title?: string;
+  /** The part of history a bundled pack belongs to (`Britain`), for lists of packs. */
+  theme?: string;
   /** A bundled pack's `id`. */
   packId?: string;
   /** Ids of other packs' entities that belong to this one too. */

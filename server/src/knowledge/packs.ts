@@ -10,6 +10,8 @@ import { surnameOf } from './surname';
 export interface KnowledgePack {
   id: string;
   name: string;
+  /** The part of history it belongs to: `Britain`, `Europe`, `Asia`. */
+  theme: string;
   /** Entities the pack's file defines, then those of other packs it includes. */
   defines: string[];
   includes: string[];
@@ -25,12 +27,16 @@ export type PackSetting = Readonly<Record<string, boolean>>;
 export interface PackState {
   id: string;
   name: string;
+  theme: string;
   active: boolean;
   /** `setting` when the user chose, `auto` when the notes did. */
   chosenBy: 'setting' | 'auto';
   /** How many distinct people of the pack the notes name exactly. */
   peopleNamed: number;
 }
+
+/** Where a pack that names no theme is listed. */
+export const OTHER_THEME = 'Other';
 
 /** A pack turns on by itself when the notes name at least this many of its people. */
 export const AUTO_PACK_PEOPLE = 3;
@@ -47,6 +53,7 @@ export function packsOf(files: readonly KnowledgeFile[]): KnowledgePack[] {
     return {
       id: file.packId!,
       name: file.title ?? file.packId!,
+      theme: file.theme ?? OTHER_THEME,
       defines: file.entries.map((e) => e.id),
       includes: file.includes,
       // Its own people and those it shares with other packs: Stalin counts for the war as for the USSR.
@@ -90,7 +97,14 @@ export function choosePacks(packs: readonly KnowledgePack[], isNamed: (personId:
     const chosen = setting[pack.id];
     const peopleNamed = pack.people.filter(isNamed).length;
     const auto = peopleNamed >= AUTO_PACK_PEOPLE && pack.ownPeople.some(isNamed);
-    return { id: pack.id, name: pack.name, active: chosen ?? auto, chosenBy: chosen === undefined ? 'auto' : 'setting', peopleNamed };
+    return {
+      id: pack.id,
+      name: pack.name,
+      theme: pack.theme,
+      active: chosen ?? auto,
+      chosenBy: chosen === undefined ? 'auto' : 'setting',
+      peopleNamed,
+    };
   });
 }
 
