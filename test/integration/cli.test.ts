@@ -292,7 +292,10 @@ describe('cli', () => {
       const run = cached(['packs', 'data/samples']);
       assert.equal(run.status, 0, run.stderr);
       const soviet = run.stdout.split('\n').find((l) => l.includes('soviet-union-1917-1953'));
-      assert.match(soviet ?? '', /^on {3}soviet-union-1917-1953 +Soviet Union 1917-1953 +Russia and the USSR +the notes name \d+ of its people$/);
+      assert.match(
+        soviet ?? '',
+        /^on {3}soviet-union-1917-1953 +Soviet Union 1917-1953 +Russia and the USSR +the notes name \d+ of its people$/,
+      );
       const years = run.stdout
         .trim()
         .split('\n')
