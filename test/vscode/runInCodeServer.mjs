@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the in-editor suite (test/vscode/suite) inside code-server: real VS Code 1.100, real Node
 // extension host, driven by Debian's headless Chromium. Then installs the extension as a student
-// would and saves screenshots of a hover card, the sidebar and the timeline to test-results/screenshots/.
+// would and saves screenshots of hover cards (one from a newer pack), the sidebar and the timeline to test-results/screenshots/.
 // Needs: test/vscode/code-server-offline.sh .code-server, npm run build.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -129,7 +129,56 @@ async function runSuite(browser) {
   }
 }
 
-/** What a student sees: the extension installed normally, a note open, a hover card, the sidebar, the timeline. */
+/** The status bar's counts (`25 people · 6 trials · 11 causes`). */
+async function statusText(page) {
+  return page.locator('.statusbar-item:has-text("people")').first().textContent();
+}
+
+/** In the page: whether the status bar's counts now read otherwise than `before`. */
+function statusDiffers(before) {
+  const item = [...document.querySelectorAll('.statusbar-item')].find((e) => e.textContent.includes('people'));
+  return item !== undefined && item.textContent !== before;
+}
+
+/** In the page: whether the status bar's counts read `text` again. */
+function statusReads(text) {
+  const item = [...document.querySelectorAll('.statusbar-item')].find((e) => e.textContent.includes('people'));
+  return item !== undefined && item.textContent === text;
+}
+
+/** Opens a note by name through Quick Open. */
+async function openNote(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+  await page.keyboard.type(name);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tab.active:has-text("${name}")`, { timeout: 15_000 });
+  await page.waitForSelector('.view-lines .view-line', { timeout: 15_000 });
+}
+
+/** Moves the mouse onto `word` on the line holding `lineText`, and waits for an opaque card showing `waitText`. */
+async function hoverOver(page, lineText, word, waitText) {
+  // The innermost token holding the word on that line.
+  const line = page.locator('.view-lines .view-line', { hasText: lineText }).first();
+  const tokens = line.locator('span span');
+  let target;
+  for (let i = 0; i < (await tokens.count()); i++) {
+    const text = (await tokens.nth(i).textContent()) ?? '';
+    if (text.includes(word) && (!target || text.length < target.text.length)) target = { index: i, text };
+  }
+  const box = await tokens.nth(target.index).boundingBox();
+  const x = box.x + (box.width * (target.text.indexOf(word) + word.length / 2)) / target.text.length;
+  await page.mouse.move(x, box.y + box.height / 2);
+  await page.mouse.move(x + 2, box.y + box.height / 2);
+  await page.waitForSelector(`.monaco-hover-content:has-text("${waitText}")`, { state: 'visible', timeout: 15_000 });
+  // The hover fades in: wait until it is opaque, or the note shows through it.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.monaco-hover')].some((h) => getComputedStyle(h).opacity === '1' && h.offsetParent !== null),
+  );
+}
+
+/** What a student sees: the extension installed normally, a note open, a hover card (one from a new pack too), the sidebar, the timeline. */
 async function screenshots(browser) {
   mkdirSync(shotsDir, { recursive: true });
   const home = mkdtempSync(join(tmpdir(), 'history-notes-shots-'));
@@ -157,35 +206,28 @@ async function screenshots(browser) {
     await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await step('open a note', async () => {
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget', { state: 'visible' });
-      await page.keyboard.type('stalin-terror-and-ww2.txt');
-      await page.waitForSelector('.quick-input-list .monaco-list-row', { state: 'visible' });
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('.view-lines .view-line', { timeout: 15_000 });
+      await openNote(page, 'stalin-terror-and-ww2.txt');
       // The status bar shows the counts once the server has indexed the notes.
       await page.waitForSelector('.statusbar-item:has-text("people")', { timeout: 60_000 });
     });
     await step('hover card', async () => {
-      const word = 'Kamenev';
-      // The innermost token holding the word on the short names line `Kamenev & Zinoviev`.
-      const line = page.locator('.view-lines .view-line', { hasText: 'Kamenev & Zinoviev' }).first();
-      const tokens = line.locator('span span');
-      let target;
-      for (let i = 0; i < (await tokens.count()); i++) {
-        const text = (await tokens.nth(i).textContent()) ?? '';
-        if (text.includes(word) && (!target || text.length < target.text.length)) target = { index: i, text };
-      }
-      const box = await tokens.nth(target.index).boundingBox();
-      const x = box.x + (box.width * (target.text.indexOf(word) + word.length / 2)) / target.text.length;
-      await page.mouse.move(x, box.y + box.height / 2);
-      await page.mouse.move(x + 2, box.y + box.height / 2);
-      await page.waitForSelector('.monaco-hover-content:has-text("1883")', { state: 'visible', timeout: 15_000 });
-      // The hover fades in: wait until it is opaque, or the note shows through it.
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('.monaco-hover')].some((h) => getComputedStyle(h).opacity === '1' && h.offsetParent !== null),
-      );
+      await hoverOver(page, 'Kamenev & Zinoviev', 'Kamenev', '1883');
       await page.screenshot({ path: join(shotsDir, 'hover.png') });
+    });
+    await step('a card from a new pack', async () => {
+      // Notes on the Tudors arrive, and go again, so the other shots show the Soviet notes alone.
+      const tudors = join(workspace, 'tudors.md');
+      const before = await statusText(page);
+      cpSync(join(repo, 'test', 'fixtures', 'packs', 'tudor-england-1485-1603', 'notes.md'), tudors);
+      await page.waitForFunction(statusDiffers, before, { timeout: 30_000 });
+      await openNote(page, 'tudors.md');
+      await hoverOver(page, 'organised by Cardinal Wolsey', 'Wolsey', '1530');
+      await page.screenshot({ path: join(shotsDir, 'hover-tudor.png') });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+W');
+      rmSync(tudors);
+      await page.waitForFunction(statusReads, before, { timeout: 30_000 });
+      await openNote(page, 'stalin-terror-and-ww2.txt');
     });
     await step('sidebar', async () => {
       await page.keyboard.press('Escape');
