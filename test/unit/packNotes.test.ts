@@ -104,13 +104,15 @@ describe('knowledge packs: disambiguation', () => {
     );
   });
 
-  it("tells apart two packs' entities written alike by the year nearby: Blücher in 1815 and 1938, Cromwell in 1534 and 1645", async () => {
+  it("tells apart two packs' entities written alike by the year nearby: Blücher in 1815 and 1938, Cromwell in 1534 and 1645, President Johnson in 1866 and 1965", async () => {
     const on = {
       'french-revolution-1789-1815': true,
       'soviet-union-1917-1953': true,
       'first-world-war-1914-1918': true,
       'tudor-england-1485-1603': true,
       'stuart-england-1603-1714': true,
+      'us-civil-war-1850-1877': true,
+      'cold-war-1945-1991': true,
     };
     const loaded = await load(path.join(FIXTURES, 'shared-names'), on);
     const uri = loaded.index.documentUris().find((u) => u.endsWith('two-periods.md'))!;
@@ -122,6 +124,7 @@ describe('knowledge packs: disambiguation', () => {
     assert.deepEqual(meant('Blücher'), ['4 gebhard-von-blucher', '10 blyukher']);
     assert.deepEqual(meant('Hundred Days'), ['3 napoleons-hundred-days', '7 hundred-days-offensive']);
     assert.deepEqual(meant('Cromwell'), ['13 thomas-cromwell', '14 oliver-cromwell']);
+    assert.deepEqual(meant('President Johnson'), ['17 andrew-johnson', '18 lyndon-johnson']);
   });
 
   it('keeps a pack that is turned off out, even when the notes name its people', async () => {
