@@ -189,25 +189,24 @@ describe('chronology: sentences that could mean something else stay quiet', () =
 
 describe('chronology: dates the notes give', () => {
   // A topic no pack covers, so the notes are the only record.
-  const EVENTS_URI = 'file:///notes/american%20revolution.txt';
-  const EVENTS =
-    'The American Revolution\n\nEvents\n\n  • 1773 – Boston Tea Party (16 December)\n  • 1777 – Battle of Saratoga (October)\n';
+  const EVENTS_URI = 'file:///notes/norman%20conquest.txt';
+  const EVENTS = 'The Norman Conquest\n\nEvents\n\n  • 1066 – Battle of Hastings (14 October)\n  • 1086 – Domesday Book compiled\n';
 
   it('without knowledge, takes the year a note defines the event with, and points at that line', () => {
-    const text = essay('The Boston Tea Party in 1774 angered Parliament.');
+    const text = essay('The Battle of Hastings in 1067 gave William the crown.');
     const index = indexOf(text, [[EVENTS_URI, EVENTS]]);
     const [problem, ...rest] = chronologyProblems(index, URI);
     assert.ok(problem, 'no problem');
     assert.deepEqual(rest, []);
-    assert.equal(problem.recorded, '1773');
-    assert.equal(problem.evidence.label, 'your notes, american revolution.txt:5');
-    assert.equal(problem.message, 'Boston Tea Party: 1773, not 1774 (your notes, american revolution.txt:5)');
+    assert.equal(problem.recorded, '1066');
+    assert.equal(problem.evidence.label, 'your notes, norman conquest.txt:5');
+    assert.equal(problem.message, 'Battle of Hastings: 1066, not 1067 (your notes, norman conquest.txt:5)');
     const definition = index.noteDefinitions(problem.entityId)[0];
     assert.deepEqual(problem.evidence.location, { uri: EVENTS_URI, range: definition.range });
   });
 
   it('is quiet when the notes agree', () => {
-    const text = essay('In 1777, the Battle of Saratoga turned the war.');
+    const text = essay('In 1086, the Domesday Book was compiled.');
     assert.deepEqual(chronologyProblems(indexOf(text, [[EVENTS_URI, EVENTS]]), URI), []);
   });
 });

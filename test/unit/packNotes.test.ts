@@ -104,7 +104,7 @@ describe('knowledge packs: disambiguation', () => {
     );
   });
 
-  it("tells apart two packs' entities written alike by the year nearby: Blücher in 1815 and 1938, Cromwell in 1534 and 1645, President Johnson in 1866 and 1965", async () => {
+  it("tells apart two packs' entities written alike by the year nearby: Blücher, Cromwell, President Johnson", async () => {
     const on = {
       'french-revolution-1789-1815': true,
       'soviet-union-1917-1953': true,

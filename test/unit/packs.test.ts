@@ -46,6 +46,7 @@ const MINIMUMS: Record<string, { people: number; events: number }> = {
   'stuart-england-1603-1714': { people: 40, events: 40 },
   'french-revolution-1789-1815': { people: 40, events: 40 },
   'us-civil-war-1850-1877': { people: 40, events: 40 },
+  'american-revolution-1754-1791': { people: 40, events: 40 },
 };
 
 /** Whether date `a` is not after date `b`, comparing only as precisely as both are known. */
