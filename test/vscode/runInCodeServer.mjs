@@ -151,7 +151,8 @@ async function openNote(page, name) {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget', { state: 'visible' });
   await page.keyboard.type(name);
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { state: 'visible' });
+  // Not the recently opened list the widget shows before it has filtered: the first row must be the note.
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[data-index="0"]:has-text("${name}")`, { state: 'visible' });
   await page.keyboard.press('Enter');
   await page.waitForSelector(`.tab.active:has-text("${name}")`, { timeout: 15_000 });
   await page.waitForSelector('.view-lines .view-line', { timeout: 15_000 });
@@ -218,14 +219,19 @@ async function screenshots(browser) {
       // Notes on the Tudors arrive, and go again, so the other shots show the Soviet notes alone.
       const tudors = join(workspace, 'tudors.md');
       const before = await statusText(page);
-      cpSync(join(repo, 'test', 'fixtures', 'packs', 'tudor-england-1485-1603', 'notes.md'), tudors);
-      await page.waitForFunction(statusDiffers, before, { timeout: 30_000 });
-      await openNote(page, 'tudors.md');
-      await hoverOver(page, 'organised by Cardinal Wolsey', 'Wolsey', '1530');
-      await page.screenshot({ path: join(shotsDir, 'hover-tudor.png') });
       await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+W');
-      rmSync(tudors);
+      await page.mouse.move(1200, 900);
+      cpSync(join(repo, 'test', 'fixtures', 'packs', 'tudor-england-1485-1603', 'notes.md'), tudors);
+      try {
+        await page.waitForFunction(statusDiffers, before, { timeout: 30_000 });
+        await openNote(page, 'tudors.md');
+        await hoverOver(page, 'organised by Cardinal Wolsey', 'Wolsey', '1530');
+        await page.screenshot({ path: join(shotsDir, 'hover-tudor.png') });
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+W');
+      } finally {
+        rmSync(tudors, { force: true });
+      }
       await page.waitForFunction(statusReads, before, { timeout: 30_000 });
       await openNote(page, 'stalin-terror-and-ww2.txt');
     });
