@@ -31,6 +31,10 @@ const KEYS = [
   'completionP99Ms',
   'editP50Ms',
   'editP95Ms',
+  'editFlushedP50Ms',
+  'editFlushedP95Ms',
+  'reopenIndexMs',
+  'reopenReadyMs',
   'maxEventLoopBlockMs',
   'peakRssMb',
   'markdownServiceReferencesP50Ms',
@@ -75,6 +79,7 @@ describe('benchmark', function () {
       assert.ok((metrics.entities as number) > 0, 'the server found entities');
       assert.ok((metrics.bytes as number) > 20 * 1024, 'the corpus has a few KB per note');
       assert.match(result.stdout, /cold index/);
+      assert.match(result.stdout, /reopening: a second start/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,9 @@
 // The English dictionaries: what counts as a word (any inflection, British or American), what is only
 // a name, and that names never count as misspellings of the knowledge's people.
 import * as assert from 'node:assert/strict';
-import { english, englishProblem } from '../../server/src/words/english';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { english, englishProblem, readEnglishInSlices } from '../../server/src/words/english';
 import { isGivenName } from '../../server/src/words/givenNames';
 import { isPeopleName } from '../../server/src/words/surnames';
 import { isTitle, isTwoWordTitle } from '../../server/src/words/titles';
@@ -34,6 +36,29 @@ describe('words: English', () => {
     assert.ok(english().knows('Stalin') && !english().isCommon('Stalin'), 'Stalin is a name, not a word');
     assert.ok(english().isCommon('Grant') && english().isCommon('Station'));
     assert.ok(!english().knows('Zionev') && !english().knows('Bukarin') && !english().knows('TODO'));
+  });
+
+  it('reads the same dictionary in slices as at once, compound rules (`22nd`) included', async () => {
+    let pauses = 0;
+    const sliced = await readEnglishInSlices(() => {
+      pauses++;
+      return Promise.resolve();
+    });
+    assert.ok(pauses > 20, `read in ${pauses} slices`);
+    // Every 97th line of the American dictionary, in its own case and capitalised, and words that are not words.
+    const dic = readFileSync(path.join(__dirname, '..', '..', '..', 'node_modules', 'dictionary-en', 'index.dic'), 'utf8')
+      .split('\n')
+      .slice(1);
+    const words = dic.filter((_, i) => i % 97 === 0).map((line) => line.split('/')[0]);
+    const capitalised = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+    const others = ['1st', '22nd', '103rd', '11th', '22th', 'Wages', "Don't", 'colour', 'Zionev', 'Bukarin', 'Stalins', 'Kamenev'];
+    let known = 0;
+    for (const word of [...words, ...capitalised, ...others]) {
+      assert.equal(sliced.knows(word), english().knows(word), word);
+      if (english().knows(word)) known++;
+    }
+    assert.ok(known > words.length, 'most sampled words are known');
+    assert.ok(sliced.knows('22nd') && !sliced.knows('22th') && !sliced.knows('Zionev'));
   });
 });
 

@@ -102,4 +102,22 @@ describe('EntitySearch: rebuilding', () => {
     assert.deepEqual(search.search('Yagoda', 5), []);
     assert.equal(search.search('Dant', 1)[0]?.id, 'danton');
   });
+
+  it('built a slice at a time, answers as when built at once', () => {
+    const entries = [...filler(6000), ...PEOPLE];
+    const atOnce = new EntitySearch();
+    atOnce.rebuild(entries);
+    const sliced = new EntitySearch();
+    sliced.startRebuild(entries);
+    let slices = 0;
+    while (sliced.continueRebuild(0)) slices++;
+    assert.ok(slices >= 20, `built in ${slices} slices`);
+    for (const query of ['Yagoda', 'zionev', 'Kalomi', 'Bukh', 'ka'])
+      assert.deepEqual(sliced.search(query, 10), atOnce.search(query, 10), query);
+    // A search before the last slice finishes the build first.
+    const early = new EntitySearch();
+    early.startRebuild(entries);
+    assert.ok(early.continueRebuild(0));
+    assert.deepEqual(early.search('Yagoda', 10), atOnce.search('Yagoda', 10));
+  });
 });

@@ -21,6 +21,8 @@ interface PersonWord {
    */
   form: string;
   mask: number;
+  /** The key's skeleton (see skeleton). */
+  sound: string;
 }
 
 export class NameTable {
@@ -48,6 +50,8 @@ export class NameTable {
    */
   private peopleByShape?: Map<string, PersonWord[]>;
   private fuzzyCache = new Map<string, NameTarget | null>();
+  /** The knowledge's people by the first letter of their key, made on first use after setKnowledge. */
+  private knowledgePeopleByLetter?: Map<string, PersonWord[]>;
   /**
    * First word of a key → the most words a key starting with it has (never lowered until the names
    * are rebuilt, so an upper bound): the resolver tries only names that could exist at a position.
@@ -59,6 +63,7 @@ export class NameTable {
   setKnowledge(knowledge: KnowledgeBase): void {
     this.knowledgeNames.clear();
     this.knowledgePeople = [];
+    this.knowledgePeopleByLetter = undefined;
     this.knowledgePersonIds.clear();
     this.surnameOnlyKeys.clear();
     this.knowledgeSurnameKeys.clear();
@@ -84,7 +89,7 @@ export class NameTable {
         for (const name of [...names, surname]) {
           const key = nameKey(name);
           const form = key === surnameKey || isSpellingVariant(key, surnameKey) ? surname : name;
-          if (!key.includes(' ')) this.knowledgePeople.push({ key, id: entry.id, form, mask: letterMask(key) });
+          if (!key.includes(' ')) this.knowledgePeople.push(personWord(key, entry.id, form));
         }
       }
       // Suggest the canonical spelling: a person's surname for one word (`Zionev`), else the name (`Nicolas II`).
@@ -325,10 +330,15 @@ export class NameTable {
 
   /** Like fuzzyPerson, over the knowledge base's people only. */
   fuzzyKnownPerson(key: string): NameTarget | undefined {
-    return closestPerson(
-      key,
-      this.knowledgePeople.filter((p) => p.key[0] === key[0]),
-    );
+    if (!this.knowledgePeopleByLetter) {
+      this.knowledgePeopleByLetter = new Map();
+      for (const person of this.knowledgePeople) {
+        const list = this.knowledgePeopleByLetter.get(person.key[0]);
+        if (list) list.push(person);
+        else this.knowledgePeopleByLetter.set(person.key[0], [person]);
+      }
+    }
+    return closestPerson(key, this.knowledgePeopleByLetter.get(key[0]) ?? []);
   }
 
   /** Whether a knowledge person is ever written with this first name (`joseph` for Stalin, not `david` for Wilson). */
@@ -350,7 +360,7 @@ export class NameTable {
         else byShape.set(bucket, [person]);
       };
       for (const person of this.knowledgePeople) add(person);
-      for (const [key, person] of this.notePeople) add({ key, id: person.id, form: mostUsed(person.forms), mask: letterMask(key) });
+      for (const [key, person] of this.notePeople) add(personWord(key, person.id, mostUsed(person.forms)));
       this.peopleByShape = byShape;
     }
     return this.peopleByShape;
@@ -417,14 +427,19 @@ function bucketOf(key: string): string {
   return `${start}${length}`;
 }
 
+function personWord(key: string, id: string, form: string): PersonWord {
+  return { key, id, form, mask: letterMask(key), sound: skeleton(key) };
+}
+
 function closestPerson(key: string, people: readonly PersonWord[]): NameTarget | undefined {
   if (key.length < 5 || COMMON_WORDS.has(key) || /\d/.test(key)) return undefined;
   let best: PersonWord | undefined;
   let bestDistance = Infinity;
   const mask = letterMask(key);
+  const sound = skeleton(key);
   for (const person of people) {
     // Another transliteration of the name (`Jughashvili` for `Dzhugashvili`) means them, and is no misspelling.
-    if (isSpellingVariant(key, person.key)) return { id: person.id };
+    if (sound === person.sound && key !== person.key) return { id: person.id };
     // Letters one has and the other lacks each cost an edit (two per substitution at most): skip hopeless ones.
     if (maskDifference(mask, person.mask) > 6) continue;
     const distance = misspellingDistance(key, person.key);

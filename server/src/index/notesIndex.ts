@@ -329,16 +329,25 @@ export class NotesIndex {
 
   /** Fuzzy search over names, aliases and the variants seen in the notes. */
   find(query: string, limit: number): (SearchResult & { entity: Entity })[] {
-    this.ensureDefined();
-    // Names only change when definitions or knowledge do, not with every edit.
-    if (this.searchGeneration !== this.names.generation) {
-      this.search.rebuild(this.searchEntries());
-      this.searchGeneration = this.names.generation;
-    }
+    this.prepareSearch(Infinity);
     return this.search
       .search(query, limit)
       .map((result) => ({ ...result, entity: this.entity(result.id)! }))
       .filter((result) => result.entity !== undefined);
+  }
+
+  /**
+   * Brings the name search up to date for about `budgetMs` (names only change when definitions or
+   * knowledge do, not with every edit); true while work is left. A host calls it in slices after the
+   * first index, so the first completion or workspace-symbol request does not build it all at once.
+   */
+  prepareSearch(budgetMs: number): boolean {
+    this.ensureDefined();
+    if (this.searchGeneration !== this.names.generation) {
+      this.search.startRebuild(this.searchEntries());
+      this.searchGeneration = this.names.generation;
+    }
+    return this.search.continueRebuild(budgetMs);
   }
 
   private searchEntries(): { id: string; text: string }[] {

@@ -21,7 +21,8 @@ interface Keyed extends SearchEntry {
 }
 
 const NARROW_ABOVE = 2000;
-const MAX_CANDIDATES = 1500;
+// Fuse scores every candidate it is given: a few hundred keep a query within a few milliseconds.
+const MAX_CANDIDATES = 400;
 
 export class EntitySearch {
   private entries: Keyed[] = [];
@@ -30,26 +31,49 @@ export class EntitySearch {
   private shared = new Uint16Array(0);
   private whole?: Fuse<Keyed>;
 
+  /** Entries whose letter pairs are not indexed yet (see continueRebuild). */
+  private indexedUpTo = 0;
+
   rebuild(entries: readonly SearchEntry[]): void {
-    this.entries = entries.map((e) => ({ ...e, key: nameKey(e.text) }));
+    this.startRebuild(entries);
+    this.continueRebuild(Infinity);
+  }
+
+  /** Takes new entries; their keys and letter pairs are made by continueRebuild, or by the next search. */
+  startRebuild(entries: readonly SearchEntry[]): void {
+    this.entries = entries.map((e) => ({ ...e, key: '' }));
     this.byPair.clear();
     this.shared = new Uint16Array(this.entries.length);
     this.whole = undefined;
-    if (this.entries.length > NARROW_ABOVE) {
-      this.entries.forEach((entry, index) => {
+    this.indexedUpTo = 0;
+  }
+
+  /** Indexes entries for about `budgetMs`; true while some are left. */
+  continueRebuild(budgetMs: number): boolean {
+    const started = performance.now();
+    const { entries } = this;
+    const narrow = entries.length > NARROW_ABOVE;
+    while (this.indexedUpTo < entries.length) {
+      const index = this.indexedUpTo++;
+      const entry = entries[index];
+      entry.key = nameKey(entry.text);
+      if (narrow) {
         for (const pair of letterPairs(entry.key)) {
           const list = this.byPair.get(pair);
           if (list) {
             if (list[list.length - 1] !== index) list.push(index);
           } else this.byPair.set(pair, [index]);
         }
-      });
+      }
+      if (index % 256 === 255 && performance.now() - started > budgetMs) break;
     }
+    return this.indexedUpTo < entries.length;
   }
 
   search(query: string, limit: number): SearchResult[] {
     const key = nameKey(query);
     if (key === '') return [];
+    this.continueRebuild(Infinity);
     const fuse = this.entries.length > NARROW_ABOVE ? newFuse(this.candidates(key)) : (this.whole ??= newFuse(this.entries));
     const best = new Map<string, SearchResult>();
     for (const result of fuse.search(key, { limit: limit * 4 })) {

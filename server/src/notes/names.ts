@@ -130,6 +130,19 @@ export function editDistance(a: string, b: string, limit: number): number {
  * are one, as are `khrushchev` and `krushchev`, `roehm` and `rohm`.
  */
 export function skeleton(key: string): string {
+  let sound = skeletons.get(key);
+  if (sound === undefined) {
+    if (skeletons.size >= WORD_KEYS_LIMIT) skeletons.clear();
+    sound = soundOf(key);
+    skeletons.set(key, sound);
+  }
+  return sound;
+}
+
+/** Skeletons by key: names are compared with many candidates, and ten replacements per comparison show in profiles. */
+const skeletons = new Map<string, string>();
+
+function soundOf(key: string): string {
   return key
     .replace(/dzh|dj/g, 'j')
     .replace(/tsch|tch/g, 'ch')

@@ -1,6 +1,7 @@
 // Resolves what a change made stale in short slices, yielding between them so requests are answered
 // meanwhile, and says when it is all done.
 import type { NotesIndex } from '../index/notesIndex';
+import { repeatBetweenRequests } from './pause';
 
 export class BackgroundResolver {
   private running = false;
@@ -11,14 +12,12 @@ export class BackgroundResolver {
   start(index: () => NotesIndex, done: () => void): void {
     if (this.running || index().pending === 0) return;
     this.running = true;
-    const step = (): void => {
-      if (index().resolveSome(this.sliceMs)) {
-        setImmediate(step);
-        return;
-      }
-      this.running = false;
-      done();
-    };
-    setImmediate(step);
+    repeatBetweenRequests(
+      () => index().resolveSome(this.sliceMs),
+      () => {
+        this.running = false;
+        done();
+      },
+    );
   }
 }

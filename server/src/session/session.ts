@@ -15,6 +15,7 @@ import { BackgroundResolver } from './backgroundResolver';
 import { EditQueue } from './editQueue';
 import { KnowledgeState } from './knowledgeState';
 import { OpenDocuments, type OpenDocument } from './openDocuments';
+import { pauseForRequests } from './pause';
 import { DiagnosticsPublisher } from './publisher';
 
 export type { OpenDocument } from './openDocuments';
@@ -88,7 +89,7 @@ export class Session {
         if (percent !== lastPercent) progress.report(percent, `${done}/${total} notes`);
         lastPercent = percent;
       },
-      pause: () => new Promise((resolve) => setImmediate(resolve)),
+      pause: pauseForRequests,
       packs: this.settings.packs,
     });
     this.index = loaded.index;

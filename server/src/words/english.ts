@@ -3,6 +3,7 @@
 // never a misspelt name, and a surname that is also an ordinary word (`Grant`, `King`) needs context.
 import { readFileSync } from 'node:fs';
 import nspell from 'nspell';
+import { detach } from '../notes/strings';
 import { COMMON_WORDS } from './commonWords';
 import { dataFile } from './dataFiles';
 
@@ -26,17 +27,22 @@ class HunspellEnglish implements EnglishDictionary {
   constructor(private readonly spellers: readonly nspell[]) {}
 
   knows(word: string): boolean {
+    // Cached by the word as written too: folding the apostrophes on every call shows in profiles.
+    let answer = this.known.get(word);
+    if (answer !== undefined) return answer;
     const plain = word.replace(/’/g, "'").replace(/'s?$/, '');
     if (plain === '') return false;
-    let answer = this.known.get(plain);
+    answer = this.known.get(plain);
     if (answer === undefined) {
       // `Five-Year` is English when its parts are words; `Mendez-France` is a name made of names.
       const knowsWord = (word: string): boolean => this.spellers.some((speller) => speller.correct(word));
       const parts = plain.split('-');
       answer = knowsWord(plain) || (parts.length > 1 && parts.every((part) => part !== '' && knowsWord(part.toLowerCase())));
       if (this.known.size >= CACHE_LIMIT) this.known.clear();
-      this.known.set(plain, answer);
+      this.known.set(detach(plain), answer);
     }
+    // Copies: a word cut from a note would keep the note's whole text alive.
+    this.known.set(detach(word), answer);
     return answer;
   }
 
@@ -59,19 +65,59 @@ class FallbackEnglish implements EnglishDictionary {
 let loaded: EnglishDictionary | undefined;
 let problem: string | undefined;
 
-/** The English dictionary, read once on first use (about a third of a second). */
+/** The English dictionary, read once on first use (about a third of a second) unless loadEnglish read it first. */
 export function english(): EnglishDictionary {
   if (!loaded) {
-    const folders = DICTIONARIES.map((d) => ({ ...d, files: dictionaryFiles(d.name, d.module) }));
-    const missing = folders.filter((d) => !d.files);
-    if (missing.length > 0) {
-      problem = `English dictionaries not found (${missing.map((d) => d.name).join(', ')}): name checks fall back to a short word list.`;
-      loaded = new FallbackEnglish();
-    } else {
-      loaded = new HunspellEnglish(folders.map((d) => nspell(readFileSync(d.files!.aff), readFileSync(d.files!.dic))));
-    }
+    const found = findDictionaries();
+    loaded = found ? new HunspellEnglish(found.map((d) => nspell(readFileSync(d.aff), readFileSync(d.dic)))) : new FallbackEnglish();
   }
   return loaded;
+}
+
+/** Dictionary lines read between two pauses: a few milliseconds of work. */
+const LINES_PER_SLICE = 2_000;
+
+/**
+ * Reads the dictionary as english() would, awaiting `pause` every few milliseconds: a server reads it
+ * while it answers requests, instead of stopping for a third of a second.
+ */
+export async function loadEnglish(pause: () => Promise<void>): Promise<void> {
+  if (loaded) return;
+  const read = await readEnglishInSlices(pause);
+  // english() may have been called meanwhile, and read it all at once: keep that one.
+  loaded ??= read;
+}
+
+/** A new dictionary read in slices (see loadEnglish); the fallback list when the files are missing. */
+export async function readEnglishInSlices(pause: () => Promise<void>): Promise<EnglishDictionary> {
+  const found = findDictionaries();
+  if (!found) return new FallbackEnglish();
+  const spellers: nspell[] = [];
+  for (const files of found) {
+    const speller = nspell(readFileSync(files.aff));
+    await pause();
+    // Each call to dictionary() turns the compound rules (`1st`, `22nd`) into expressions: each starts from their text.
+    const withRules = speller as unknown as { compoundRules: unknown[] };
+    const rules = [...withRules.compoundRules];
+    const lines = readFileSync(files.dic, 'utf8').split('\n');
+    // The first line of a .dic file is its word count, which dictionary() skips.
+    for (let from = 1; from < lines.length; from += LINES_PER_SLICE) {
+      withRules.compoundRules = [...rules];
+      speller.dictionary(['', ...lines.slice(from, from + LINES_PER_SLICE)].join('\n'));
+      await pause();
+    }
+    spellers.push(speller);
+  }
+  return new HunspellEnglish(spellers);
+}
+
+/** The .aff and .dic files of each dictionary, or undefined (with the problem noted) when any is missing. */
+function findDictionaries(): { aff: string; dic: string }[] | undefined {
+  const folders = DICTIONARIES.map((d) => ({ ...d, files: dictionaryFiles(d.name, d.module) }));
+  const missing = folders.filter((d) => !d.files);
+  if (missing.length === 0) return folders.map((d) => d.files!);
+  problem = `English dictionaries not found (${missing.map((d) => d.name).join(', ')}): name checks fall back to a short word list.`;
+  return undefined;
 }
 
 /** Why the full dictionary could not be used, if it could not. */

@@ -1,11 +1,13 @@
 // Loads folders of notes and knowledge files into an index: the CLI's whole job, and the server's
-// first index. Reports each skipped file once, and yields between files so a server stays responsive.
+// first index. Reports each skipped file once, and yields between slices of work (the dictionary, the
+// notes, resolving, the name search) so a server stays responsive.
 import { KnowledgeBase } from '../knowledge/base';
 import { loadKnowledgeFile } from '../knowledge/load';
 import type { KnowledgeFile } from '../knowledge/model';
 import { chooseKnowledge, packPersonNames, type PackSetting, type PackState } from '../knowledge/packs';
 import { nameVocabulary } from '../knowledge/vocabulary';
 import { NotesIndex } from '../index/notesIndex';
+import { loadEnglish } from '../words/english';
 import { bundledKnowledgeFiles, formatOf, readTextFile, toUri, type FileMatcher } from './files';
 import type { Workspace } from './workspace';
 
@@ -63,10 +65,14 @@ export async function loadWorkspace(
   const skipped: SkippedFile[] = [];
   const found = await workspace.find(matcher);
   const knowledgeFiles = await loadKnowledge(dataDir, found.knowledge, skipped, workspace);
+  // Read now, a slice at a time, rather than all at once by the first name looked up.
+  if (options.pause) await loadEnglish(options.pause);
   // No bundled entities until the notes tell which periods they are about.
   const index = new NotesIndex(new KnowledgeBase(knowledgeFiles, new Set()));
   index.setPackPersonNames(packPersonNames(knowledgeFiles));
+  await options.pause?.();
   index.setNameVocabulary(nameVocabulary(knowledgeFiles));
+  await options.pause?.();
   // What a definition means depends on the packs, which the notes choose: define once, after choosing.
   index.deferDefinitions = true;
   let done = 0;
@@ -86,5 +92,7 @@ export async function loadWorkspace(
   index.setKnowledge(chosen.base);
   // Definitions, then mentions (which depend on every note's definitions), in slices too.
   if (options.pause) while (index.resolveSome(SLICE_MS)) await options.pause();
+  // The name search too, which completion and workspace symbols would otherwise build in one go.
+  if (options.pause) while (index.prepareSearch(SLICE_MS)) await options.pause();
   return { index, knowledgeFiles, packs: chosen.packs, skipped, noteCount: index.documentCount };
 }
