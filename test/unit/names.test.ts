@@ -12,6 +12,7 @@ import {
   wordKey,
   wordsOf,
 } from '../../server/src/notes/names';
+import { Random } from '../support/random';
 
 describe('names: keys', () => {
   it('folds case, possessives and apostrophes in a word key', () => {
@@ -104,6 +105,31 @@ describe('names: editDistance', () => {
     assert.equal(editDistance('stalin', 'stalingrad', 2), 3);
     assert.equal(editDistance('zionev', 'zinoviev', 3), 3);
     assert.equal(editDistance('zionev', 'zinoviev', 2), 3);
+  });
+});
+
+describe('names: editDistance against the whole table', () => {
+  /** The textbook table, every cell computed. */
+  function fullDistance(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) =>
+      Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    );
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  it('agrees with it up to the limit, and answers limit + 1 beyond, on many random pairs', () => {
+    const random = new Random(20261205);
+    const word = (): string => Array.from({ length: random.int(0, 12) }, () => 'abcde'[random.int(0, 4)]).join('');
+    for (let n = 0; n < 5000; n++) {
+      const [a, b, limit] = [word(), word(), random.int(0, 4)];
+      assert.equal(editDistance(a, b, limit), Math.min(fullDistance(a, b), limit + 1), `${a} ${b} ${limit}`);
+    }
   });
 });
 

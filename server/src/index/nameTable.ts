@@ -3,7 +3,7 @@
 // of unknown capitalised words against people's names (`Bukarin` → Bukharin). A word the English
 // dictionary knows (`Please`, `Station`, `Harry`) is never taken for a misspelt name.
 import type { EntityKind } from '../notes/extract';
-import { isSpellingVariant, letterMask, maskDifference, misspellingDistance, nameKey, skeleton } from '../notes/names';
+import { isSpellingVariant, letterMask, maskDifference, misspellingDistance, mostEditsAllowed, nameKey, skeleton } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
 import { yearsOf } from '../knowledge/years';
 import { surnameOf } from '../knowledge/surname';
@@ -52,6 +52,8 @@ export class NameTable {
   private fuzzyCache = new Map<string, NameTarget | null>();
   /** The knowledge's people by the first letter of their key, made on first use after setKnowledge. */
   private knowledgePeopleByLetter?: Map<string, PersonWord[]>;
+  /** fuzzyKnownPerson's answers, which change only with the knowledge. */
+  private readonly knownFuzzyCache = new Map<string, NameTarget | null>();
   /**
    * First word of a key → the most words a key starting with it has (never lowered until the names
    * are rebuilt, so an upper bound): the resolver tries only names that could exist at a position.
@@ -64,6 +66,7 @@ export class NameTable {
     this.knowledgeNames.clear();
     this.knowledgePeople = [];
     this.knowledgePeopleByLetter = undefined;
+    this.knownFuzzyCache.clear();
     this.knowledgePersonIds.clear();
     this.surnameOnlyKeys.clear();
     this.knowledgeSurnameKeys.clear();
@@ -330,6 +333,8 @@ export class NameTable {
 
   /** Like fuzzyPerson, over the knowledge base's people only. */
   fuzzyKnownPerson(key: string): NameTarget | undefined {
+    const cached = this.knownFuzzyCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
     if (!this.knowledgePeopleByLetter) {
       this.knowledgePeopleByLetter = new Map();
       for (const person of this.knowledgePeople) {
@@ -338,7 +343,9 @@ export class NameTable {
         else this.knowledgePeopleByLetter.set(person.key[0], [person]);
       }
     }
-    return closestPerson(key, this.knowledgePeopleByLetter.get(key[0]) ?? []);
+    const target = closestPerson(key, this.knowledgePeopleByLetter.get(key[0]) ?? []);
+    this.knownFuzzyCache.set(key, target ?? null);
+    return target;
   }
 
   /** Whether a knowledge person is ever written with this first name (`joseph` for Stalin, not `david` for Wilson). */
@@ -441,8 +448,8 @@ function closestPerson(key: string, people: readonly PersonWord[]): NameTarget |
     // Another transliteration of the name (`Jughashvili` for `Dzhugashvili`) means them, and is no misspelling.
     if (sound === person.sound && key !== person.key) return { id: person.id };
     // Letters one has and the other lacks each cost an edit (two per substitution at most): skip hopeless ones.
-    if (maskDifference(mask, person.mask) > 6) continue;
-    const distance = misspellingDistance(key, person.key);
+    if (maskDifference(mask, person.mask) > 2 * mostEditsAllowed(key, person.key)) continue;
+    const distance = misspellingDistance(key, person.key, sound, person.sound);
     if (distance < bestDistance) {
       best = person;
       bestDistance = distance;

@@ -100,29 +100,46 @@ export function maskDifference(a: number, b: number): number {
   return count;
 }
 
+/** Rows of the distance table, reused: the resolver compares a word with thousands of names. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /**
- * Optimal string alignment distance (Levenshtein with adjacent transpositions), stopping early
- * once it exceeds `limit`.
+ * Optimal string alignment distance (Levenshtein with adjacent transpositions) when it is at most
+ * `limit`, else `limit + 1`. Only the cells within `limit` of the diagonal are computed: any path
+ * through the others already costs more.
  */
 export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+  const n = a.length;
+  const m = b.length;
+  const over = limit + 1;
+  if (Math.abs(n - m) > limit) return over;
+  if (rows[0].length < m + 2) rows = rows.map(() => new Int32Array(2 * (m + 2)));
+  let [previous2, previous, current] = rows;
+  for (let j = 0; j <= m; j++) previous[j] = j <= limit ? j : over;
+  previous[m + 1] = over;
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(m, i + limit);
+    current[0] = i <= limit ? i : over;
+    current[from - 1] = from === 1 ? current[0] : over;
+    let rowMin = from === 1 ? current[0] : over;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, previous2[j - 2] + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
-    if (rowMin > limit) return limit + 1;
+    // The next row reads one cell beyond this row's band.
+    if (to < m) current[to + 1] = over;
+    if (rowMin > limit) return over;
+    const spare = previous2;
     previous2 = previous;
     previous = current;
+    current = spare;
   }
-  return previous[b.length];
+  return Math.min(previous[m], over);
 }
 
 /**
@@ -183,18 +200,35 @@ function allowanceFor(a: string, b: string): number {
   return shorter <= 9 ? 2 : 3;
 }
 
-/** The edit distance when `candidate` is a likely misspelling of `known` (see isLikelyMisspelling), else Infinity. */
-export function misspellingDistance(candidate: string, known: string): number {
+/**
+ * The most edits misspellingDistance accepts between two keys of these lengths: the allowance, or
+ * three when the start and the end may agree. Each edit changes at most two letters of a letterMask.
+ */
+export function mostEditsAllowed(candidate: string, known: string): number {
+  if (Math.min(candidate.length, known.length) < 6) return 1;
+  return known.length >= 7 && candidate.length >= 6 ? 3 : 2;
+}
+
+/**
+ * The edit distance when `candidate` is a likely misspelling of `known` (see isLikelyMisspelling), else
+ * Infinity. A caller comparing one word with many names passes the skeletons it has already.
+ */
+export function misspellingDistance(
+  candidate: string,
+  known: string,
+  candidateSound = skeleton(candidate),
+  knownSound = skeleton(known),
+): number {
   if (candidate === known || candidate.length < 5 || known.length < 4) return Infinity;
   const a = candidate;
   const b = known;
-  if (a[0] !== b[0] && skeleton(a)[0] !== skeleton(b)[0]) return Infinity;
+  if (a.charCodeAt(0) !== b.charCodeAt(0) && candidateSound.charCodeAt(0) !== knownSound.charCodeAt(0)) return Infinity;
   // `Trotskyite`, `Leninism`, `Stalingrad` are words made from the name, not misspellings of it.
-  if (skeleton(a).startsWith(skeleton(b).slice(0, -1)) && a.length >= b.length + 2) return Infinity;
+  if (a.length >= b.length + 2 && candidateSound.startsWith(knownSound.slice(0, -1))) return Infinity;
   // `Stalins`, `Rosenbergs`: a plural or a possessive without its apostrophe, not a misspelling.
-  if (a === `${b}s`) return Infinity;
+  if (a.length === b.length + 1 && a.endsWith('s') && a.startsWith(b)) return Infinity;
   const allowance = allowanceFor(a, b);
-  const distance = editDistance(a, b, 3);
+  const distance = editDistance(a, b, mostEditsAllowed(a, b));
   if (distance <= allowance) return distance;
   const sameEnds = b.length >= 7 && a.length >= 6 && a.slice(0, 2) === b.slice(0, 2) && a.slice(-2) === b.slice(-2);
   return distance === 3 && sameEnds ? distance : Infinity;
