@@ -7,9 +7,19 @@ import { ServerProcess, withTimeout } from '../test/support/serverProcess';
 export { SERVER, TimeoutError, withTimeout, type IndexReady } from '../test/support/serverProcess';
 
 export class BenchServer extends ServerProcess {
-  static start(root: string): BenchServer {
+  /** `cacheFolder`: where the server keeps its index between sessions, as VS Code's workspace storage would be. */
+  static start(root: string, cacheFolder?: string): BenchServer {
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-    return BenchServer.spawn(root, { nodeArgs }) as BenchServer;
+    return BenchServer.spawn(root, { nodeArgs, initializationOptions: { cacheFolder } }) as BenchServer;
+  }
+
+  /** Once the index kept for the next session is written (or failed to be). */
+  cacheWritten(timeoutMs: number): Promise<boolean> {
+    return this.until(
+      () => this.logs.some((l) => /Index cache written|Could not write the index cache/.test(l)) || undefined,
+      'the index cache',
+      timeoutMs,
+    );
   }
 
   /** A request that fails with TimeoutError after `timeoutMs`. */

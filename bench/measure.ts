@@ -1,4 +1,5 @@
 // One run of the real server over the corpus: cold index, requests, completion, typing and edits.
+import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { generateBigNote, Random, type Corpus, type NamePosition } from './corpus';
 import { BenchServer, withTimeout, type IndexReady } from './lspClient';
@@ -16,6 +17,8 @@ export interface ServerResults {
   reopenIndexMs: number;
   /** The same second start, to indexReady. */
   reopenReadyMs: number;
+  /** How many notes the second start took from the cache the first wrote. */
+  reopenNotesFromCache?: number;
   maxEventLoopBlockMs: number;
   /** When the slowest probe was answered, relative to indexReady (about 0: the block was the index's last step). */
   maxBlockEndedAfterReadyMs: number;
@@ -68,7 +71,8 @@ export async function measureServer(corpus: Corpus, options: Options): Promise<S
     peakRssMb: NaN,
     rssAfterIndexMb: NaN,
   };
-  const server = BenchServer.start(corpus.dir);
+  const cacheFolder = `${corpus.dir}.cache`;
+  const server = BenchServer.start(corpus.dir, cacheFolder);
   const run: ServerRun = { server, corpus, options, rng: new Random(options.seed * 7919 + 13), results };
   try {
     await measureColdIndex(run);
@@ -77,6 +81,8 @@ export async function measureServer(corpus: Corpus, options: Options): Promise<S
     await measureTyping(run, completion);
     await measureEdits(run);
     results.peakRssMb = server.memory().peakRssMb;
+    // The reopen run below starts from what this session kept.
+    await server.cacheWritten(options.indexTimeoutMs);
   } catch (error) {
     const exited = server.exited !== undefined ? ` (the server exited with ${server.exited})` : '';
     results.error = `${(error as Error).message}${exited}\n${server.lastLogs()}`;
@@ -84,16 +90,20 @@ export async function measureServer(corpus: Corpus, options: Options): Promise<S
   } finally {
     await server.stop();
   }
-  if (!results.error) await measureReopen(corpus, options, results);
+  try {
+    if (!results.error) await measureReopen(corpus, cacheFolder, options, results);
+  } finally {
+    fs.rmSync(cacheFolder, { recursive: true, force: true });
+  }
   return results;
 }
 
 /**
- * Reopening: a new server over the same folder, as when the editor opens it again; whatever the first
- * run left behind for the next (a cache) counts here, and nothing else runs meanwhile.
+ * Reopening: a new server over the same folder and the same cache folder, as when the editor opens it
+ * again; what the first run kept counts here, and nothing else runs meanwhile.
  */
-async function measureReopen(corpus: Corpus, options: Options, results: ServerResults): Promise<void> {
-  const server = BenchServer.start(corpus.dir);
+async function measureReopen(corpus: Corpus, cacheFolder: string, options: Options, results: ServerResults): Promise<void> {
+  const server = BenchServer.start(corpus.dir, cacheFolder);
   try {
     const t0 = performance.now();
     await withTimeout(server.initialize(), 60_000, 'the initialize response (reopening)');
@@ -101,7 +111,12 @@ async function measureReopen(corpus: Corpus, options: Options, results: ServerRe
     results.reopenIndexMs = performance.now() - t0;
     await server.whenReady(options.indexTimeoutMs);
     results.reopenReadyMs = server.indexReadyAt - t0;
-    progress(`reopened: first workspace-wide answer ${ms(results.reopenIndexMs)} (${Array.isArray(symbols) ? symbols.length : 0} symbols)`);
+    const fromCache = /Index cache: (\d+) of \d+ notes read/.exec(server.logs.join('\n'));
+    results.reopenNotesFromCache = fromCache ? Number(fromCache[1]) : 0;
+    progress(
+      `reopened: first workspace-wide answer ${ms(results.reopenIndexMs)} (${Array.isArray(symbols) ? symbols.length : 0} symbols), ` +
+        `${results.reopenNotesFromCache} notes from the cache`,
+    );
   } catch (error) {
     results.error = `reopening: ${(error as Error).message}\n${server.lastLogs()}`;
   } finally {

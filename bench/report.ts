@@ -255,6 +255,7 @@ function reportJson(
     firstWorkspaceSymbolMs: ours,
     reopenIndexMs: server.reopenIndexMs,
     reopenReadyMs: server.reopenReadyMs,
+    reopenNotesFromCache: server.reopenNotesFromCache ?? 0,
     markdownServiceMarkdownOnlyMs: mdOnlyMs,
     initializeMs: server.initializeMs,
     serverIndexDurationMs: num(server.ready?.durationMs),

@@ -34,6 +34,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // Hover cards hold students' own text: never trusted, never HTML.
     markdown: { isTrusted: false, supportHtml: false },
     synchronize: { configurationSection: 'historyNotes' },
+    // The server keeps its index here between sessions (VS Code's storage for this workspace, if it has one).
+    initializationOptions: { cacheFolder: context.storageUri?.fsPath },
   };
   return new LanguageClient(CLIENT_ID, 'History Notes', serverOptions, clientOptions);
 }

@@ -62,9 +62,11 @@ function initialize(wiring: Wiring, abilities: ClientAbilities, params: Initiali
   abilities.pullConfiguration = params.capabilities.workspace?.configuration === true;
   abilities.watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   abilities.reportProgress = params.capabilities.window?.workDoneProgress === true;
-  const initial = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  const initOptions = params.initializationOptions as { settings?: unknown; cacheFolder?: unknown } | undefined;
+  const initial = readSettings(initOptions?.settings);
+  const cacheFolder = typeof initOptions?.cacheFolder === 'string' && initOptions.cacheFolder !== '' ? initOptions.cacheFolder : undefined;
   wiring.workspace = new DiskWorkspace(roots);
-  wiring.session = new Session(sessionHost(wiring, abilities), wiring.workspace, options.dataDir, initial);
+  wiring.session = new Session(sessionHost(wiring, abilities), wiring.workspace, options.dataDir, initial, cacheFolder);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -229,6 +229,8 @@ export class ServerProcess {
   private log(message: string): void {
     this.logs.push(message);
     if (this.logs.length > 500) this.logs.splice(0, this.logs.length - 500);
+    // A test may wait for a log line (`until`).
+    this.notify();
   }
 
   private record(change: () => void): void {

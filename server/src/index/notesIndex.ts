@@ -104,9 +104,10 @@ export class NotesIndex {
     this.vocabulary = words;
   }
 
-  setDocument(uri: string, text: string, format: NotesFormat): void {
+  /** `known`: the facts of these very lines when they are at hand already (kept from the last session). */
+  setDocument(uri: string, text: string, format: NotesFormat, known?: (note: NoteDocument) => NotesFacts | undefined): void {
     const note = new NoteDocument(uri, text, format);
-    const facts = extractFacts(note.lines, note.notes, this.vocabulary);
+    const facts = known?.(note) ?? extractFacts(note.lines, note.notes, this.vocabulary);
     const previous = this.documents.get(uri);
     // The new definitions go in before the old ones come out: a name the note still defines never
     // drops to zero, so an ordinary edit does not change what names mean for the other notes.
@@ -134,6 +135,11 @@ export class NotesIndex {
     this.undefinedDocuments.delete(uri);
     this.version++;
     return true;
+  }
+
+  /** A note's facts as extracted, to keep them between sessions. */
+  factsOf(uri: string): NotesFacts | undefined {
+    return this.documents.get(uri)?.facts;
   }
 
   hasDocument(uri: string): boolean {

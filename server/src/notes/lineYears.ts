@@ -4,6 +4,11 @@
 /** A four-digit year from 1000 to 2099, not part of a longer number or word. */
 const YEAR = /(?<![\p{L}\p{N}])(1\d{3}|20\d{2})(?![\p{L}\p{N}])/gu;
 
+export interface LineYearsParts {
+  lines: Int32Array;
+  years: Int16Array;
+}
+
 export class LineYears {
   /** Lines that write a year, ascending, and the first year each writes. */
   private constructor(
@@ -23,6 +28,15 @@ export class LineYears {
       years.push(Number(match[1]));
     });
     return new LineYears(Int32Array.from(at), Int16Array.from(years));
+  }
+
+  /** The two arrays, for keeping between sessions (see factsCache). */
+  parts(): LineYearsParts {
+    return { lines: this.lines, years: this.years };
+  }
+
+  static fromParts(parts: LineYearsParts): LineYears {
+    return new LineYears(parts.lines, parts.years);
   }
 
   /** The year written on `line`, else on the nearest line above it, else below it; undefined in a note with no year. */

@@ -14,6 +14,14 @@ export const EXPOSED = 1;
 /** The word follows `at`, `in`, `near`...: more likely a place (`at Lüneburg Heath`) than a misspelt person. */
 export const AFTER_PLACE_PREPOSITION = 2;
 
+export interface NamePhrasesParts {
+  words: readonly string[];
+  lines: Int32Array;
+  starts: Int32Array;
+  flags: Uint8Array;
+  bounds: Int32Array;
+}
+
 export class NamePhrases {
   /** Every word of every phrase, in order. */
   readonly words: string[] = [];
@@ -22,12 +30,12 @@ export class NamePhrases {
   private flagList: number[] = [];
   private boundList: number[] = [0];
   /** Per word: its line and the UTF-16 offset where it starts. */
-  lines = new Int32Array(0);
-  starts = new Int32Array(0);
+  lines: Int32Array = new Int32Array(0);
+  starts: Int32Array = new Int32Array(0);
   /** Per word: EXPOSED and AFTER_PLACE_PREPOSITION bits. */
-  flags = new Uint8Array(0);
+  flags: Uint8Array = new Uint8Array(0);
   /** Phrase i is words[bounds[i]] up to words[bounds[i + 1]]. */
-  bounds = new Int32Array(1);
+  bounds: Int32Array = new Int32Array(1);
 
   /** Adds one phrase: its words' texts, start offsets on `line` and flags. */
   add(line: number, texts: readonly string[], starts: readonly number[], flags: readonly number[]): void {
@@ -51,6 +59,23 @@ export class NamePhrases {
     this.flagList = [];
     this.boundList = [];
     return this;
+  }
+
+  /** The sealed arrays, for keeping between sessions (see factsCache). */
+  parts(): NamePhrasesParts {
+    return { words: this.words, lines: this.lines, starts: this.starts, flags: this.flags, bounds: this.bounds };
+  }
+
+  /** Sealed phrases again from `parts`, their words interned. */
+  static fromParts(parts: NamePhrasesParts): NamePhrases {
+    const phrases = new NamePhrases();
+    for (const word of parts.words) phrases.words.push(intern(word));
+    phrases.lines = parts.lines;
+    phrases.starts = parts.starts;
+    phrases.flags = parts.flags;
+    phrases.bounds = parts.bounds;
+    phrases.boundList = [];
+    return phrases;
   }
 
   get count(): number {

@@ -2,6 +2,7 @@
 // knowledge. Indexes the folders once, then follows edits (debounced, one document at a time) and
 // file changes. Transport-free: it talks to the client through the small `SessionHost` interface,
 // and reads files through a `Workspace`.
+import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { NotesIndex } from '../index/notesIndex';
 import type { KnowledgeFile } from '../knowledge/model';
@@ -9,7 +10,8 @@ import type { IndexCounts, IndexReadyParams } from '../protocol';
 import { DEFAULT_SETTINGS, filesChanged, type Settings } from '../settings';
 import { EssayMatcher } from '../workspace/essays';
 import { FileMatcher, formatOf, toPath, toUri } from '../workspace/files';
-import { loadWorkspace } from '../workspace/load';
+import { CACHE_FILE_NAME, writeFactsCache } from '../workspace/factsCache';
+import { loadWorkspace, type CacheUse } from '../workspace/load';
 import { relativePath, type FileChange, type Workspace } from '../workspace/workspace';
 import { BackgroundResolver } from './backgroundResolver';
 import { EditQueue } from './editQueue';
@@ -34,6 +36,8 @@ const EDIT_DELAY_MS = 150;
 const SYNC_RESOLVE_LIMIT = 200;
 const RESOLVE_SLICE_MS = 10;
 const CHANGED_NOTIFY_DELAY_MS = 100;
+/** After the first index, how long the index cache waits before it is written. */
+const CACHE_WRITE_DELAY_MS = 2000;
 
 export class Session {
   index = new NotesIndex();
@@ -45,6 +49,7 @@ export class Session {
   private essays: EssayMatcher;
   private matcher: FileMatcher;
   private changedTimer?: NodeJS.Timeout;
+  private cacheTimer?: NodeJS.Timeout;
   private loading?: Promise<void>;
   /** File changes are handled one after another, once the first index is ready. */
   private fileChanges: Promise<void> = Promise.resolve();
@@ -57,6 +62,8 @@ export class Session {
     readonly workspace: Workspace,
     private readonly dataDir: string,
     private settings: Settings = DEFAULT_SETTINGS,
+    /** Where the index is kept between sessions (the editor's storage for this workspace); nothing is kept without it. */
+    private readonly cacheFolder?: string,
   ) {
     this.matcher = new FileMatcher(settings);
     this.essays = new EssayMatcher(workspace.roots, settings.essays);
@@ -91,6 +98,7 @@ export class Session {
       },
       pause: pauseForRequests,
       packs: this.settings.packs,
+      cacheFile: this.cacheFolder && path.join(this.cacheFolder, CACHE_FILE_NAME),
     });
     this.index = loaded.index;
     this.index.syncResolveLimit = SYNC_RESOLVE_LIMIT;
@@ -101,8 +109,25 @@ export class Session {
     this.publishAll();
     const counts = this.counts();
     this.host.log(`Indexed ${counts.notes} notes: ${counts.entities} entities in ${Date.now() - started} ms`);
+    if (loaded.cache?.problem)
+      this.host.log(`The kept index (${loaded.cache.file}) was not used: ${loaded.cache.problem}. It is written again.`);
+    if (loaded.cache)
+      this.host.log(`Index cache: ${loaded.cache.reused} of ${loaded.cache.keep.length} notes read from ${loaded.cache.file}`);
     this.host.indexReady({ ...counts, durationMs: Date.now() - started, skipped: loaded.skipped });
     this.resolveReady();
+    // Written in the background once the first requests are past, in short slices between requests.
+    const cache = loaded.cache;
+    if (cache) this.cacheTimer = setTimeout(() => void this.keep(cache), CACHE_WRITE_DELAY_MS);
+  }
+
+  /** Saves what the first index read, for the next session; a failure is logged, and only costs the next start its speed. */
+  private async keep(cache: CacheUse): Promise<void> {
+    try {
+      await writeFactsCache(cache.file, cache.key, cache.keep, pauseForRequests);
+      this.host.log(`Index cache written: ${cache.file}`);
+    } catch (error) {
+      this.host.log(`Could not write the index cache ${cache.file}: ${(error as Error).message}`);
+    }
   }
 
   async updateSettings(settings: Settings): Promise<void> {
@@ -327,5 +352,6 @@ export class Session {
     this.edits.dispose();
     this.watching.dispose();
     if (this.changedTimer) clearTimeout(this.changedTimer);
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
   }
 }

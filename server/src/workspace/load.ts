@@ -8,6 +8,7 @@ import { chooseKnowledge, packPersonNames, type PackSetting, type PackState } fr
 import { nameVocabulary } from '../knowledge/vocabulary';
 import { NotesIndex } from '../index/notesIndex';
 import { loadEnglish } from '../words/english';
+import { cacheKey, FactsCache, textHash, type NoteToKeep } from './factsCache';
 import { bundledKnowledgeFiles, formatOf, readTextFile, toUri, type FileMatcher } from './files';
 import type { Workspace } from './workspace';
 
@@ -26,6 +27,19 @@ export interface LoadOptions {
   pause?: () => Promise<void>;
   /** The user's choice of knowledge packs; the rest are chosen by the notes. */
   packs?: PackSetting;
+  /** Where the notes' facts are kept between sessions (see factsCache); none kept without it. */
+  cacheFile?: string;
+}
+
+/** What became of the kept facts, and what to keep for next time. */
+export interface CacheUse {
+  file: string;
+  key: string;
+  /** Notes whose facts came from the file. */
+  reused: number;
+  /** Why the file could not be used, if there was one. */
+  problem?: string;
+  keep: NoteToKeep[];
 }
 
 export interface LoadedWorkspace {
@@ -34,6 +48,7 @@ export interface LoadedWorkspace {
   packs: PackState[];
   skipped: SkippedFile[];
   noteCount: number;
+  cache?: CacheUse;
 }
 
 /** The bundled packs (from the extension's own folder), then the user's files (from the workspace). */
@@ -71,8 +86,10 @@ export async function loadWorkspace(
   const index = new NotesIndex(new KnowledgeBase(knowledgeFiles, new Set()));
   index.setPackPersonNames(packPersonNames(knowledgeFiles));
   await options.pause?.();
-  index.setNameVocabulary(nameVocabulary(knowledgeFiles));
+  const vocabulary = nameVocabulary(knowledgeFiles);
+  index.setNameVocabulary(vocabulary);
   await options.pause?.();
+  const cache = options.cacheFile ? await openCache(options.cacheFile, vocabulary, options.pause) : undefined;
   // What a definition means depends on the packs, which the notes choose: define once, after choosing.
   index.deferDefinitions = true;
   let done = 0;
@@ -80,7 +97,19 @@ export async function loadWorkspace(
   for (const file of found.notes) {
     const read = workspace.readSync(file);
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
-    else index.setDocument(toUri(file), read.text, formatOf(file));
+    else if (!cache) index.setDocument(toUri(file), read.text, formatOf(file));
+    else {
+      const uri = toUri(file);
+      const hash = textHash(read.text);
+      let kept = false;
+      index.setDocument(uri, read.text, formatOf(file), (note) => {
+        const facts = cache.from?.take(uri, hash, note.lines.length);
+        kept = facts !== undefined;
+        return facts;
+      });
+      if (kept) cache.use.reused++;
+      cache.use.keep.push({ uri, hash, facts: index.factsOf(uri)! });
+    }
     done++;
     options.onProgress?.(done, found.notes.length);
     if (options.pause && performance.now() - sliceStart > SLICE_MS) {
@@ -94,5 +123,15 @@ export async function loadWorkspace(
   if (options.pause) while (index.resolveSome(SLICE_MS)) await options.pause();
   // The name search too, which completion and workspace symbols would otherwise build in one go.
   if (options.pause) while (index.prepareSearch(SLICE_MS)) await options.pause();
-  return { index, knowledgeFiles, packs: chosen.packs, skipped, noteCount: index.documentCount };
+  return { index, knowledgeFiles, packs: chosen.packs, skipped, noteCount: index.documentCount, cache: cache?.use };
+}
+
+async function openCache(
+  file: string,
+  vocabulary: ReadonlySet<string>,
+  pause?: () => Promise<void>,
+): Promise<{ from?: FactsCache; use: CacheUse }> {
+  const key = cacheKey(vocabulary);
+  const read = await FactsCache.read(file, key, pause);
+  return { from: read.cache, use: { file, key, reused: 0, problem: read.problem, keep: [] } };
 }

@@ -1,0 +1,169 @@
+// The first index's facts kept between sessions: on reopening a folder, a note whose text has not
+// changed takes its facts from here instead of being read for names again. One file per workspace:
+//
+//   MAGIC | records (v8-serialized facts) | header (JSON) | header length (u32) | SHA-256 of all before
+//
+// written atomically (a temporary file renamed over the old one). Nothing in it is trusted: a file
+// that is truncated, altered, of another format or another build is dropped whole, and each record
+// is checked again as it is used (see storedFacts).
+import { createHash, randomUUID } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import type { NotesFacts } from '../notes/extract';
+import { factsFromStored, storedFacts } from '../notes/storedFacts';
+
+const MAGIC = Buffer.from('history-notes facts cache\n');
+/** Bumped whenever what extraction produces changes shape or meaning. */
+const FORMAT = 1;
+const DIGEST_BYTES = 32;
+export const CACHE_FILE_NAME = 'index-facts.cache';
+/** The longest stretch of serialising between two pauses. */
+const SLICE_MS = 5;
+
+interface Header {
+  format: number;
+  key: string;
+  /** Per note: its uri, its text's hash, and where its record lies in the records. */
+  notes: [string, string, number, number][];
+}
+
+/** A note's facts to keep, with the hash of the text they were read from. */
+export interface NoteToKeep {
+  uri: string;
+  hash: string;
+  facts: NotesFacts;
+}
+
+let buildHash: string | undefined;
+
+/**
+ * What facts depend on besides a note's text: this format, the build of the code that extracts them
+ * (the bundle this runs from), the JavaScript engine, and the knowledge's vocabulary.
+ */
+export function cacheKey(vocabulary: ReadonlySet<string>): string {
+  buildHash ??= createHash('sha256').update(readFileSync(__filename)).digest('hex');
+  return createHash('sha256')
+    .update(`${FORMAT}\n${buildHash}\n${process.versions.v8}\n`)
+    .update([...vocabulary].sort().join(' '))
+    .digest('hex');
+}
+
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
+export class FactsCache {
+  private constructor(
+    private readonly notes: Map<string, { hash: string; start: number; end: number }>,
+    private readonly records: Buffer,
+  ) {}
+
+  /** How many notes it holds. */
+  get size(): number {
+    return this.notes.size;
+  }
+
+  /**
+   * The cache in `file` when it is whole and was written for `key`; otherwise why not (undefined
+   * `problem` when there is simply no file yet). Hashing a big file is awaited in slices.
+   */
+  static async read(file: string, key: string, pause?: () => Promise<void>): Promise<{ cache?: FactsCache; problem?: string }> {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : { problem: `unreadable (${(error as Error).message})` };
+    }
+    const whole = MAGIC.length + 4 + DIGEST_BYTES;
+    if (bytes.length < whole || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: 'not a History Notes cache file' };
+    const digest = createHash('sha256');
+    const body = bytes.length - DIGEST_BYTES;
+    for (let at = 0; at < body; at += 4 << 20) {
+      digest.update(bytes.subarray(at, Math.min(body, at + (4 << 20))));
+      await pause?.();
+    }
+    if (!digest.digest().equals(bytes.subarray(body))) return { problem: 'truncated or altered (its checksum does not match)' };
+    const headerLength = bytes.readUInt32LE(body - 4);
+    const headerStart = body - 4 - headerLength;
+    if (headerStart < MAGIC.length) return { problem: 'malformed (its header runs past its start)' };
+    let header: unknown;
+    try {
+      header = JSON.parse(bytes.subarray(headerStart, body - 4).toString('utf8'));
+    } catch {
+      return { problem: 'malformed (its header is not JSON)' };
+    }
+    const records = bytes.subarray(MAGIC.length, headerStart);
+    const notes = noteIndex(header, key, records.length);
+    return typeof notes === 'string' ? { problem: notes } : { cache: new FactsCache(notes, records) };
+  }
+
+  /**
+   * The facts kept for this note when they were read from a text of this hash (see textHash); undefined
+   * when not, or when its record is unsound.
+   */
+  take(uri: string, hash: string, lineCount: number): NotesFacts | undefined {
+    const note = this.notes.get(uri);
+    if (!note || note.hash !== hash) return undefined;
+    try {
+      return factsFromStored(v8.deserialize(this.records.subarray(note.start, note.end)), lineCount);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The header's notes by uri, when the header is of this format and key and every record lies inside `recordBytes`; else why not. */
+function noteIndex(header: unknown, key: string, recordBytes: number): Map<string, { hash: string; start: number; end: number }> | string {
+  if (typeof header !== 'object' || header === null) return 'malformed (its header is not an object)';
+  const { format, key: written, notes } = header as Partial<Header>;
+  if (format !== FORMAT || written !== key) return 'written by another version or for other knowledge';
+  if (!Array.isArray(notes)) return 'malformed (its header lists no notes)';
+  const index = new Map<string, { hash: string; start: number; end: number }>();
+  for (const note of notes as unknown[]) {
+    if (!Array.isArray(note) || note.length !== 4) return 'malformed (a note in its header)';
+    const [uri, hash, start, end] = note as unknown[];
+    const inside = Number.isInteger(start) && Number.isInteger(end) && 0 <= (start as number) && (start as number) < (end as number);
+    if (typeof uri !== 'string' || typeof hash !== 'string' || !inside || (end as number) > recordBytes)
+      return 'malformed (a note in its header)';
+    index.set(uri, { hash, start: start as number, end: end as number });
+  }
+  return index;
+}
+
+/**
+ * Writes `notes` to `file` for `key`, atomically: a temporary file beside it, renamed over it.
+ * Serialising many notes is awaited in slices.
+ */
+export async function writeFactsCache(file: string, key: string, notes: readonly NoteToKeep[], pause?: () => Promise<void>): Promise<void> {
+  const parts: Buffer[] = [MAGIC];
+  const digest = createHash('sha256').update(MAGIC);
+  const header: Header = { format: FORMAT, key, notes: [] };
+  let offset = 0;
+  let sliceStart = performance.now();
+  for (const note of notes) {
+    const record = v8.serialize(storedFacts(note.facts));
+    header.notes.push([note.uri, note.hash, offset, offset + record.length]);
+    parts.push(record);
+    digest.update(record);
+    offset += record.length;
+    if (pause && performance.now() - sliceStart > SLICE_MS) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headerBytes.length);
+  parts.push(headerBytes, length);
+  parts.push(digest.update(headerBytes).update(length).digest());
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  try {
+    await fs.writeFile(temporary, parts);
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,105 @@
+// The index kept between sessions, through the real server: a second start over the same folder reads
+// unchanged notes from the cache and answers as the first did; a changed note is read again; a
+// broken cache file is reported, ignored and written anew.
+import * as assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { SymbolInformation } from 'vscode-languageserver-protocol';
+import { FIXTURES } from '../support/paths';
+import { LspServer } from '../support/lspServer';
+import { copyFixture, removeWorkspace } from '../support/workspace';
+
+const CACHE_FILE = 'index-facts.cache';
+
+describe('LSP: the index kept between sessions', function () {
+  this.timeout(60_000);
+  let root: string;
+  let cacheFolder: string;
+
+  before(() => {
+    root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'));
+    cacheFolder = mkdtempSync(path.join(tmpdir(), 'history-notes-cache-'));
+  });
+  after(() => {
+    removeWorkspace(root);
+    rmSync(cacheFolder, { recursive: true, force: true });
+  });
+
+  /** One session: start, wait for the index and for the cache to be written, note what it answers, stop. */
+  async function session(): Promise<{ logs: string; symbols: string[]; entities: number }> {
+    const server = await LspServer.start(root, { initializationOptions: { cacheFolder } });
+    try {
+      await server.until(
+        () => server.logs.some((l) => /Index cache written|Could not write/.test(l)) || undefined,
+        'the cache to be written',
+      );
+      const symbols: string[] = [];
+      for (const query of ['', 'Kamenev', 'Tukhachevsky']) {
+        const found = await server.request<SymbolInformation[]>('workspace/symbol', { query });
+        symbols.push(...found.map((s) => `${query}: ${s.name} ${s.kind} ${path.basename(s.location.uri)}:${s.location.range.start.line}`));
+      }
+      return {
+        logs: server.logs.join('\n'),
+        symbols,
+        entities: server.ready.entities,
+      };
+    } finally {
+      await server.stop();
+    }
+  }
+
+  function readFromCache(logs: string): { read: number; of: number } {
+    const match = /Index cache: (\d+) of (\d+) notes read/.exec(logs);
+    assert.ok(match, `no cache line in the log:\n${logs}`);
+    return { read: Number(match[1]), of: Number(match[2]) };
+  }
+
+  let first: Awaited<ReturnType<typeof session>>;
+
+  it('starts without a cache, reads every note and writes one', async () => {
+    first = await session();
+    assert.deepEqual(readFromCache(first.logs), { read: 0, of: 3 });
+    assert.doesNotMatch(first.logs, /was not used/);
+    assert.ok(
+      first.symbols.some((s) => /^Kamenev: .*Kamenev/.test(s)),
+      'Kamenev among the symbols',
+    );
+  });
+
+  it('on reopening, reads every unchanged note from the cache and answers the same', async () => {
+    const second = await session();
+    assert.deepEqual(readFromCache(second.logs), { read: 3, of: 3 });
+    assert.deepEqual(second.symbols, first.symbols);
+    assert.equal(second.entities, first.entities);
+  });
+
+  it('reads a note changed on disk again, and finds what it now says', async () => {
+    appendFileSync(path.join(root, 'terror.md'), '\n## More people\n- Tukhachevsky: a marshal shot in 1937\n');
+    const third = await session();
+    assert.deepEqual(readFromCache(third.logs), { read: 2, of: 3 });
+    assert.ok(
+      third.symbols.some((s) => /^Tukhachevsky: .*Tukhachevsky .*terror\.md/.test(s)),
+      'the new note line is indexed',
+    );
+    assert.ok(!first.symbols.some((s) => /^Tukhachevsky: .*terror\.md/.test(s)));
+  });
+
+  for (const [what, spoil] of [
+    ['truncated', (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2))],
+    ['with a byte altered', (bytes: Buffer) => Buffer.from(bytes).fill(0x41, 100, 101)],
+    ['replaced by something else', () => Buffer.from('{"format": 1, "notes": []}\n')],
+  ] as const) {
+    it(`says so, reads every note and answers the same when the cache is ${what}`, async () => {
+      const file = path.join(cacheFolder, CACHE_FILE);
+      const before = await session();
+      writeFileSync(file, spoil(readFileSync(file)));
+      const after = await session();
+      assert.match(after.logs, /was not used: (truncated or altered|not a History Notes cache file)/);
+      assert.deepEqual(readFromCache(after.logs), { read: 0, of: 3 });
+      assert.deepEqual(after.symbols, before.symbols);
+      // Written anew: the next start uses it again.
+      assert.deepEqual(readFromCache((await session()).logs), { read: 3, of: 3 });
+    });
+  }
+});

@@ -1,0 +1,166 @@
+// The index kept between sessions (workspace/factsCache): facts come back as they went in, and a
+// file that is missing, truncated, altered, of another build or crafted to mislead is never used.
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { NoteDocument } from '../../server/src/notes/document';
+import { extractFacts, type NotesFacts } from '../../server/src/notes/extract';
+import { storedFacts } from '../../server/src/notes/storedFacts';
+import { cacheKey, FactsCache, textHash, writeFactsCache } from '../../server/src/workspace/factsCache';
+
+const NOTE = [
+  '# The Great Terror',
+  '',
+  '## Key people',
+  '- Kamenev: tried in 1936 with Zinoviev',
+  '- Yagoda: head of the NKVD until 1936',
+  '',
+  'In 1938 Bukharin was tried in the Trial of the 21.',
+].join('\n');
+const URI = 'file:///notes/terror.md';
+const MAGIC = 'history-notes facts cache\n';
+
+function factsOf(text: string): { note: NoteDocument; facts: NotesFacts } {
+  const note = new NoteDocument(URI, text, 'markdown');
+  return { note, facts: extractFacts(note.lines, note.notes) };
+}
+
+/** A file in the cache's format around `records`, checksum and all: what a hostile writer could make. */
+function craftedFile(records: { uri: string; hash: string; value: unknown }[], key: string, format = 1): Buffer {
+  const parts: Buffer[] = [Buffer.from(MAGIC)];
+  const notes: [string, string, number, number][] = [];
+  let offset = 0;
+  for (const record of records) {
+    const bytes = v8.serialize(record.value);
+    notes.push([record.uri, record.hash, offset, offset + bytes.length]);
+    parts.push(bytes);
+    offset += bytes.length;
+  }
+  const header = Buffer.from(JSON.stringify({ format, key, notes }));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  parts.push(header, length);
+  const body = Buffer.concat(parts);
+  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+}
+
+describe('factsCache: the index kept between sessions', () => {
+  let dir: string;
+  let file: string;
+  const key = cacheKey(new Set(['trial', 'of', 'the']));
+  const { note, facts } = factsOf(NOTE);
+  const hash = textHash(NOTE);
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'history-notes-cache-test-'));
+    file = path.join(dir, 'index-facts.cache');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives back the facts it kept, for the same text only', async () => {
+    await writeFactsCache(file, key, [{ uri: URI, hash, facts }]);
+    const { cache, problem } = await FactsCache.read(file, key);
+    assert.equal(problem, undefined);
+    assert.equal(cache?.size, 1);
+    const back = cache.take(URI, hash, note.lines.length);
+    assert.ok(back, 'the kept facts');
+    assert.deepEqual(back.definitions, facts.definitions);
+    assert.deepEqual(back.phrases.list(), facts.phrases.list());
+    assert.deepEqual(back.frontMatter, facts.frontMatter);
+    for (let line = 0; line < note.lines.length; line++) assert.equal(back.years.near(line), facts.years.near(line));
+    assert.ok(back.definitions.some((d) => d.name === 'Kamenev'));
+    assert.equal(cache.take(URI, textHash(`${NOTE}\nA new line.`), note.lines.length + 1), undefined, 'the text changed');
+    assert.equal(cache.take('file:///notes/other.md', hash, note.lines.length), undefined, 'another note');
+  });
+
+  it('says nothing is wrong when there is no file yet', async () => {
+    assert.deepEqual(await FactsCache.read(file, key), {});
+  });
+
+  it('drops a truncated file', async () => {
+    await writeFactsCache(file, key, [{ uri: URI, hash, facts }]);
+    const bytes = readFileSync(file);
+    for (const length of [0, 10, MAGIC.length + 3, Math.floor(bytes.length / 2), bytes.length - 1]) {
+      writeFileSync(file, bytes.subarray(0, length));
+      const { cache, problem } = await FactsCache.read(file, key);
+      assert.equal(cache, undefined, `cut to ${length} bytes`);
+      assert.match(problem ?? '', /not a History Notes cache|truncated or altered/);
+    }
+  });
+
+  it('drops a file with any byte altered', async () => {
+    await writeFactsCache(file, key, [{ uri: URI, hash, facts }]);
+    const bytes = readFileSync(file);
+    for (const at of [MAGIC.length + 5, Math.floor(bytes.length / 2), bytes.length - 40, bytes.length - 1]) {
+      const altered = Buffer.from(bytes);
+      altered[at] ^= 0x20;
+      writeFileSync(file, altered);
+      const { cache, problem } = await FactsCache.read(file, key);
+      assert.equal(cache, undefined, `byte ${at} altered`);
+      assert.match(problem ?? '', /truncated or altered/);
+    }
+  });
+
+  it('drops a file of another format, build or vocabulary', async () => {
+    await writeFactsCache(file, key, [{ uri: URI, hash, facts }]);
+    const other = cacheKey(new Set(['congress', 'of', 'victors']));
+    assert.notEqual(other, key);
+    assert.match((await FactsCache.read(file, other)).problem ?? '', /another version or for other knowledge/);
+    writeFileSync(file, craftedFile([{ uri: URI, hash, value: storedFacts(facts) }], key, 2));
+    assert.match((await FactsCache.read(file, key)).problem ?? '', /another version or for other knowledge/);
+  });
+
+  it('drops something else written where the cache should be', async () => {
+    writeFileSync(file, 'Kamenev and Zinoviev were tried in August 1936.\n'.repeat(20));
+    assert.match((await FactsCache.read(file, key)).problem ?? '', /not a History Notes cache file/);
+  });
+
+  it('never uses a crafted record, even with a right checksum', async () => {
+    const good = storedFacts(facts);
+    const lines = note.lines.length;
+    const crafted: [string, unknown][] = [
+      ['not an object', 'Kamenev'],
+      [
+        'a definition past the last line',
+        {
+          ...good,
+          definitions: [{ ...good.definitions[0], range: { start: { line: 400, character: 0 }, end: { line: 400, character: 3 } } }],
+        },
+      ],
+      ['a definition of no kind we know', { ...good, definitions: [{ ...good.definitions[0], kind: 'wizard' }] }],
+      ['lookup keys that are not strings', { ...good, definitions: [{ ...good.definitions[0], lookupKeys: [{ toString: 'x' }] }] }],
+      ['phrase bounds past the words', { ...good, phrases: { ...good.phrases, bounds: Int32Array.from([0, 9999]) } }],
+      ['phrase positions as plain arrays', { ...good, phrases: { ...good.phrases, lines: [...good.phrases.lines] } }],
+      ['a year on a line the note lacks', { ...good, years: { lines: Int32Array.from([lines + 5]), years: Int16Array.from([1936]) } }],
+      ['front matter that is not text', { ...good, frontMatter: { essay: { nested: true } } }],
+    ];
+    for (const [what, value] of crafted) {
+      writeFileSync(file, craftedFile([{ uri: URI, hash, value }], key));
+      const { cache, problem } = await FactsCache.read(file, key);
+      assert.equal(problem, undefined, what);
+      assert.equal(cache?.take(URI, hash, lines), undefined, what);
+    }
+    // The same file with the record as written is taken: the checks above are what refused them.
+    writeFileSync(file, craftedFile([{ uri: URI, hash, value: good }], key));
+    assert.ok((await FactsCache.read(file, key)).cache?.take(URI, hash, lines));
+  });
+
+  it('drops a header whose records lie outside the file', async () => {
+    const header = JSON.stringify({ format: 1, key, notes: [[URI, hash, 0, 10_000_000]] });
+    const body = Buffer.concat([Buffer.from(MAGIC), Buffer.from(header), Buffer.alloc(4)]);
+    body.writeUInt32LE(header.length, body.length - 4);
+    writeFileSync(file, Buffer.concat([body, createHash('sha256').update(body).digest()]));
+    assert.match((await FactsCache.read(file, key)).problem ?? '', /malformed/);
+  });
+
+  it('is replaced whole: a write leaves no temporary file behind', async () => {
+    await writeFactsCache(file, key, [{ uri: URI, hash, facts }]);
+    await writeFactsCache(file, key, []);
+    const { cache } = await FactsCache.read(file, key);
+    assert.equal(cache?.size, 0);
+    assert.deepEqual(readdirSync(dir), ['index-facts.cache']);
+  });
+});
