@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -196,6 +196,31 @@ describe('LSP: lifecycle', () => {
     );
     const completion = await server.request<{ items: unknown[] } | unknown[] | null>('textDocument/completion', { textDocument, position });
     assert.deepEqual(Array.isArray(completion) ? completion : (completion?.items ?? []), []);
+  });
+});
+
+describe('LSP: a note opened while the first index runs', () => {
+  let root: string;
+  before(() => {
+    // Enough notes that the first index is still running when the note opens.
+    root = mkdtempSync(path.join(tmpdir(), 'history-notes-many-'));
+    const terror = readFileSync(path.join(FIXTURES, 'plain', 'terror.txt'), 'utf8');
+    for (let i = 0; i < 300; i++) writeFileSync(path.join(root, `notes-${i}.txt`), terror);
+  });
+  after(() => removeWorkspace(root));
+
+  it('announces no counts before the index is ready: they would be those of the open note alone', async () => {
+    const server = LspServer.spawn(root) as LspServer;
+    try {
+      await server.initialize();
+      await openFile(server, 'notes-7.txt');
+      const ready = await server.whenReady(60_000);
+      assert.ok(ready.durationMs > 300, `the index took ${ready.durationMs} ms: too short for this test to tell`);
+      const early = server.changes.filter((c) => c.notes < ready.notes);
+      assert.deepEqual(early, [], 'no index-changed notice before indexReady');
+    } finally {
+      await server.stop();
+    }
   });
 });
 

@@ -50,6 +50,7 @@ export class Session {
   private matcher: FileMatcher;
   private changedTimer?: NodeJS.Timeout;
   private cacheTimer?: NodeJS.Timeout;
+  private firstIndexDone = false;
   private loading?: Promise<void>;
   /** File changes are handled one after another, once the first index is ready. */
   private fileChanges: Promise<void> = Promise.resolve();
@@ -114,6 +115,7 @@ export class Session {
     if (loaded.cache)
       this.host.log(`Index cache: ${loaded.cache.reused} of ${loaded.cache.keep.length} notes read from ${loaded.cache.file}`);
     this.host.indexReady({ ...counts, durationMs: Date.now() - started, skipped: loaded.skipped });
+    this.firstIndexDone = true;
     this.resolveReady();
     // Written in the background once the first requests are past, in short slices between requests.
     const cache = loaded.cache;
@@ -333,6 +335,8 @@ export class Session {
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = setTimeout(() => {
       this.changedTimer = undefined;
+      // Before the first index is done, the counts are those of the notes opened so far: indexReady will tell.
+      if (!this.firstIndexDone) return;
       // An edit still waiting for its debounce will announce itself: a change now would not include it.
       if (this.edits.size > 0) return;
       if (this.reconsiderPacks()) return;

@@ -133,36 +133,45 @@ function noteIndex(header: unknown, key: string, recordBytes: number): Map<strin
 
 /**
  * Writes `notes` to `file` for `key`, atomically: a temporary file beside it, renamed over it.
- * Serialising many notes is awaited in slices.
+ * Records go to the file as they are made, a few at a time, so the whole never sits in memory;
+ * serialising many notes is awaited in slices.
  */
 export async function writeFactsCache(file: string, key: string, notes: readonly NoteToKeep[], pause?: () => Promise<void>): Promise<void> {
-  const parts: Buffer[] = [MAGIC];
-  const digest = createHash('sha256').update(MAGIC);
-  const header: Header = { format: FORMAT, key, notes: [] };
-  let offset = 0;
-  let sliceStart = performance.now();
-  for (const note of notes) {
-    const record = v8.serialize(storedFacts(note.facts));
-    header.notes.push([note.uri, note.hash, offset, offset + record.length]);
-    parts.push(record);
-    digest.update(record);
-    offset += record.length;
-    if (pause && performance.now() - sliceStart > SLICE_MS) {
-      await pause();
-      sliceStart = performance.now();
-    }
-  }
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(headerBytes.length);
-  parts.push(headerBytes, length);
-  parts.push(digest.update(headerBytes).update(length).digest());
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${randomUUID()}.tmp`;
+  const handle = await fs.open(temporary, 'w');
   try {
-    await fs.writeFile(temporary, parts);
+    const digest = createHash('sha256');
+    const write = async (parts: Buffer[]): Promise<void> => {
+      for (const part of parts) digest.update(part);
+      await handle.writev(parts);
+    };
+    await write([MAGIC]);
+    const header: Header = { format: FORMAT, key, notes: [] };
+    let offset = 0;
+    let waiting: Buffer[] = [];
+    let sliceStart = performance.now();
+    for (const note of notes) {
+      const record = v8.serialize(storedFacts(note.facts));
+      header.notes.push([note.uri, note.hash, offset, offset + record.length]);
+      waiting.push(record);
+      offset += record.length;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await write(waiting);
+        waiting = [];
+        await pause?.();
+        sliceStart = performance.now();
+      }
+    }
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(headerBytes.length);
+    await write([...waiting, headerBytes, length]);
+    await handle.write(digest.digest());
+    await handle.close();
     await fs.rename(temporary, file);
   } catch (error) {
+    await handle.close().catch(() => undefined);
     await fs.rm(temporary, { force: true });
     throw error;
   }
