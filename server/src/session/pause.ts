@@ -1,17 +1,22 @@
-// How long work gives way to requests. The JSON-RPC connection handles a message it has read in a
-// setImmediate it queues then; work that paused with setImmediate too would run its next slice
-// first, and a request would wait for two slices. A timer resumes after those handlers.
+// How work gives way to requests. The JSON-RPC connection handles a message it has read in a
+// setImmediate it queues then; work that paused with one setImmediate would run its next slice
+// before that handler, and a request would wait for two slices. Two steps put the handler first:
+// the first runs in the same turn as before, the second in the next turn, after what was read.
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
 
 /** Resolves once the messages read meanwhile have been handled. */
 export function pauseForRequests(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return nextTurn();
 }
 
 /** Calls `step` again after pending requests, for as long as it returns true. */
 export function repeatBetweenRequests(step: () => boolean, done: () => void): void {
   const next = (): void => {
-    if (step()) setTimeout(next, 0);
+    if (step()) void nextTurn().then(next);
     else done();
   };
-  setTimeout(next, 0);
+  void nextTurn().then(next);
 }
