@@ -179,7 +179,8 @@ function editDistance(a: string, b: string): number {
 
 /** Onset-vowel-middle-vowel-ending words (`Varonov`, `Keldash`, `Trevask`), each index once, in a seeded order. */
 class WordMaker {
-  private counter = 0;
+  /** How far each walk (two syllables, three) has gone. */
+  private readonly counters = [0, 0];
   private readonly total: number;
   private readonly offset: number;
   constructor(
@@ -192,24 +193,28 @@ class WordMaker {
     this.offset = Math.floor(new Random(seed).next() * this.total);
   }
   next(): string {
-    while (this.counter < this.total) {
-      // 104729 is prime and divides no total here, so this walks every index once.
-      let i = (this.counter++ * 104729 + this.offset) % this.total;
-      const digit = (n: number): number => {
-        const d = i % n;
-        i = Math.floor(i / n);
-        return d;
-      };
-      const word =
-        ONSETS[digit(ONSETS.length)] +
-        VOWELS[digit(VOWELS.length)] +
-        MIDDLES[digit(MIDDLES.length)] +
-        VOWELS[digit(VOWELS.length)] +
-        this.endings[digit(this.endings.length)];
-      const key = word.toLowerCase();
-      if (this.taken.has(key) || this.avoid.some((k) => nearKnown(key, k))) continue;
-      this.taken.add(key);
-      return word;
+    // Two syllables first; three once those run out (beyond 10,000 notes), so smaller corpora stay as they were.
+    for (const syllables of [2, 3]) {
+      const total = this.total * (syllables === 3 ? MIDDLES.length * VOWELS.length : 1);
+      if (total % 104729 === 0) throw new Error('the walk over invented names would repeat');
+      const walk = syllables - 2;
+      while (this.counters[walk] < total) {
+        // 104729 is prime and divides no total here, so this walks every index once.
+        let i = (this.counters[walk]++ * 104729 + this.offset) % total;
+        const digit = (n: number): number => {
+          const d = i % n;
+          i = Math.floor(i / n);
+          return d;
+        };
+        let word =
+          ONSETS[digit(ONSETS.length)] + VOWELS[digit(VOWELS.length)] + MIDDLES[digit(MIDDLES.length)] + VOWELS[digit(VOWELS.length)];
+        if (syllables === 3) word += MIDDLES[digit(MIDDLES.length)] + VOWELS[digit(VOWELS.length)];
+        word += this.endings[digit(this.endings.length)];
+        const key = word.toLowerCase();
+        if (this.taken.has(key) || this.avoid.some((k) => nearKnown(key, k))) continue;
+        this.taken.add(key);
+        return word;
+      }
     }
     throw new Error('Ran out of invented names');
   }
