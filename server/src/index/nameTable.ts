@@ -335,14 +335,7 @@ export class NameTable {
   fuzzyKnownPerson(key: string): NameTarget | undefined {
     const cached = this.knownFuzzyCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    if (!this.knowledgePeopleByLetter) {
-      this.knowledgePeopleByLetter = new Map();
-      for (const person of this.knowledgePeople) {
-        const list = this.knowledgePeopleByLetter.get(person.key[0]);
-        if (list) list.push(person);
-        else this.knowledgePeopleByLetter.set(person.key[0], [person]);
-      }
-    }
+    this.knowledgePeopleByLetter ??= groupBy(this.knowledgePeople, (person) => person.key[0]);
     const target = closestPerson(key, this.knowledgePeopleByLetter.get(key[0]) ?? []);
     this.knownFuzzyCache.set(key, target ?? null);
     return target;
@@ -359,16 +352,8 @@ export class NameTable {
 
   private people(): Map<string, PersonWord[]> {
     if (!this.peopleByShape) {
-      const byShape = new Map<string, PersonWord[]>();
-      const add = (person: PersonWord): void => {
-        const bucket = bucketOf(person.key);
-        const list = byShape.get(bucket);
-        if (list) list.push(person);
-        else byShape.set(bucket, [person]);
-      };
-      for (const person of this.knowledgePeople) add(person);
-      for (const [key, person] of this.notePeople) add(personWord(key, person.id, mostUsed(person.forms)));
-      this.peopleByShape = byShape;
+      const notePeople = [...this.notePeople].map(([key, person]) => personWord(key, person.id, mostUsed(person.forms)));
+      this.peopleByShape = groupBy([...this.knowledgePeople, ...notePeople], (person) => bucketOf(person.key));
     }
     return this.peopleByShape;
   }
@@ -434,6 +419,18 @@ function bucketOf(key: string): string {
   return `${start}${length}`;
 }
 
+/** People in lists by `keyOf`, each list in the order given. */
+function groupBy(people: readonly PersonWord[], keyOf: (person: PersonWord) => string): Map<string, PersonWord[]> {
+  const groups = new Map<string, PersonWord[]>();
+  for (const person of people) {
+    const key = keyOf(person);
+    const group = groups.get(key);
+    if (group) group.push(person);
+    else groups.set(key, [person]);
+  }
+  return groups;
+}
+
 function personWord(key: string, id: string, form: string): PersonWord {
   return { key, id, form, mask: letterMask(key), sound: skeleton(key) };
 }
@@ -446,7 +443,7 @@ function closestPerson(key: string, people: readonly PersonWord[]): NameTarget |
   const sound = skeleton(key);
   for (const person of people) {
     // Another transliteration of the name (`Jughashvili` for `Dzhugashvili`) means them, and is no misspelling.
-    if (sound === person.sound && key !== person.key) return { id: person.id };
+    if (isSpellingVariant(key, person.key, sound, person.sound)) return { id: person.id };
     // Letters one has and the other lacks each cost an edit (two per substitution at most): skip hopeless ones.
     if (maskDifference(mask, person.mask) > 2 * mostEditsAllowed(key, person.key)) continue;
     const distance = misspellingDistance(key, person.key, sound, person.sound);

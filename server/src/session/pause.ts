@@ -3,20 +3,16 @@
 // before that handler, and a request would wait for two slices. Two steps put the handler first:
 // the first runs in the same turn as before, the second in the next turn, after what was read.
 
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
-}
-
 /** Resolves once the messages read meanwhile have been handled. */
 export function pauseForRequests(): Promise<void> {
-  return nextTurn();
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /** Calls `step` again after pending requests, for as long as it returns true. */
 export function repeatBetweenRequests(step: () => boolean, done: () => void): void {
   const next = (): void => {
-    if (step()) void nextTurn().then(next);
+    if (step()) void pauseForRequests().then(next);
     else done();
   };
-  void nextTurn().then(next);
+  void pauseForRequests().then(next);
 }

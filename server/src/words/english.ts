@@ -42,7 +42,7 @@ class HunspellEnglish implements EnglishDictionary {
       this.known.set(detach(plain), answer);
     }
     // Copies: a word cut from a note would keep the note's whole text alive.
-    this.known.set(detach(word), answer);
+    if (word !== plain) this.known.set(detach(word), answer);
     return answer;
   }
 

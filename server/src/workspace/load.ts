@@ -101,13 +101,11 @@ export async function loadWorkspace(
     else {
       const uri = toUri(file);
       const hash = textHash(read.text);
-      let kept = false;
       index.setDocument(uri, read.text, formatOf(file), (note) => {
         const facts = cache.from?.take(uri, hash, note.lines.length);
-        kept = facts !== undefined;
+        if (facts) cache.use.reused++;
         return facts;
       });
-      if (kept) cache.use.reused++;
       cache.use.keep.push({ uri, hash, facts: index.factsOf(uri)! });
     }
     done++;
