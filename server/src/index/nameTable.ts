@@ -3,27 +3,14 @@
 // of unknown capitalised words against people's names (`Bukarin` → Bukharin). A word the English
 // dictionary knows (`Please`, `Station`, `Harry`) is never taken for a misspelt name.
 import type { EntityKind } from '../notes/extract';
-import { isSpellingVariant, letterMask, maskDifference, misspellingDistance, mostEditsAllowed, nameKey, skeleton } from '../notes/names';
+import { isSpellingVariant, nameKey, skeleton } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
 import { yearsOf } from '../knowledge/years';
 import { surnameOf } from '../knowledge/surname';
 import { isGivenName } from '../words/givenNames';
 import { english } from '../words/english';
-import { COMMON_WORDS } from '../words/commonWords';
 import type { NameTarget } from './model';
-
-interface PersonWord {
-  key: string;
-  id: string;
-  /**
-   * The spelling to suggest for a near miss: the canonical surname for the surname and its
-   * transliterations, else the alias as written (`Djugashvilli` → `Dzhugashvili`, not `Stalin`).
-   */
-  form: string;
-  mask: number;
-  /** The key's skeleton (see skeleton). */
-  sound: string;
-}
+import { closestPerson, PersonGroup, personWord, type PersonWord } from './closestPerson';
 
 export class NameTable {
   private knowledgeNames = new Map<string, NameTarget>();
@@ -48,10 +35,10 @@ export class NameTable {
    * letters of its name, and students keep the start (`Zionev`, `Bukarin`, `Yeshov`); the knowledge
    * base lists the rest (`Kruschev`).
    */
-  private peopleByShape?: Map<string, PersonWord[]>;
+  private peopleByShape?: Map<string, PersonGroup>;
   private fuzzyCache = new Map<string, NameTarget | null>();
   /** The knowledge's people by the first letter of their key, made on first use after setKnowledge. */
-  private knowledgePeopleByLetter?: Map<string, PersonWord[]>;
+  private knowledgePeopleByLetter?: Map<string, PersonGroup>;
   /** fuzzyKnownPerson's answers, which change only with the knowledge. */
   private readonly knownFuzzyCache = new Map<string, NameTarget | null>();
   /**
@@ -319,14 +306,14 @@ export class NameTable {
   fuzzyPerson(key: string): NameTarget | undefined {
     const cached = this.fuzzyCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const candidates: PersonWord[] = [];
+    const groups: PersonGroup[] = [];
     // Misspellings are at most three letters longer or shorter than the name (as skeletons).
     const { start, length } = shape(key);
     for (let other = length - 3; other <= length + 3; other++) {
-      const bucket = this.people().get(`${start}${other}`);
-      if (bucket) for (const person of bucket) candidates.push(person);
+      const group = this.people().get(`${start}${other}`);
+      if (group) groups.push(group);
     }
-    const target = closestPerson(key, candidates);
+    const target = closestPerson(key, groups);
     this.fuzzyCache.set(key, target ?? null);
     return target;
   }
@@ -336,7 +323,8 @@ export class NameTable {
     const cached = this.knownFuzzyCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     this.knowledgePeopleByLetter ??= groupBy(this.knowledgePeople, (person) => person.key[0]);
-    const target = closestPerson(key, this.knowledgePeopleByLetter.get(key[0]) ?? []);
+    const group = this.knowledgePeopleByLetter.get(key[0]);
+    const target = group && closestPerson(key, [group]);
     this.knownFuzzyCache.set(key, target ?? null);
     return target;
   }
@@ -347,10 +335,14 @@ export class NameTable {
   }
 
   private isPersonKey(key: string): boolean {
-    return (this.people().get(bucketOf(key)) ?? []).some((p) => p.key === key);
+    return (
+      this.people()
+        .get(bucketOf(key))
+        ?.people.some((p) => p.key === key) ?? false
+    );
   }
 
-  private people(): Map<string, PersonWord[]> {
+  private people(): Map<string, PersonGroup> {
     if (!this.peopleByShape) {
       const notePeople = [...this.notePeople].map(([key, person]) => personWord(key, person.id, mostUsed(person.forms)));
       this.peopleByShape = groupBy([...this.knowledgePeople, ...notePeople], (person) => bucketOf(person.key));
@@ -419,59 +411,16 @@ function bucketOf(key: string): string {
   return `${start}${length}`;
 }
 
-/** People in lists by `keyOf`, each list in the order given. */
-function groupBy(people: readonly PersonWord[], keyOf: (person: PersonWord) => string): Map<string, PersonWord[]> {
-  const groups = new Map<string, PersonWord[]>();
+/** People in groups by `keyOf`, each group in the order given. */
+function groupBy(people: readonly PersonWord[], keyOf: (person: PersonWord) => string): Map<string, PersonGroup> {
+  const lists = new Map<string, PersonWord[]>();
   for (const person of people) {
     const key = keyOf(person);
-    const group = groups.get(key);
-    if (group) group.push(person);
-    else groups.set(key, [person]);
+    const list = lists.get(key);
+    if (list) list.push(person);
+    else lists.set(key, [person]);
   }
-  return groups;
-}
-
-function personWord(key: string, id: string, form: string): PersonWord {
-  return { key, id, form, mask: letterMask(key), sound: skeleton(key) };
-}
-
-function closestPerson(key: string, people: readonly PersonWord[]): NameTarget | undefined {
-  if (key.length < 5 || COMMON_WORDS.has(key) || /\d/.test(key)) return undefined;
-  let best: PersonWord | undefined;
-  let bestDistance = Infinity;
-  const mask = letterMask(key);
-  const sound = skeleton(key);
-  for (const person of people) {
-    // Another transliteration of the name (`Jughashvili` for `Dzhugashvili`) means them, and is no misspelling.
-    if (isSpellingVariant(key, person.key, sound, person.sound)) return { id: person.id };
-    // Letters one has and the other lacks each cost an edit (two per substitution at most): skip hopeless ones.
-    if (maskDifference(mask, person.mask) > 2 * mostEditsAllowed(key, person.key)) continue;
-    const distance = misspellingDistance(key, person.key, sound, person.sound);
-    if (distance < bestDistance) {
-      best = person;
-      bestDistance = distance;
-    }
-  }
-  // `Wether` is whether misspelt, not Webster: a word one letter from an English word is that word, unless the name is as near.
-  if (!best || (bestDistance >= 2 && oneLetterFromAWord(key))) return undefined;
-  return { id: best.id, suggestion: best.form };
-}
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-/** Whether deleting, adding, changing or swapping one letter of `key` makes a word the dictionary knows. */
-function oneLetterFromAWord(key: string): boolean {
-  const knows = (word: string): boolean => english().knows(word);
-  for (let i = 0; i <= key.length; i++) {
-    const [before, after] = [key.slice(0, i), key.slice(i)];
-    if (i < key.length && knows(before + after.slice(1))) return true;
-    if (i + 1 < key.length && knows(before + after[1] + after[0] + after.slice(2))) return true;
-    for (const letter of LETTERS) {
-      if (knows(before + letter + after)) return true;
-      if (i < key.length && letter !== after[0] && knows(before + letter + after.slice(1))) return true;
-    }
-  }
-  return false;
+  return new Map([...lists].map(([key, list]) => [key, new PersonGroup(list)]));
 }
 
 /** `TODO`, `NKVD`, `USSR`: capitals throughout. */

@@ -89,17 +89,6 @@ export function letterMask(key: string): number {
   return mask;
 }
 
-/** How many letters one mask has that the other lacks: each needs at least one edit. */
-export function maskDifference(a: number, b: number): number {
-  let diff = (a & ~b) | (b & ~a);
-  let count = 0;
-  while (diff) {
-    diff &= diff - 1;
-    count++;
-  }
-  return count;
-}
-
 /** Rows of the distance table, reused: the resolver compares a word with thousands of names. */
 let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 

@@ -12,6 +12,11 @@ export interface EnglishDictionary {
   knows(word: string): boolean;
   /** The word in lower case is an ordinary English word (`grant`, `station`), not only a name (`stalin`). */
   isCommon(word: string): boolean;
+  /**
+   * Like knows, for a word with no possessive ending, uncached: words made up once (a key's
+   * one-letter neighbours) would evict the words of notes from the cache.
+   */
+  knowsKey(key: string): boolean;
 }
 
 /** The dictionaries, as installed with npm (see dataFiles). */
@@ -34,10 +39,7 @@ class HunspellEnglish implements EnglishDictionary {
     if (plain === '') return false;
     answer = this.known.get(plain);
     if (answer === undefined) {
-      // `Five-Year` is English when its parts are words; `Mendez-France` is a name made of names.
-      const knowsWord = (word: string): boolean => this.spellers.some((speller) => speller.correct(word));
-      const parts = plain.split('-');
-      answer = knowsWord(plain) || (parts.length > 1 && parts.every((part) => part !== '' && knowsWord(part.toLowerCase())));
+      answer = this.knowsKey(plain);
       if (this.known.size >= CACHE_LIMIT) this.known.clear();
       this.known.set(detach(plain), answer);
     }
@@ -49,6 +51,13 @@ class HunspellEnglish implements EnglishDictionary {
   isCommon(word: string): boolean {
     return this.knows(word.toLowerCase());
   }
+
+  knowsKey(key: string): boolean {
+    // `Five-Year` is English when its parts are words; `Mendez-France` is a name made of names.
+    const knowsWord = (word: string): boolean => this.spellers.some((speller) => speller.correct(word));
+    const parts = key.split('-');
+    return knowsWord(key) || (parts.length > 1 && parts.every((part) => part !== '' && knowsWord(part.toLowerCase())));
+  }
 }
 
 /** Used only when the dictionary files are missing (a broken install): the short list of common words. */
@@ -59,6 +68,10 @@ class FallbackEnglish implements EnglishDictionary {
 
   isCommon(word: string): boolean {
     return COMMON_WORDS.has(word.toLowerCase().replace(/['’]s?$/, ''));
+  }
+
+  knowsKey(key: string): boolean {
+    return this.isCommon(key);
   }
 }
 

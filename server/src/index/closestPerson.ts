@@ -1,0 +1,133 @@
+// The conservative fuzzy match of an unknown capitalised word against people's one-word names
+// (`Bukarin` → Bukharin). A word is compared with every person of its groups, and the groups grow
+// with the people the notes define, so the first cut works on flat arrays and skips most of them
+// without a call.
+import { letterMask, misspellingDistance, mostEditsAllowed, skeleton } from '../notes/names';
+import { COMMON_WORDS } from '../words/commonWords';
+import { english } from '../words/english';
+import type { NameTarget } from './model';
+
+export interface PersonWord {
+  key: string;
+  id: string;
+  /**
+   * The spelling to suggest for a near miss: the canonical surname for the surname and its
+   * transliterations, else the alias as written (`Djugashvilli` → `Dzhugashvili`, not `Stalin`).
+   */
+  form: string;
+  /** The key's skeleton (see skeleton). */
+  sound: string;
+}
+
+export function personWord(key: string, id: string, form: string): PersonWord {
+  return { key, id, form, sound: skeleton(key) };
+}
+
+/** People compared in the order given, with each key's letters (see letterMask) and length side by side. */
+export class PersonGroup {
+  private readonly masks: Int32Array;
+  private readonly lengths: Uint16Array;
+  /** Skeleton → the people whose key has it, in order: another transliteration is found without a scan. */
+  private readonly bySound = new Map<string, PersonWord[]>();
+
+  constructor(readonly people: readonly PersonWord[]) {
+    this.masks = new Int32Array(people.length);
+    this.lengths = new Uint16Array(people.length);
+    people.forEach((person, i) => {
+      this.masks[i] = letterMask(person.key);
+      this.lengths[i] = Math.min(person.key.length, 0xffff);
+      const same = this.bySound.get(person.sound);
+      if (same) same.push(person);
+      else this.bySound.set(person.sound, [person]);
+    });
+  }
+
+  /** The first person spelt otherwise whose key sounds like `key` (see isSpellingVariant). */
+  variantOf(key: string, sound: string): PersonWord | undefined {
+    return this.bySound.get(sound)?.find((person) => person.key !== key);
+  }
+
+  /**
+   * The first person nearer to `key` than `bestDistance` edits, with the distance, or undefined.
+   * Letters one key has and the other lacks each cost an edit (two per substitution at most), and
+   * so does each letter of difference in length: people those bounds rule out are skipped.
+   */
+  nearest(key: string, sound: string, bestDistance: number): { person: PersonWord; distance: number } | undefined {
+    const mask = letterMask(key);
+    let best: { person: PersonWord; distance: number } | undefined;
+    for (let i = 0; i < this.people.length && bestDistance > 1; i++) {
+      const length = this.lengths[i];
+      const edits = Math.min(mostEditsAllowed(key, this.people[i].key), bestDistance - 1);
+      if (Math.abs(key.length - length) > edits || bitCount(mask ^ this.masks[i]) > 2 * edits) continue;
+      const person = this.people[i];
+      const distance = misspellingDistance(key, person.key, sound, person.sound);
+      if (distance < bestDistance) {
+        best = { person, distance };
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+}
+
+/**
+ * The person whose name `key` most plausibly misspells, searching the groups in order: another
+ * transliteration first, else the fewest edits, the first on a tie.
+ */
+export function closestPerson(key: string, groups: readonly PersonGroup[]): NameTarget | undefined {
+  if (key.length < 5 || COMMON_WORDS.has(key) || /\d/.test(key)) return undefined;
+  const sound = skeleton(key);
+  // Another transliteration of the name (`Jughashvili` for `Dzhugashvili`) means them, and is no misspelling.
+  for (const group of groups) {
+    const variant = group.variantOf(key, sound);
+    if (variant) return { id: variant.id };
+  }
+  let best: PersonWord | undefined;
+  let bestDistance = Infinity;
+  for (const group of groups) {
+    const nearer = group.nearest(key, sound, bestDistance);
+    if (nearer) ({ person: best, distance: bestDistance } = nearer);
+  }
+  // `Wether` is whether misspelt, not Webster: a word one letter from an English word is that word, unless the name is as near.
+  if (!best || (bestDistance >= 2 && oneLetterFromAWord(key))) return undefined;
+  return { id: best.id, suggestion: best.form };
+}
+
+/** How many bits of a 32-bit number are set. */
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** oneLetterFromAWord's answers: fuzzyPerson and fuzzyKnownPerson ask about the same words. */
+const nearWords = new Map<string, boolean>();
+const NEAR_WORDS_LIMIT = 50_000;
+
+/** Whether deleting, adding, changing or swapping one letter of `key` makes a word the dictionary knows. */
+function oneLetterFromAWord(key: string): boolean {
+  let answer = nearWords.get(key);
+  if (answer === undefined) {
+    if (nearWords.size >= NEAR_WORDS_LIMIT) nearWords.clear();
+    answer = anyWordOneLetterFrom(key);
+    nearWords.set(key, answer);
+  }
+  return answer;
+}
+
+function anyWordOneLetterFrom(key: string): boolean {
+  const dictionary = english();
+  const knows = (word: string): boolean => dictionary.knowsKey(word);
+  for (let i = 0; i <= key.length; i++) {
+    const [before, after] = [key.slice(0, i), key.slice(i)];
+    if (i < key.length && knows(before + after.slice(1))) return true;
+    if (i + 1 < key.length && knows(before + after[1] + after[0] + after.slice(2))) return true;
+    for (const letter of LETTERS) {
+      if (knows(before + letter + after)) return true;
+      if (i < key.length && letter !== after[0] && knows(before + letter + after.slice(1))) return true;
+    }
+  }
+  return false;
+}
