@@ -108,6 +108,7 @@ export class NotesIndex {
   setDocument(uri: string, text: string, format: NotesFormat, known?: (note: NoteDocument) => NotesFacts | undefined): void {
     const note = new NoteDocument(uri, text, format);
     const facts = known?.(note) ?? extractFacts(note.lines, note.notes, this.vocabulary);
+    note.releaseParse();
     const previous = this.documents.get(uri);
     // The new definitions go in before the old ones come out: a name the note still defines never
     // drops to zero, so an ordinary edit does not change what names mean for the other notes.
