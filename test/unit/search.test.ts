@@ -120,4 +120,24 @@ describe('EntitySearch: rebuilding', () => {
     assert.ok(early.continueRebuild(0));
     assert.deepEqual(early.search('Yagoda', 10), atOnce.search('Yagoda', 10));
   });
+
+  it('reads its entries a slice at a time too, none before the first slice', () => {
+    const entries = [...filler(6000), ...PEOPLE];
+    let read = 0;
+    const source = function* (): Generator<SearchEntry> {
+      for (const entry of entries) {
+        read++;
+        yield entry;
+      }
+    };
+    const sliced = new EntitySearch();
+    sliced.startRebuild(source());
+    assert.equal(read, 0);
+    assert.ok(sliced.continueRebuild(0));
+    assert.ok(read > 0 && read < entries.length, `${read} of ${entries.length} read in the first slice`);
+    const atOnce = new EntitySearch();
+    atOnce.rebuild(entries);
+    assert.deepEqual(sliced.search('Yagoda', 10), atOnce.search('Yagoda', 10));
+    assert.equal(read, entries.length);
+  });
 });

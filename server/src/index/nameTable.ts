@@ -15,6 +15,8 @@ import { closestPerson, PersonGroup, personWord, type PersonWord } from './close
 export class NameTable {
   private knowledgeNames = new Map<string, NameTarget>();
   private knowledgePeople: PersonWord[] = [];
+  /** The keys of knowledgePeople. */
+  private readonly knowledgePersonKeys = new Set<string>();
   private readonly knowledgePersonIds = new Set<string>();
   /** The years each knowledge entity spans: a life, or an event from start to end. */
   private readonly spans = new Map<string, [number, number]>();
@@ -35,7 +37,11 @@ export class NameTable {
    * letters of its name, and students keep the start (`Zionev`, `Bukarin`, `Yeshov`); the knowledge
    * base lists the rest (`Kruschev`).
    */
-  private peopleByShape?: Map<string, PersonGroup>;
+  private knowledgePeopleByShape?: Map<string, PersonWord[]>;
+  /** The keys of notePeople by shape, in notePeople's order: kept as notes change, so no change regroups them all. */
+  private readonly notePeopleByShape = new Map<string, Set<string>>();
+  /** The groups fuzzyPerson has compared with since the names last changed, each made on first use. */
+  private readonly groupsByShape = new Map<string, PersonGroup | null>();
   private fuzzyCache = new Map<string, NameTarget | null>();
   /** The knowledge's people by the first letter of their key, made on first use after setKnowledge. */
   private knowledgePeopleByLetter?: Map<string, PersonGroup>;
@@ -52,6 +58,8 @@ export class NameTable {
   setKnowledge(knowledge: KnowledgeBase): void {
     this.knowledgeNames.clear();
     this.knowledgePeople = [];
+    this.knowledgePersonKeys.clear();
+    this.knowledgePeopleByShape = undefined;
     this.knowledgePeopleByLetter = undefined;
     this.knownFuzzyCache.clear();
     this.knowledgePersonIds.clear();
@@ -79,7 +87,9 @@ export class NameTable {
         for (const name of [...names, surname]) {
           const key = nameKey(name);
           const form = key === surnameKey || isSpellingVariant(key, surnameKey) ? surname : name;
-          if (!key.includes(' ')) this.knowledgePeople.push(personWord(key, entry.id, form));
+          if (key.includes(' ')) continue;
+          this.knowledgePeople.push(personWord(key, entry.id, form));
+          this.knowledgePersonKeys.add(key);
         }
       }
       // Suggest the canonical spelling: a person's surname for one word (`Zionev`), else the name (`Nicolas II`).
@@ -164,10 +174,14 @@ export class NameTable {
     countUp(ids, id);
     let peopleChanged = false;
     if (kind === 'person' && !key.includes(' ')) {
-      const person = this.notePeople.get(key) ?? { id, forms: new Map<string, number>() };
+      let person = this.notePeople.get(key);
+      if (!person) {
+        this.notePeople.set(key, (person = { id, forms: new Map<string, number>() }));
+        const bucket = bucketOf(key);
+        this.notePeopleByShape.set(bucket, (this.notePeopleByShape.get(bucket) ?? new Set<string>()).add(key));
+      }
       const spelledBefore = person.forms.size > 0 ? mostUsed(person.forms) : undefined;
       countUp(person.forms, form);
-      this.notePeople.set(key, person);
       peopleChanged = spelledBefore !== mostUsed(person.forms);
     }
     const changed = (meantBefore !== meaningOf(ids) && !this.knowledgeNames.has(key)) || peopleChanged;
@@ -187,7 +201,10 @@ export class NameTable {
     if (person?.forms.has(form)) {
       const spelledBefore = mostUsed(person.forms);
       countDown(person.forms, form);
-      if (person.forms.size === 0) this.notePeople.delete(key);
+      if (person.forms.size === 0) {
+        this.notePeople.delete(key);
+        this.notePeopleByShape.get(bucketOf(key))?.delete(key);
+      }
       // A respelt person (`DANTON` → `Danton`) is suggested as the notes now spell them.
       if (person.forms.size === 0 || mostUsed(person.forms) !== spelledBefore) changed = true;
     }
@@ -237,6 +254,7 @@ export class NameTable {
     this.noteNames.clear();
     this.noteSurnames.clear();
     this.notePeople.clear();
+    this.notePeopleByShape.clear();
     this.wordsFrom.clear();
     for (const key of this.knowledgeNames.keys()) this.noteLength(key);
     this.changed();
@@ -244,7 +262,7 @@ export class NameTable {
 
   private changed(): void {
     this.generation++;
-    this.peopleByShape = undefined;
+    this.groupsByShape.clear();
     this.fuzzyCache.clear();
   }
 
@@ -310,7 +328,7 @@ export class NameTable {
     // Misspellings are at most three letters longer or shorter than the name (as skeletons).
     const { start, length } = shape(key);
     for (let other = length - 3; other <= length + 3; other++) {
-      const group = this.people().get(`${start}${other}`);
+      const group = this.peopleShaped(`${start}${other}`);
       if (group) groups.push(group);
     }
     const target = closestPerson(key, groups);
@@ -322,7 +340,9 @@ export class NameTable {
   fuzzyKnownPerson(key: string): NameTarget | undefined {
     const cached = this.knownFuzzyCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    this.knowledgePeopleByLetter ??= groupBy(this.knowledgePeople, (person) => person.key[0]);
+    this.knowledgePeopleByLetter ??= new Map(
+      [...groupBy(this.knowledgePeople, (person) => person.key[0])].map(([letter, people]) => [letter, new PersonGroup(people)]),
+    );
     const group = this.knowledgePeopleByLetter.get(key[0]);
     const target = group && closestPerson(key, [group]);
     this.knownFuzzyCache.set(key, target ?? null);
@@ -335,19 +355,23 @@ export class NameTable {
   }
 
   private isPersonKey(key: string): boolean {
-    return (
-      this.people()
-        .get(bucketOf(key))
-        ?.people.some((p) => p.key === key) ?? false
-    );
+    return this.knowledgePersonKeys.has(key) || this.notePeople.has(key);
   }
 
-  private people(): Map<string, PersonGroup> {
-    if (!this.peopleByShape) {
-      const notePeople = [...this.notePeople].map(([key, person]) => personWord(key, person.id, mostUsed(person.forms)));
-      this.peopleByShape = groupBy([...this.knowledgePeople, ...notePeople], (person) => bucketOf(person.key));
+  /** The people whose keys have this shape (see bucketOf): the knowledge's, then the notes'. */
+  private peopleShaped(bucket: string): PersonGroup | undefined {
+    let group = this.groupsByShape.get(bucket);
+    if (group === undefined) {
+      this.knowledgePeopleByShape ??= groupBy(this.knowledgePeople, (person) => bucketOf(person.key));
+      const people = [...(this.knowledgePeopleByShape.get(bucket) ?? [])];
+      for (const key of this.notePeopleByShape.get(bucket) ?? []) {
+        const person = this.notePeople.get(key)!;
+        people.push(personWord(key, person.id, mostUsed(person.forms)));
+      }
+      group = people.length > 0 ? new PersonGroup(people) : null;
+      this.groupsByShape.set(bucket, group);
     }
-    return this.peopleByShape;
+    return group ?? undefined;
   }
 }
 
@@ -411,8 +435,8 @@ function bucketOf(key: string): string {
   return `${start}${length}`;
 }
 
-/** People in groups by `keyOf`, each group in the order given. */
-function groupBy(people: readonly PersonWord[], keyOf: (person: PersonWord) => string): Map<string, PersonGroup> {
+/** People in lists by `keyOf`, each list in the order given. */
+function groupBy(people: readonly PersonWord[], keyOf: (person: PersonWord) => string): Map<string, PersonWord[]> {
   const lists = new Map<string, PersonWord[]>();
   for (const person of people) {
     const key = keyOf(person);
@@ -420,7 +444,7 @@ function groupBy(people: readonly PersonWord[], keyOf: (person: PersonWord) => s
     if (list) list.push(person);
     else lists.set(key, [person]);
   }
-  return new Map([...lists].map(([key, list]) => [key, new PersonGroup(list)]));
+  return lists;
 }
 
 /** `TODO`, `NKVD`, `USSR`: capitals throughout. */

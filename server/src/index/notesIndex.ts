@@ -12,7 +12,7 @@ import type { DocumentMentions } from './mentions';
 import { NameTable, mostUsed } from './nameTable';
 import { PeopleNamed } from './peopleNamed';
 import { definitionId, ownPeople, resolvePhrases } from './resolve';
-import { EntitySearch, type SearchResult } from './search';
+import { EntitySearch, type SearchEntry, type SearchResult } from './search';
 import { compareLocations, contains } from '../notes/ranges';
 import { NoteDocument } from '../notes/document';
 
@@ -357,18 +357,17 @@ export class NotesIndex {
     return this.search.continueRebuild(budgetMs);
   }
 
-  private searchEntries(): { id: string; text: string }[] {
-    const entries: { id: string; text: string }[] = [];
-    for (const { entry } of this.knowledge.entries.values()) {
-      for (const text of new Set([entry.name, ...(entry.aliases ?? []), ...(entry.misspellings ?? [])]))
-        entries.push({ id: entry.id, text });
+  /** Read a slice at a time (see prepareSearch): a change of names between slices starts the search again. */
+  private *searchEntries(): Generator<SearchEntry> {
+    const knowledge = this.knowledge;
+    for (const { entry } of knowledge.entries.values()) {
+      for (const text of new Set([entry.name, ...(entry.aliases ?? []), ...(entry.misspellings ?? [])])) yield { id: entry.id, text };
     }
     for (const id of this.entityTable.ids()) {
-      const forms = this.entityTable.get(id)!.forms;
-      if (!forms || this.knowledge.get(id)) continue;
-      for (const text of forms.keys()) entries.push({ id, text });
+      const forms = this.entityTable.get(id)?.forms;
+      if (!forms || knowledge.get(id)) continue;
+      for (const text of forms.keys()) yield { id, text };
     }
-    return entries;
   }
 
   // ---- bookkeeping

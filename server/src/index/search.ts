@@ -31,6 +31,8 @@ export class EntitySearch {
   private shared = new Uint16Array(0);
   private whole?: Fuse<Keyed>;
 
+  /** Entries not read yet (see continueRebuild). */
+  private source?: Iterator<SearchEntry>;
   /** Entries whose letter pairs are not indexed yet (see continueRebuild). */
   private indexedUpTo = 0;
 
@@ -39,18 +41,31 @@ export class EntitySearch {
     this.continueRebuild(Infinity);
   }
 
-  /** Takes new entries; their keys and letter pairs are made by continueRebuild, or by the next search. */
-  startRebuild(entries: readonly SearchEntry[]): void {
-    this.entries = entries.map((e) => ({ ...e, key: '' }));
+  /**
+   * Takes new entries: continueRebuild (or the next search) reads them from `source` and makes
+   * their keys and letter pairs. A host that changes what `source` reads starts again.
+   */
+  startRebuild(source: Iterable<SearchEntry>): void {
+    this.source = source[Symbol.iterator]();
+    this.entries = [];
     this.byPair.clear();
-    this.shared = new Uint16Array(this.entries.length);
     this.whole = undefined;
     this.indexedUpTo = 0;
   }
 
-  /** Indexes entries for about `budgetMs`; true while some are left. */
+  /** Reads and indexes entries for about `budgetMs`; true while some are left. */
   continueRebuild(budgetMs: number): boolean {
     const started = performance.now();
+    // All the entries first: whether to index letter pairs depends on how many there are.
+    for (let next = this.source?.next(); next; next = this.source?.next()) {
+      if (next.done) {
+        this.source = undefined;
+        this.shared = new Uint16Array(this.entries.length);
+        break;
+      }
+      this.entries.push({ ...next.value, key: '' });
+      if (this.entries.length % 256 === 0 && performance.now() - started > budgetMs) return true;
+    }
     const { entries } = this;
     const narrow = entries.length > NARROW_ABOVE;
     while (this.indexedUpTo < entries.length) {
