@@ -19,6 +19,14 @@ let names: ReadonlySet<string> | undefined;
 
 /** Whether a capitalised word is someone's name in cspell's list (and names no place or thing). */
 export function isPeopleName(word: string): boolean {
+  return peopleNames().has(word) && !THINGS.has(word.toLowerCase());
+}
+
+/**
+ * The list, read on first use (about 25 ms): a server reads it between two pauses before the notes,
+ * so the first note does not stop it for that long.
+ */
+export function peopleNames(): ReadonlySet<string> {
   if (!names) {
     const file = dataFile('people-names.txt', '@cspell/dict-people-names', 'dict/people-names.txt');
     // Without the list (a broken install) no word-like surname counts: quiet rather than wrong.
@@ -30,5 +38,5 @@ export function isPeopleName(word: string): boolean {
         : [],
     );
   }
-  return names.has(word) && !THINGS.has(word.toLowerCase());
+  return names;
 }

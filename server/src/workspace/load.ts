@@ -8,6 +8,7 @@ import { chooseKnowledge, packPersonNames, type PackSetting, type PackState } fr
 import { nameVocabulary } from '../knowledge/vocabulary';
 import { NotesIndex } from '../index/notesIndex';
 import { loadEnglish } from '../words/english';
+import { peopleNames } from '../words/surnames';
 import { cacheKey, FactsCache, textHash, type NoteToKeep } from './factsCache';
 import { bundledKnowledgeFiles, formatOf, readTextFile, toUri, type FileMatcher } from './files';
 import type { Workspace } from './workspace';
@@ -80,8 +81,12 @@ export async function loadWorkspace(
   const skipped: SkippedFile[] = [];
   const found = await workspace.find(matcher);
   const knowledgeFiles = await loadKnowledge(dataDir, found.knowledge, skipped, workspace);
-  // Read now, a slice at a time, rather than all at once by the first name looked up.
-  if (options.pause) await loadEnglish(options.pause);
+  // The word lists now, the dictionary a slice at a time, rather than all at once by the first name looked up.
+  if (options.pause) {
+    await loadEnglish(options.pause);
+    peopleNames();
+    await options.pause();
+  }
   // No bundled entities until the notes tell which periods they are about.
   const index = new NotesIndex(new KnowledgeBase(knowledgeFiles, new Set()));
   index.setPackPersonNames(packPersonNames(knowledgeFiles));
@@ -117,6 +122,7 @@ export async function loadWorkspace(
   }
   const chosen = chooseKnowledge(knowledgeFiles, (id) => index.peopleNamed.isNamed(id), options.packs ?? {});
   index.setKnowledge(chosen.base);
+  await options.pause?.();
   // Definitions, then mentions (which depend on every note's definitions), in slices too.
   if (options.pause) while (index.resolveSome(SLICE_MS)) await options.pause();
   // The name search too, which completion and workspace symbols would otherwise build in one go.
