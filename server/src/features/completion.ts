@@ -7,6 +7,7 @@ import { surnameOf } from '../knowledge/surname';
 import { shortDates } from './card';
 
 const LIMIT = 30;
+const TRIAL_LIMIT = 100;
 
 export const KIND_ICONS: Record<Entity['kind'], CompletionItemKind> = {
   person: CompletionItemKind.Reference,
@@ -45,19 +46,23 @@ function trialCompletion(index: NotesIndex, position: Position, start: number, t
   const range = { start: { line: position.line, character: start }, end: position };
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
-  const trials = [...index.knowledgeBase.entries.values()]
-    .map((k) => index.entity(k.entry.id)!)
-    .concat(index.entities())
-    .filter((e) => e.kind === 'trial');
-  for (const trial of trials) {
+  for (const trial of trials(index)) {
     for (const form of [trial.name, ...trial.aliases]) {
       if (!/^trial of\b/i.test(form) || seen.has(form.toLowerCase())) continue;
       if (typed && !form.toLowerCase().includes(typed.toLowerCase())) continue;
+      // A folder may hold thousands of trials: the first ones, and the editor asks again as the name is typed.
+      if (items.length === TRIAL_LIMIT) return { isIncomplete: true, items };
       seen.add(form.toLowerCase());
       items.push(item(trial, form, range, items.length, form));
     }
   }
   return { isIncomplete: false, items };
+}
+
+/** The knowledge's trials first, then the notes'. */
+function* trials(index: NotesIndex): Generator<Entity> {
+  for (const { entry } of index.knowledgeBase.entries.values()) if (entry.kind === 'trial') yield index.entity(entry.id)!;
+  yield* index.entitiesOfKind('trial');
 }
 
 function item(entity: Entity, insert: string, range: Range, rank: number, filterText: string): CompletionItem {

@@ -184,6 +184,23 @@ export class NotesIndex {
   }
 
   /**
+   * Like entities(), of one kind, made one at a time: a caller that wants a few makes no more, and
+   * never one per entity of a big folder.
+   */
+  *entitiesOfKind(kind: EntityKind): Generator<Entity> {
+    this.ensureResolved();
+    for (const defined of [true, false]) {
+      for (const id of this.entityTable.ids()) {
+        const record = this.entityTable.get(id)!;
+        if (record.definitions.length > 0 !== defined) continue;
+        if ((this.knowledge.get(id)?.entry.kind ?? record.noteKind) !== kind) continue;
+        const entity = this.entity(id);
+        if (entity) yield entity;
+      }
+    }
+  }
+
+  /**
    * How many entities the notes define or mention, in all and by kind (an entity counts under each
    * of its kinds). With `resolve` false, as things stand: documents still waiting are left out.
    */
