@@ -87,8 +87,11 @@ export class EntitySearch {
     }
     if (this.indexedUpTo < entries.length) return true;
     // Flat arrays: half the memory of lists of numbers, and nothing for the collector to trace.
-    for (const [pair, list] of this.byPair) this.postings.set(pair, Int32Array.from(list));
-    this.byPair.clear();
+    for (const [pair, list] of this.byPair) {
+      this.postings.set(pair, Int32Array.from(list));
+      this.byPair.delete(pair);
+      if (performance.now() - started > budgetMs) return this.byPair.size > 0;
+    }
     return false;
   }
 

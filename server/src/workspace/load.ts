@@ -121,6 +121,7 @@ export async function loadWorkspace(
     }
   }
   const chosen = chooseKnowledge(knowledgeFiles, (id) => index.peopleNamed.isNamed(id), options.packs ?? {});
+  await options.pause?.();
   index.setKnowledge(chosen.base);
   await options.pause?.();
   // Definitions, then mentions (which depend on every note's definitions), in slices too.
