@@ -13,15 +13,6 @@ export class BenchServer extends ServerProcess {
     return BenchServer.spawn(root, { nodeArgs, initializationOptions: { cacheFolder } }) as BenchServer;
   }
 
-  /** Once the index kept for the next session is written (or failed to be). */
-  cacheWritten(timeoutMs: number): Promise<boolean> {
-    return this.until(
-      () => this.logs.some((l) => /Index cache written|Could not write the index cache/.test(l)) || undefined,
-      'the index cache',
-      timeoutMs,
-    );
-  }
-
   /** A request that fails with TimeoutError after `timeoutMs`. */
   requestWithin<R>(method: string, params: unknown, timeoutMs: number): Promise<R> {
     return withTimeout(this.request<R>(method, params), timeoutMs, method);

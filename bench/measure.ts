@@ -111,8 +111,7 @@ async function measureReopen(corpus: Corpus, cacheFolder: string, options: Optio
     results.reopenIndexMs = performance.now() - t0;
     await server.whenReady(options.indexTimeoutMs);
     results.reopenReadyMs = server.indexReadyAt - t0;
-    const fromCache = /Index cache: (\d+) of \d+ notes read/.exec(server.logs.join('\n'));
-    results.reopenNotesFromCache = fromCache ? Number(fromCache[1]) : 0;
+    results.reopenNotesFromCache = server.notesFromCache()?.read ?? 0;
     progress(
       `reopened: first workspace-wide answer ${ms(results.reopenIndexMs)} (${Array.isArray(symbols) ? symbols.length : 0} symbols), ` +
         `${results.reopenNotesFromCache} notes from the cache`,

@@ -27,13 +27,10 @@ describe('LSP: the index kept between sessions', function () {
   });
 
   /** One session: start, wait for the index and for the cache to be written, note what it answers, stop. */
-  async function session(): Promise<{ logs: string; symbols: string[]; entities: number }> {
+  async function session(): Promise<{ logs: string; fromCache?: { read: number; of: number }; symbols: string[]; entities: number }> {
     const server = await LspServer.start(root, { initializationOptions: { cacheFolder } });
     try {
-      await server.until(
-        () => server.logs.some((l) => /Index cache written|Could not write/.test(l)) || undefined,
-        'the cache to be written',
-      );
+      await server.cacheWritten();
       const symbols: string[] = [];
       for (const query of ['', 'Kamenev', 'Tukhachevsky']) {
         const found = await server.request<SymbolInformation[]>('workspace/symbol', { query });
@@ -41,6 +38,7 @@ describe('LSP: the index kept between sessions', function () {
       }
       return {
         logs: server.logs.join('\n'),
+        fromCache: server.notesFromCache(),
         symbols,
         entities: server.ready.entities,
       };
@@ -49,17 +47,11 @@ describe('LSP: the index kept between sessions', function () {
     }
   }
 
-  function readFromCache(logs: string): { read: number; of: number } {
-    const match = /Index cache: (\d+) of (\d+) notes read/.exec(logs);
-    assert.ok(match, `no cache line in the log:\n${logs}`);
-    return { read: Number(match[1]), of: Number(match[2]) };
-  }
-
   let first: Awaited<ReturnType<typeof session>>;
 
   it('starts without a cache, reads every note and writes one', async () => {
     first = await session();
-    assert.deepEqual(readFromCache(first.logs), { read: 0, of: 3 });
+    assert.deepEqual(first.fromCache, { read: 0, of: 3 });
     assert.doesNotMatch(first.logs, /was not used/);
     assert.ok(
       first.symbols.some((s) => /^Kamenev: .*Kamenev/.test(s)),
@@ -69,7 +61,7 @@ describe('LSP: the index kept between sessions', function () {
 
   it('on reopening, reads every unchanged note from the cache and answers the same', async () => {
     const second = await session();
-    assert.deepEqual(readFromCache(second.logs), { read: 3, of: 3 });
+    assert.deepEqual(second.fromCache, { read: 3, of: 3 });
     assert.deepEqual(second.symbols, first.symbols);
     assert.equal(second.entities, first.entities);
   });
@@ -77,7 +69,7 @@ describe('LSP: the index kept between sessions', function () {
   it('reads a note changed on disk again, and finds what it now says', async () => {
     appendFileSync(path.join(root, 'terror.md'), '\n## More people\n- Tukhachevsky: a marshal shot in 1937\n');
     const third = await session();
-    assert.deepEqual(readFromCache(third.logs), { read: 2, of: 3 });
+    assert.deepEqual(third.fromCache, { read: 2, of: 3 });
     assert.ok(
       third.symbols.some((s) => /^Tukhachevsky: .*Tukhachevsky .*terror\.md/.test(s)),
       'the new note line is indexed',
@@ -96,10 +88,10 @@ describe('LSP: the index kept between sessions', function () {
       writeFileSync(file, spoil(readFileSync(file)));
       const after = await session();
       assert.match(after.logs, /was not used: (truncated or altered|not a History Notes cache file)/);
-      assert.deepEqual(readFromCache(after.logs), { read: 0, of: 3 });
+      assert.deepEqual(after.fromCache, { read: 0, of: 3 });
       assert.deepEqual(after.symbols, before.symbols);
       // Written anew: the next start uses it again.
-      assert.deepEqual(readFromCache((await session()).logs), { read: 3, of: 3 });
+      assert.deepEqual((await session()).fromCache, { read: 3, of: 3 });
     });
   }
 });

@@ -160,6 +160,21 @@ export class ServerProcess {
     return this.until(() => this.readyParams, 'the index-ready notification', timeoutMs);
   }
 
+  /** Once the server has written the index it keeps for the next session, or logged that it could not. */
+  cacheWritten(timeoutMs?: number): Promise<boolean> {
+    return this.until(
+      () => this.logs.some((l) => /Index cache written|Could not write the index cache/.test(l)) || undefined,
+      'the index cache to be written',
+      timeoutMs,
+    );
+  }
+
+  /** How many notes the first index took from the kept index, of how many; undefined before the server says. */
+  notesFromCache(): { read: number; of: number } | undefined {
+    const match = /Index cache: (\d+) of (\d+) notes read/.exec(this.logs.join('\n'));
+    return match ? { read: Number(match[1]), of: Number(match[2]) } : undefined;
+  }
+
   /** The version of the next index-changed notification sent after this call. */
   nextIndexChange(timeoutMs?: number): Promise<number> {
     const seen = this.changes.length;
