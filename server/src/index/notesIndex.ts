@@ -176,24 +176,20 @@ export class NotesIndex {
 
   /** Every entity the notes define or mention: the defined ones first. */
   entities(): Entity[] {
-    this.ensureResolved();
-    const ids = [...this.entityTable.ids()];
-    const defined = ids.filter((id) => this.entityTable.get(id)!.definitions.length > 0);
-    const mentioned = ids.filter((id) => this.entityTable.get(id)!.definitions.length === 0);
-    return [...defined, ...mentioned].map((id) => this.entity(id)).filter((e): e is Entity => e !== undefined);
+    return [...this.entitiesOfKind()];
   }
 
   /**
-   * Like entities(), of one kind, made one at a time: a caller that wants a few makes no more, and
-   * never one per entity of a big folder.
+   * Like entities(), of one kind when given, made one at a time: a caller that wants a few makes no
+   * more, and never one per entity of a big folder.
    */
-  *entitiesOfKind(kind: EntityKind): Generator<Entity> {
+  *entitiesOfKind(kind?: EntityKind): Generator<Entity> {
     this.ensureResolved();
     for (const defined of [true, false]) {
       for (const id of this.entityTable.ids()) {
         const record = this.entityTable.get(id)!;
         if (record.definitions.length > 0 !== defined) continue;
-        if ((this.knowledge.get(id)?.entry.kind ?? record.noteKind) !== kind) continue;
+        if (kind !== undefined && (this.knowledge.get(id)?.entry.kind ?? record.noteKind) !== kind) continue;
         const entity = this.entity(id);
         if (entity) yield entity;
       }

@@ -163,13 +163,8 @@ function soundOf(key: string): string {
 }
 
 /** Two spellings of one name that differ only in transliteration (`Djugashvili`, `Jughashvili`): no misspelling. */
-export function isSpellingVariant(
-  candidate: string,
-  known: string,
-  candidateSound = skeleton(candidate),
-  knownSound = skeleton(known),
-): boolean {
-  return candidate !== known && candidate.length >= 4 && candidateSound === knownSound;
+export function isSpellingVariant(candidate: string, known: string): boolean {
+  return candidate !== known && candidate.length >= 4 && skeleton(candidate) === skeleton(known);
 }
 
 /**
