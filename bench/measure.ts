@@ -19,6 +19,8 @@ export interface ServerResults {
   reopenReadyMs: number;
   /** How many notes the second start took from the cache the first wrote. */
   reopenNotesFromCache?: number;
+  /** Of those, how many with their mentions too. */
+  reopenMentionsFromCache?: number;
   maxEventLoopBlockMs: number;
   /** When the slowest probe was answered, relative to indexReady (about 0: the block was the index's last step). */
   maxBlockEndedAfterReadyMs: number;
@@ -111,10 +113,12 @@ async function measureReopen(corpus: Corpus, cacheFolder: string, options: Optio
     results.reopenIndexMs = performance.now() - t0;
     await server.whenReady(options.indexTimeoutMs);
     results.reopenReadyMs = server.indexReadyAt - t0;
-    results.reopenNotesFromCache = server.notesFromCache()?.read ?? 0;
+    const fromCache = server.notesFromCache();
+    results.reopenNotesFromCache = fromCache?.read ?? 0;
+    results.reopenMentionsFromCache = fromCache?.resolved ?? 0;
     progress(
       `reopened: first workspace-wide answer ${ms(results.reopenIndexMs)} (${Array.isArray(symbols) ? symbols.length : 0} symbols), ` +
-        `${results.reopenNotesFromCache} notes from the cache`,
+        `${results.reopenNotesFromCache} notes from the cache, ${results.reopenMentionsFromCache} with their mentions`,
     );
   } catch (error) {
     results.error = `reopening: ${(error as Error).message}\n${server.lastLogs()}`;

@@ -254,6 +254,7 @@ function reportJson(
     reopenIndexMs: server.reopenIndexMs,
     reopenReadyMs: server.reopenReadyMs,
     reopenNotesFromCache: server.reopenNotesFromCache ?? 0,
+    reopenMentionsFromCache: server.reopenMentionsFromCache ?? 0,
     markdownServiceMarkdownOnlyMs: mdOnlyMs,
     initializeMs: server.initializeMs,
     serverIndexDurationMs: num(server.ready?.durationMs),

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { SymbolInformation } from 'vscode-languageserver-protocol';
+import type { Location, SymbolInformation } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
 import { LspServer } from '../support/lspServer';
 import { copyFixture, removeWorkspace } from '../support/workspace';
@@ -27,7 +27,13 @@ describe('LSP: the index kept between sessions', function () {
   });
 
   /** One session: start, wait for the index and for the cache to be written, note what it answers, stop. */
-  async function session(): Promise<{ logs: string; fromCache?: { read: number; of: number }; symbols: string[]; entities: number }> {
+  async function session(): Promise<{
+    logs: string;
+    fromCache?: { read: number; of: number; resolved: number };
+    symbols: string[];
+    references: string[];
+    entities: number;
+  }> {
     const server = await LspServer.start(root, { initializationOptions: { cacheFolder } });
     try {
       await server.cacheWritten();
@@ -36,10 +42,20 @@ describe('LSP: the index kept between sessions', function () {
         const found = await server.request<SymbolInformation[]>('workspace/symbol', { query });
         symbols.push(...found.map((s) => `${query}: ${s.name} ${s.kind} ${path.basename(s.location.uri)}:${s.location.range.start.line}`));
       }
+      // Kamenev, in the heading `Kamenev & Zinoviev`: every place the notes name him.
+      const found = await server.request<Location[]>('textDocument/references', {
+        textDocument: { uri: server.uri('terror.txt') },
+        position: { line: 21, character: 2 },
+        context: { includeDeclaration: true },
+      });
+      const references = found.map(
+        (l) => `${path.basename(l.uri)}:${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`,
+      );
       return {
         logs: server.logs.join('\n'),
         fromCache: server.notesFromCache(),
         symbols,
+        references,
         entities: server.ready.entities,
       };
     } finally {
@@ -51,7 +67,7 @@ describe('LSP: the index kept between sessions', function () {
 
   it('starts without a cache, reads every note and writes one', async () => {
     first = await session();
-    assert.deepEqual(first.fromCache, { read: 0, of: 3 });
+    assert.deepEqual(first.fromCache, { read: 0, of: 3, resolved: 0 });
     assert.doesNotMatch(first.logs, /was not used/);
     assert.ok(
       first.symbols.some((s) => /^Kamenev: .*Kamenev/.test(s)),
@@ -61,15 +77,17 @@ describe('LSP: the index kept between sessions', function () {
 
   it('on reopening, reads every unchanged note from the cache and answers the same', async () => {
     const second = await session();
-    assert.deepEqual(second.fromCache, { read: 3, of: 3 });
+    assert.deepEqual(second.fromCache, { read: 3, of: 3, resolved: 3 });
     assert.deepEqual(second.symbols, first.symbols);
+    assert.ok(first.references.length >= 4, first.references.join(', '));
+    assert.deepEqual(second.references, first.references);
     assert.equal(second.entities, first.entities);
   });
 
   it('reads a note changed on disk again, and finds what it now says', async () => {
     appendFileSync(path.join(root, 'terror.md'), '\n## More people\n- Tukhachevsky: a marshal shot in 1937\n');
     const third = await session();
-    assert.deepEqual(third.fromCache, { read: 2, of: 3 });
+    assert.deepEqual(third.fromCache, { read: 2, of: 3, resolved: 0 });
     assert.ok(
       third.symbols.some((s) => /^Tukhachevsky: .*Tukhachevsky .*terror\.md/.test(s)),
       'the new note line is indexed',
@@ -88,10 +106,10 @@ describe('LSP: the index kept between sessions', function () {
       writeFileSync(file, spoil(readFileSync(file)));
       const after = await session();
       assert.match(after.logs, /was not used: (truncated or altered|not a History Notes cache file)/);
-      assert.deepEqual(after.fromCache, { read: 0, of: 3 });
+      assert.deepEqual(after.fromCache, { read: 0, of: 3, resolved: 0 });
       assert.deepEqual(after.symbols, before.symbols);
       // Written anew: the next start uses it again.
-      assert.deepEqual((await session()).fromCache, { read: 3, of: 3 });
+      assert.deepEqual((await session()).fromCache, { read: 3, of: 3, resolved: 3 });
     });
   }
 });

@@ -169,10 +169,13 @@ export class ServerProcess {
     );
   }
 
-  /** How many notes the first index took from the kept index, of how many; undefined before the server says. */
-  notesFromCache(): { read: number; of: number } | undefined {
-    const match = /Index cache: (\d+) of (\d+) notes read/.exec(this.logs.join('\n'));
-    return match ? { read: Number(match[1]), of: Number(match[2]) } : undefined;
+  /**
+   * How many notes the first index took from the kept index, of how many, and of those how many with
+   * their mentions; undefined before the server says.
+   */
+  notesFromCache(): { read: number; of: number; resolved: number } | undefined {
+    const match = /Index cache: (\d+) of (\d+) notes read from .*, (\d+) with their mentions/.exec(this.logs.join('\n'));
+    return match ? { read: Number(match[1]), of: Number(match[2]), resolved: Number(match[3]) } : undefined;
   }
 
   /** The version of the next index-changed notification sent after this call. */

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { NoteDocument } from '../../server/src/notes/document';
 import { extractFacts, type NotesFacts } from '../../server/src/notes/extract';
-import { storedFacts } from '../../server/src/notes/storedFacts';
+import { storedFacts, type StoredFacts } from '../../server/src/notes/storedFacts';
+import { TextNumbers } from '../../server/src/notes/textTable';
 import { cacheKey, FactsCache, textHash, writeFactsCache } from '../../server/src/workspace/factsCache';
 
 const NOTE = [
@@ -28,8 +29,18 @@ function factsOf(text: string): { note: NoteDocument; facts: NotesFacts } {
   return { note, facts: extractFacts(note.lines, note.notes) };
 }
 
+/** The note's facts as the cache stores them, with the text table they number their texts by. */
+function stored(facts: NotesFacts): { value: StoredFacts; texts: TextNumbers } {
+  const texts = new TextNumbers();
+  return { value: storedFacts(facts, texts), texts };
+}
+
 /** A file in the cache's format around `records`, checksum and all: what a hostile writer could make. */
-function craftedFile(records: { uri: string; hash: string; value: unknown }[], key: string, format = 1): Buffer {
+function craftedFile(
+  records: { uri: string; hash: string; value: unknown }[],
+  key: string,
+  { format = 2, texts = [] as unknown }: { format?: number; texts?: unknown } = {},
+): Buffer {
   const parts: Buffer[] = [Buffer.from(MAGIC)];
   const notes: [string, string, number, number][] = [];
   let offset = 0;
@@ -39,7 +50,7 @@ function craftedFile(records: { uri: string; hash: string; value: unknown }[], k
     parts.push(bytes);
     offset += bytes.length;
   }
-  const header = Buffer.from(JSON.stringify({ format, key, notes }));
+  const header = Buffer.from(JSON.stringify({ format, key, notes, texts }));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   parts.push(header, length);
@@ -65,7 +76,7 @@ describe('factsCache: the index kept between sessions', () => {
     const { cache, problem } = await FactsCache.read(file, key);
     assert.equal(problem, undefined);
     assert.equal(cache?.size, 1);
-    const back = cache.take(URI, hash, note.lines.length);
+    const back = cache.take(URI, hash, note.lines.length)?.facts;
     assert.ok(back, 'the kept facts');
     assert.deepEqual(back.definitions, facts.definitions);
     assert.deepEqual(back.phrases.list(), facts.phrases.list());
@@ -109,7 +120,10 @@ describe('factsCache: the index kept between sessions', () => {
     const other = cacheKey(new Set(['congress', 'of', 'victors']));
     assert.notEqual(other, key);
     assert.match((await FactsCache.read(file, other)).problem ?? '', /another version or for other knowledge/);
-    writeFileSync(file, craftedFile([{ uri: URI, hash, value: storedFacts(facts) }], key, 2));
+    writeFileSync(
+      file,
+      craftedFile([{ uri: URI, hash, value: { facts: stored(facts).value } }], key, { format: 1, texts: stored(facts).texts.texts() }),
+    );
     assert.match((await FactsCache.read(file, key)).problem ?? '', /another version or for other knowledge/);
   });
 
@@ -119,37 +133,100 @@ describe('factsCache: the index kept between sessions', () => {
   });
 
   it('never uses a crafted record, even with a right checksum', async () => {
-    const good = storedFacts(facts);
+    const { value: good, texts } = stored(facts);
+    const wizard = texts.number('wizard');
+    const table = texts.texts();
     const lines = note.lines.length;
+    const first = good.definitions[0];
+    /** The first definition with field `at` (see storedDefinition) replaced. */
+    const withField = (at: number, value: unknown): StoredFacts => ({
+      ...good,
+      definitions: [first.map((field, i) => (i === at ? value : field))],
+    });
     const crafted: [string, unknown][] = [
       ['not an object', 'Kamenev'],
-      [
-        'a definition past the last line',
-        {
-          ...good,
-          definitions: [{ ...good.definitions[0], range: { start: { line: 400, character: 0 }, end: { line: 400, character: 3 } } }],
-        },
-      ],
-      ['a definition of no kind we know', { ...good, definitions: [{ ...good.definitions[0], kind: 'wizard' }] }],
-      ['lookup keys that are not strings', { ...good, definitions: [{ ...good.definitions[0], lookupKeys: [{ toString: 'x' }] }] }],
+      ['an array', [good]],
+      ['a definition as an object', { ...good, definitions: [facts.definitions[0]] }],
+      ['a definition past the last line', withField(7, [400, 0, 400, 3])],
+      ['a definition of no kind we know', withField(0, wizard)],
+      ['a name numbered past the text table', withField(1, table.length + 10)],
+      ['a name that is a number, not text', withField(1, 1.5)],
+      ['lookup keys that are not numbers', withField(3, [{ toString: 'x' }])],
       ['phrase bounds past the words', { ...good, phrases: { ...good.phrases, bounds: Int32Array.from([0, 9999]) } }],
       ['phrase positions as plain arrays', { ...good, phrases: { ...good.phrases, lines: [...good.phrases.lines] } }],
+      [
+        'a word past the text table',
+        { ...good, phrases: { ...good.phrases, words: good.phrases.words.map((n, i) => (i === 0 ? table.length : n)) } },
+      ],
+      ['words as text, not numbers', { ...good, phrases: { ...good.phrases, words: [...good.phrases.words].map((n) => table[n]) } }],
       ['a year on a line the note lacks', { ...good, years: { lines: Int32Array.from([lines + 5]), years: Int16Array.from([1936]) } }],
       ['front matter that is not text', { ...good, frontMatter: { essay: { nested: true } } }],
     ];
     for (const [what, value] of crafted) {
-      writeFileSync(file, craftedFile([{ uri: URI, hash, value }], key));
+      writeFileSync(file, craftedFile([{ uri: URI, hash, value: { facts: value } }], key, { texts: table }));
       const { cache, problem } = await FactsCache.read(file, key);
       assert.equal(problem, undefined, what);
       assert.equal(cache?.take(URI, hash, lines), undefined, what);
     }
+    writeFileSync(file, craftedFile([{ uri: URI, hash, value: 'Kamenev' }], key, { texts: table }));
+    assert.equal((await FactsCache.read(file, key)).cache?.take(URI, hash, lines), undefined, 'a record that is not an object');
     // The same file with the record as written is taken: the checks above are what refused them.
-    writeFileSync(file, craftedFile([{ uri: URI, hash, value: good }], key));
-    assert.ok((await FactsCache.read(file, key)).cache?.take(URI, hash, lines));
+    writeFileSync(file, craftedFile([{ uri: URI, hash, value: { facts: good } }], key, { texts: table }));
+    assert.deepEqual((await FactsCache.read(file, key)).cache?.take(URI, hash, lines)?.facts.definitions, facts.definitions);
+    for (const [what, bad] of [
+      ['a text table of numbers', [1, 2, 3]],
+      ['a text table that is null', null],
+    ] as const) {
+      writeFileSync(file, craftedFile([{ uri: URI, hash, value: { facts: good } }], key, { texts: bad }));
+      assert.match((await FactsCache.read(file, key)).problem ?? '', /malformed \(its text table\)/, what);
+    }
+  });
+
+  it('uses a crafted resolution never, and the facts beside it still', async () => {
+    const { value: storedNote, texts } = stored(facts);
+    const kamenev = texts.number('person:kamenev');
+    const good = {
+      definitionIds: Int32Array.from(facts.definitions, () => -1),
+      mentions: {
+        entities: Int32Array.from([kamenev]),
+        which: Int32Array.from([0]),
+        first: Int32Array.from([0]),
+        end: Int32Array.from([1]),
+        suggestions: [],
+      },
+      peopleNamed: Int32Array.from([kamenev]),
+    };
+    const words = facts.phrases.words.length;
+    const table = texts.texts();
+    const crafted: [string, unknown][] = [
+      ['not an object', 'person:kamenev'],
+      ['a definition id too many', { ...good, definitionIds: Int32Array.from([...good.definitionIds, -1]) }],
+      ['definition ids as plain numbers', { ...good, definitionIds: [...good.definitionIds] }],
+      ['a definition id past the text table', { ...good, definitionIds: good.definitionIds.map(() => table.length) }],
+      ['a mention past the last word', { ...good, mentions: { ...good.mentions, end: Int32Array.from([words + 1]) } }],
+      ['a mention ending where it starts', { ...good, mentions: { ...good.mentions, end: Int32Array.from([0]) } }],
+      ['a mention of an entity not listed', { ...good, mentions: { ...good.mentions, which: Int32Array.from([1]) } }],
+      ['an entity id that is no text', { ...good, mentions: { ...good.mentions, entities: Int32Array.from([-1]) } }],
+      ['positions as plain arrays', { ...good, mentions: { ...good.mentions, first: [0] } }],
+      ['a suggestion for no mention', { ...good, mentions: { ...good.mentions, suggestions: [[3, 'Kamenev']] } }],
+      ['people named as text', { ...good, peopleNamed: ['person:kamenev'] }],
+      ['people named past the text table', { ...good, peopleNamed: Int32Array.from([table.length]) }],
+    ];
+    const lines = note.lines.length;
+    for (const [what, resolution] of crafted) {
+      writeFileSync(file, craftedFile([{ uri: URI, hash, value: { facts: storedNote, resolution } }], key, { texts: table }));
+      const kept = (await FactsCache.read(file, key)).cache?.take(URI, hash, lines);
+      assert.ok(kept?.facts, what);
+      assert.equal(kept.resolution, undefined, what);
+    }
+    writeFileSync(file, craftedFile([{ uri: URI, hash, value: { facts: storedNote, resolution: good } }], key, { texts: table }));
+    const kept = (await FactsCache.read(file, key)).cache?.take(URI, hash, lines);
+    assert.deepEqual(kept?.resolution?.mentions.entities, ['person:kamenev']);
+    assert.deepEqual(kept.resolution.peopleNamed, ['person:kamenev']);
   });
 
   it('drops a header whose records lie outside the file', async () => {
-    const header = JSON.stringify({ format: 1, key, notes: [[URI, hash, 0, 10_000_000]] });
+    const header = JSON.stringify({ format: 2, key, notes: [[URI, hash, 0, 10_000_000]] });
     const body = Buffer.concat([Buffer.from(MAGIC), Buffer.from(header), Buffer.alloc(4)]);
     body.writeUInt32LE(header.length, body.length - 4);
     writeFileSync(file, Buffer.concat([body, createHash('sha256').update(body).digest()]));

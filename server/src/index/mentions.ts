@@ -3,13 +3,22 @@
 import type { NamePhrases } from '../notes/phrases';
 import type { Mention } from './model';
 
+/** Sealed mentions as plain data, to keep between sessions: each entity id once, and per mention which. */
+export interface DocumentMentionsParts {
+  entities: string[];
+  which: Int32Array;
+  first: Int32Array;
+  end: Int32Array;
+  suggestions: [number, string][];
+}
+
 export class DocumentMentions {
   readonly ids: string[] = [];
   /** Per mention: its first word, and one past its last, in the document's phrases. */
   private firstList: number[] = [];
   private endList: number[] = [];
-  first = new Int32Array(0);
-  end = new Int32Array(0);
+  first: Int32Array = new Int32Array(0);
+  end: Int32Array = new Int32Array(0);
   /** Only misspelt mentions have a suggestion. */
   readonly suggestions = new Map<number, string>();
 
@@ -31,6 +40,27 @@ export class DocumentMentions {
     this.firstList = [];
     this.endList = [];
     return this;
+  }
+
+  parts(): DocumentMentionsParts {
+    const numbers = new Map<string, number>();
+    const which = new Int32Array(this.ids.length);
+    for (let i = 0; i < this.ids.length; i++) {
+      let number = numbers.get(this.ids[i]);
+      if (number === undefined) numbers.set(this.ids[i], (number = numbers.size));
+      which[i] = number;
+    }
+    return { entities: [...numbers.keys()], which, first: this.first, end: this.end, suggestions: [...this.suggestions] };
+  }
+
+  /** Sealed mentions again from parts already checked against `phrases` (see storedResolution). */
+  static fromParts(uri: string, phrases: NamePhrases, parts: DocumentMentionsParts): DocumentMentions {
+    const mentions = new DocumentMentions(uri, phrases);
+    for (const number of parts.which) mentions.ids.push(parts.entities[number]);
+    for (const [i, suggestion] of parts.suggestions) mentions.suggestions.set(i, suggestion);
+    mentions.first = parts.first;
+    mentions.end = parts.end;
+    return mentions;
   }
 
   get count(): number {

@@ -8,13 +8,15 @@ import type { NotesFormat } from '../notes/model';
 import { nameKey } from '../notes/names';
 import type { Definition, Entity, Mention } from './model';
 import { EntityTable, type KindCounts } from './entityTable';
-import type { DocumentMentions } from './mentions';
 import { NameTable, mostUsed } from './nameTable';
 import { PeopleNamed } from './peopleNamed';
 import { definitionId, ownPeople, resolvePhrases } from './resolve';
 import { EntitySearch, type SearchEntry, type SearchResult } from './search';
 import { compareLocations, contains } from '../notes/ranges';
 import { NoteDocument } from '../notes/document';
+import { DocumentMentions } from './mentions';
+import { knowledgeFingerprint, NamesDigest } from './namesDigest';
+import type { KeptFingerprints, KeptNote, KeptResolution } from './storedResolution';
 
 interface IndexedDocument {
   uri: string;
@@ -23,6 +25,20 @@ interface IndexedDocument {
   definitions: Definition[];
   /** Undefined until resolved. */
   mentions?: DocumentMentions;
+  /** The last session's resolution of these facts, until the index knows whether it still holds. */
+  kept?: KeptResolution;
+}
+
+/** What a NotesIndex has resolved, to keep between sessions with the facts (see workspace/factsCache). */
+export interface ResolutionToKeep {
+  /** The resolution of a note as the index has it, when it has these very facts resolved. */
+  of(uri: string, facts: NotesFacts): KeptResolution | undefined;
+  /** Digested a slice at a time; its value with `knowledge` and `people`, once `unchanged`, are the fingerprints to keep. */
+  names: NamesDigest;
+  knowledge: string;
+  people: string;
+  /** False once names or knowledge have changed since: the resolutions taken may then be of two states. */
+  unchanged(): boolean;
 }
 
 const RELATED_SAMPLE = 25;
@@ -64,6 +80,10 @@ export class NotesIndex {
   /** Bumped by every change, so callers can tell whether anything moved. */
   version = 0;
   private vocabulary?: ReadonlySet<string>;
+  /** The fingerprints the kept resolutions were made under, until they are checked (see adoptKept). */
+  private keptUnder?: KeptFingerprints & { names?: string; digest?: NamesDigest };
+  /** How many documents took their mentions from the last session. */
+  keptMentions = 0;
 
   constructor(private knowledge: KnowledgeBase = new KnowledgeBase([])) {
     this.names.setKnowledge(knowledge);
@@ -104,23 +124,34 @@ export class NotesIndex {
     this.vocabulary = words;
   }
 
+  /**
+   * The last session's fingerprints (see ResolutionToKeep): where they still hold once every note is
+   * read and defined, the notes' kept resolutions are used instead of resolving them again.
+   */
+  expectKept(fingerprints: KeptFingerprints): void {
+    this.keptUnder = { ...fingerprints };
+  }
+
   /** `known`: the facts of these very lines when they are at hand already (kept from the last session). */
-  setDocument(uri: string, text: string, format: NotesFormat, known?: (note: NoteDocument) => NotesFacts | undefined): void {
+  setDocument(uri: string, text: string, format: NotesFormat, known?: (note: NoteDocument) => KeptNote | undefined): void {
     const note = new NoteDocument(uri, text, format);
-    const facts = known?.(note) ?? extractFacts(note.lines, note.notes, this.vocabulary);
+    const kept = known?.(note);
+    const facts = kept?.facts ?? extractFacts(note.lines, note.notes, this.vocabulary);
     note.releaseParse();
     const previous = this.documents.get(uri);
     // The new definitions go in before the old ones come out: a name the note still defines never
     // drops to zero, so an ordinary edit does not change what names mean for the other notes.
     const defer = this.deferDefinitions || this.undefinedDocuments.size > 0;
-    const definitions = defer ? [] : this.defineAll(uri, facts);
+    const definitions = defer ? [] : this.defineAll(uri, facts, this.keptIds(kept?.resolution));
     if (previous) {
       this.forgetDefinitions(previous);
       this.forgetMentions(previous);
     }
-    this.documents.set(uri, { uri, note, facts, definitions });
+    this.documents.set(uri, { uri, note, facts, definitions, kept: kept?.resolution });
     if (defer) this.undefinedDocuments.add(uri);
-    this.peopleNamed.set(uri, facts.phrases);
+    if (kept?.resolution && this.keptUnder?.people === this.peopleNamed.fingerprint())
+      this.peopleNamed.setPeople(uri, kept.resolution.peopleNamed);
+    else this.peopleNamed.set(uri, facts.phrases);
     this.stale.add(uri);
     this.version++;
   }
@@ -385,15 +416,16 @@ export class NotesIndex {
 
   // ---- bookkeeping
 
-  private defineAll(uri: string, facts: NotesFacts): Definition[] {
+  /** `keptIds`: what each definition means, from the last session under the same knowledge (see keptIds). */
+  private defineAll(uri: string, facts: NotesFacts, keptIds?: readonly (string | null)[]): Definition[] {
     const definitions: Definition[] = [];
-    for (const note of facts.definitions) {
-      const target = definitionId(note, this.names, facts.years);
-      const known = this.knowledge.get(target.id)?.entry;
-      if (!countsAsDefinition(note, known?.kind)) continue;
-      const definition: Definition = { entityId: target.id, uri, range: note.range, note };
-      if (!note.described) for (const key of note.lookupKeys) this.names.addNoteName(key, target.id, note.kind, note.name);
-      if (note.surnameKey && !known) this.names.addNoteSurname(note.surnameKey, target.id);
+    for (const [i, note] of facts.definitions.entries()) {
+      const id = keptIds ? keptIds[i] : definitionId(note, this.names, facts.years).id;
+      const known = id === null ? undefined : this.knowledge.get(id)?.entry;
+      if (id === null || (!keptIds && !countsAsDefinition(note, known?.kind))) continue;
+      const definition: Definition = { entityId: id, uri, range: note.range, note };
+      if (!note.described) for (const key of note.lookupKeys) this.names.addNoteName(key, id, note.kind, note.name);
+      if (note.surnameKey && !known) this.names.addNoteSurname(note.surnameKey, id);
       this.entityTable.addDefinition(definition, known !== undefined);
       definitions.push(definition);
     }
@@ -431,6 +463,7 @@ export class NotesIndex {
       this.define(uri);
       if (performance.now() >= deadline) return true;
     }
+    if (this.keptUnder && this.adoptKept(deadline)) return true;
     this.markStaleIfNamesChanged();
     for (const uri of this.stale) {
       this.resolve(uri);
@@ -455,12 +488,73 @@ export class NotesIndex {
   private define(uri: string): void {
     this.undefinedDocuments.delete(uri);
     const document = this.documents.get(uri);
-    if (document) document.definitions = this.defineAll(uri, document.facts);
+    if (document) document.definitions = this.defineAll(uri, document.facts, this.keptIds(document.kept));
+  }
+
+  /** A kept resolution's definition ids, when it was made under the knowledge the index has now. */
+  private keptIds(kept: KeptResolution | undefined): readonly (string | null)[] | undefined {
+    if (!kept || !this.keptUnder) return undefined;
+    return this.keptUnder.knowledge === knowledgeFingerprint(this.knowledge) ? kept.definitionIds : undefined;
+  }
+
+  /**
+   * Once every document is defined: when the names they define are those the kept resolutions were
+   * made with, their mentions are taken as they are. Digests until `deadline`; true while work is left.
+   */
+  private adoptKept(deadline: number): boolean {
+    const kept = this.keptUnder!;
+    kept.digest ??= new NamesDigest(
+      knowledgeFingerprint(this.knowledge),
+      [...this.documents.values()].map((d) => d.definitions),
+    );
+    if (kept.digest.step(deadline)) return true;
+    const same = kept.digest.value === kept.names;
+    this.markStaleIfNamesChanged();
+    for (const document of this.documents.values()) {
+      if (same && document.kept && this.stale.has(document.uri)) {
+        this.stale.delete(document.uri);
+        this.forgetMentions(document);
+        this.setMentions(document, DocumentMentions.fromParts(document.uri, document.facts.phrases, document.kept.mentions));
+        this.keptMentions++;
+      }
+      document.kept = undefined;
+    }
+    this.keptUnder = undefined;
+    return false;
+  }
+
+  /** What the index has resolved, to keep; undefined while documents wait for their definitions. */
+  resolutionToKeep(): ResolutionToKeep | undefined {
+    if (this.undefinedDocuments.size > 0 || this.keptUnder) return undefined;
+    const { generation } = this.names;
+    const knowledge = this.knowledge;
+    const people = this.peopleNamed.fingerprint();
+    return {
+      of: (uri, facts) => {
+        const document = this.documents.get(uri);
+        if (document?.facts !== facts || !document.mentions || this.stale.has(uri) || this.resolvedGeneration !== generation)
+          return undefined;
+        const ids = new Map(document.definitions.map((d) => [d.note, d.entityId]));
+        return {
+          definitionIds: facts.definitions.map((note) => ids.get(note) ?? null),
+          mentions: document.mentions.parts(),
+          peopleNamed: this.peopleNamed.of(uri),
+        };
+      },
+      names: new NamesDigest(
+        knowledgeFingerprint(knowledge),
+        [...this.documents.values()].map((d) => d.definitions),
+      ),
+      knowledge: knowledgeFingerprint(knowledge),
+      people,
+      unchanged: () => this.names.generation === generation && this.knowledge === knowledge && this.peopleNamed.fingerprint() === people,
+    };
   }
 
   /** Brings `uri` up to date, and the whole index too when few documents are stale. */
   private ensureResolved(uri?: string): void {
     this.ensureDefined();
+    if (this.keptUnder && this.undefinedDocuments.size === 0) this.adoptKept(Infinity);
     this.markStaleIfNamesChanged();
     if (uri !== undefined && this.stale.has(uri)) this.resolve(uri);
     if (this.stale.size > 0 && this.stale.size <= this.syncResolveLimit) for (const stale of [...this.stale]) this.resolve(stale);
@@ -471,8 +565,15 @@ export class NotesIndex {
     const document = this.documents.get(uri);
     if (!document) return;
     this.forgetMentions(document);
-    document.mentions = resolvePhrases(uri, document.facts.phrases, this.names, ownPeople(document.definitions), document.facts.years);
-    for (const [id, count] of document.mentions.counts()) this.entityTable.setMentions(id, uri, count);
+    this.setMentions(
+      document,
+      resolvePhrases(uri, document.facts.phrases, this.names, ownPeople(document.definitions), document.facts.years),
+    );
+  }
+
+  private setMentions(document: IndexedDocument, mentions: DocumentMentions): void {
+    document.mentions = mentions;
+    for (const [id, count] of mentions.counts()) this.entityTable.setMentions(id, document.uri, count);
     this.countVariants(document, 1);
   }
 

@@ -2,6 +2,7 @@
 // resolving), so the server can tell which periods the notes are about, inactive packs included.
 // Only exact names count: a full name, an alias, or a surname that is no ordinary word; never a
 // misspelling or a fuzzy match, so ordinary prose turns no pack on.
+import { createHash } from 'node:crypto';
 import { isCapitalised, wordKey } from '../notes/names';
 import type { NamePhrases } from '../notes/phrases';
 
@@ -13,9 +14,11 @@ export class PeopleNamed {
   private byDocument = new Map<string, string[]>();
   /** Person id → how many documents name them. */
   private documents = new Map<string, number>();
+  private namesFingerprint?: string;
 
   setNames(names: Map<string, string>, phrasesByDocument: Iterable<[string, NamePhrases]>): void {
     this.names = names;
+    this.namesFingerprint = undefined;
     this.longest.clear();
     for (const key of names.keys()) {
       const words = key.split(' ');
@@ -26,9 +29,21 @@ export class PeopleNamed {
     for (const [uri, phrases] of phrasesByDocument) this.set(uri, phrases);
   }
 
+  /** A digest of the names it counts: equal digests, equal people for the same phrases (see KeptFingerprints). */
+  fingerprint(): string {
+    this.namesFingerprint ??= createHash('sha256')
+      .update(JSON.stringify([...this.names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
+      .digest('hex');
+    return this.namesFingerprint;
+  }
+
+  /** The people a document names, as counted. */
+  of(uri: string): readonly string[] {
+    return this.byDocument.get(uri) ?? [];
+  }
+
   set(uri: string, phrases: NamePhrases): void {
-    this.delete(uri);
-    if (this.names.size === 0) return;
+    if (this.names.size === 0) return this.delete(uri);
     const people = new Set<string>();
     const { words, bounds } = phrases;
     for (let p = 0; p < phrases.count; p++) {
@@ -38,7 +53,13 @@ export class PeopleNamed {
         if (id) people.add(id);
       }
     }
-    if (people.size === 0) return;
+    this.setPeople(uri, [...people]);
+  }
+
+  /** The people a document names, counted before under the same names (see fingerprint). */
+  setPeople(uri: string, people: readonly string[]): void {
+    this.delete(uri);
+    if (people.length === 0) return;
     this.byDocument.set(uri, [...people]);
     for (const id of people) this.documents.set(id, (this.documents.get(id) ?? 0) + 1);
   }

@@ -66,10 +66,10 @@ export class NamePhrases {
     return { words: this.words, lines: this.lines, starts: this.starts, flags: this.flags, bounds: this.bounds };
   }
 
-  /** Sealed phrases again from `parts`, their words interned. */
+  /** Sealed phrases again from `parts`, whose words are interned already (see storedFacts' word table). */
   static fromParts(parts: NamePhrasesParts): NamePhrases {
     const phrases = new NamePhrases();
-    for (const word of parts.words) phrases.words.push(intern(word));
+    for (const word of parts.words) phrases.words.push(word);
     phrases.lines = parts.lines;
     phrases.starts = parts.starts;
     phrases.flags = parts.flags;

@@ -1,27 +1,42 @@
 // A note's facts as they are kept between sessions (see workspace/factsCache), and the check that
 // what comes back is facts of that very note: a cache file is never trusted, so every field is
-// checked for its type and every position for falling inside the note.
+// checked for its type and every position for falling inside the note. Words, names and keys are
+// numbers into the text table all notes share (see textTable).
 import { ENTITY_KINDS, type NoteDefinition, type NotesFacts } from './extract';
 import { LineYears, type LineYearsParts } from './lineYears';
 import type { Range } from 'vscode-languageserver-types';
 import { NamePhrases, type NamePhrasesParts } from './phrases';
+import { definitionFromStored, storedDefinition, type StoredDefinition } from './storedDefinition';
+import type { TextNumbers } from './textTable';
 
 export interface StoredFacts {
-  definitions: NoteDefinition[];
-  phrases: NamePhrasesParts;
+  definitions: StoredDefinition[];
+  /** The words as numbers into the text table. */
+  phrases: Omit<NamePhrasesParts, 'words'> & { words: Int32Array };
   years: LineYearsParts;
   frontMatter: Record<string, string>;
 }
 
-export function storedFacts(facts: NotesFacts): StoredFacts {
-  return { definitions: facts.definitions, phrases: facts.phrases.parts(), years: facts.years.parts(), frontMatter: facts.frontMatter };
+export function storedFacts(facts: NotesFacts, texts: TextNumbers): StoredFacts {
+  const phrases = facts.phrases.parts();
+  return {
+    definitions: facts.definitions.map((d) => storedDefinition(d, texts)),
+    phrases: { ...phrases, words: texts.numbered(phrases.words) },
+    years: facts.years.parts(),
+    frontMatter: facts.frontMatter,
+  };
 }
 
-/** The facts again, when `value` is well-formed facts of a note of `lineCount` lines; else undefined. */
-export function factsFromStored(value: unknown, lineCount: number): NotesFacts | undefined {
-  if (!isObject(value)) return undefined;
-  const { definitions, phrases, years, frontMatter } = value;
-  if (!Array.isArray(definitions) || !definitions.every((d) => isDefinition(d, lineCount))) return undefined;
+/**
+ * The facts again, when `value` is well-formed facts of a note of `lineCount` lines whose texts are
+ * numbers into `table` (see textTableFromStored); else undefined.
+ */
+export function factsFromStored(value: unknown, lineCount: number, table: readonly string[]): NotesFacts | undefined {
+  if (!isObject(value) || !Array.isArray(value.definitions)) return undefined;
+  const { years, frontMatter } = value;
+  const definitions = value.definitions.map((d) => definitionFromStored(d, table));
+  if (!definitions.every((d) => isDefinition(d, lineCount))) return undefined;
+  const phrases = phrasesFromStored(value.phrases, table);
   if (!isPhrases(phrases, lineCount) || !isYears(years, lineCount)) return undefined;
   if (!isObject(frontMatter) || !Object.values(frontMatter).every((v) => typeof v === 'string')) return undefined;
   return {
@@ -55,6 +70,18 @@ function isDefinition(value: unknown, lineCount: number): boolean {
     (d.defendants === undefined ||
       (Array.isArray(d.defendants) && d.defendants.every((s) => isObject(s) && typeof s.text === 'string' && isRange(s.range, lineCount))))
   );
+}
+
+/** The phrases with their words looked up in the table; undefined when a number is not in it. */
+function phrasesFromStored(value: unknown, table: readonly string[]): unknown {
+  if (!isObject(value) || !(value.words instanceof Int32Array)) return undefined;
+  const words: string[] = new Array<string>(value.words.length);
+  for (let i = 0; i < words.length; i++) {
+    const number = value.words[i];
+    if (number < 0 || number >= table.length) return undefined;
+    words[i] = table[number];
+  }
+  return { ...value, words };
 }
 
 function isPhrases(value: unknown, lineCount: number): value is NamePhrasesParts {
@@ -93,6 +120,6 @@ function isOffset(value: unknown): boolean {
   return Number.isInteger(value) && (value as number) >= 0;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

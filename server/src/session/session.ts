@@ -112,8 +112,10 @@ export class Session {
     this.host.log(`Indexed ${counts.notes} notes: ${counts.entities} entities in ${Date.now() - started} ms`);
     if (loaded.cache?.problem)
       this.host.log(`The kept index (${loaded.cache.file}) was not used: ${loaded.cache.problem}. It is written again.`);
-    if (loaded.cache)
-      this.host.log(`Index cache: ${loaded.cache.reused} of ${loaded.cache.keep.length} notes read from ${loaded.cache.file}`);
+    if (loaded.cache) {
+      const { reused, keep, file, resolved } = loaded.cache;
+      this.host.log(`Index cache: ${reused} of ${keep.length} notes read from ${file}, ${resolved} with their mentions`);
+    }
     this.host.indexReady({ ...counts, durationMs: Date.now() - started, skipped: loaded.skipped });
     this.firstIndexDone = true;
     this.resolveReady();
@@ -125,7 +127,7 @@ export class Session {
   /** Saves what the first index read, for the next session; a failure is logged, and only costs the next start its speed. */
   private async keep(cache: CacheUse): Promise<void> {
     try {
-      await writeFactsCache(cache.file, cache.key, cache.keep, pauseForRequests);
+      await writeFactsCache(cache.file, cache.key, cache.keep, pauseForRequests, this.index.resolutionToKeep());
       this.host.log(`Index cache written: ${cache.file}`);
     } catch (error) {
       this.host.log(`Could not write the index cache ${cache.file}: ${(error as Error).message}`);

@@ -1,21 +1,26 @@
 // The first index's facts kept between sessions: on reopening a folder, a note whose text has not
-// changed takes its facts from here instead of being read for names again. One file per workspace:
+// changed takes its facts from here instead of being read for names again, and its resolution too
+// when what that depends on has not changed either (see NotesIndex.expectKept). One file per workspace:
 //
-//   MAGIC | records (v8-serialized facts) | header (JSON) | header length (u32) | SHA-256 of all before
+//   MAGIC | records (v8-serialized facts and resolution) | header (JSON) | header length (u32) | SHA-256 of all before
 //
-// written atomically (a temporary file renamed over the old one). Nothing in it is trusted: a file
-// that is truncated, altered, of another format or another build is dropped whole, and each record
-// is checked again as it is used (see storedFacts).
+// The header also holds the text table the records number their words, names and ids by. Written
+// atomically (a temporary file renamed over the old one). Nothing in it is trusted: a file that is
+// truncated, altered, of another format or another build is dropped whole, and each record is
+// checked again as it is used (see storedFacts and storedResolution).
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import type { ResolutionToKeep } from '../index/notesIndex';
+import { resolutionFromStored, storedResolution, type KeptFingerprints, type KeptNote } from '../index/storedResolution';
 import type { NotesFacts } from '../notes/extract';
-import { factsFromStored, storedFacts } from '../notes/storedFacts';
+import { factsFromStored, isObject, storedFacts } from '../notes/storedFacts';
+import { TextNumbers, textTableFromStored } from '../notes/textTable';
 
 const MAGIC = Buffer.from('history-notes facts cache\n');
 /** Bumped whenever what extraction produces changes shape or meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 const DIGEST_BYTES = 32;
 export const CACHE_FILE_NAME = 'index-facts.cache';
 /** The longest stretch of serialising between two pauses. */
@@ -26,6 +31,10 @@ interface Header {
   key: string;
   /** Per note: its uri, its text's hash, and where its record lies in the records. */
   notes: [string, string, number, number][];
+  /** The texts the records number (see TextNumbers). */
+  texts: string[];
+  /** What the records' resolutions were made under; without it they are not used. */
+  fingerprints?: KeptFingerprints;
 }
 
 /** A note's facts to keep, with the hash of the text they were read from. */
@@ -57,6 +66,8 @@ export class FactsCache {
   private constructor(
     private readonly notes: Map<string, { hash: string; start: number; end: number }>,
     private readonly records: Buffer,
+    private readonly texts: readonly string[],
+    readonly fingerprints?: KeptFingerprints,
   ) {}
 
   /** How many notes it holds. */
@@ -95,22 +106,40 @@ export class FactsCache {
     }
     const records = bytes.subarray(MAGIC.length, headerStart);
     const notes = noteIndex(header, key, records.length);
-    return typeof notes === 'string' ? { problem: notes } : { cache: new FactsCache(notes, records) };
+    if (typeof notes === 'string') return { problem: notes };
+    const texts = textTableFromStored((header as Partial<Header>).texts);
+    if (!texts) return { problem: 'malformed (its text table)' };
+    return { cache: new FactsCache(notes, records, texts, fingerprintsOf(header)) };
   }
 
   /**
-   * The facts kept for this note when they were read from a text of this hash (see textHash); undefined
-   * when not, or when its record is unsound.
+   * The facts kept for this note, with their resolution if that was kept, when they were read from a
+   * text of this hash (see textHash); undefined when not, or when its record is unsound.
    */
-  take(uri: string, hash: string, lineCount: number): NotesFacts | undefined {
+  take(uri: string, hash: string, lineCount: number): KeptNote | undefined {
     const note = this.notes.get(uri);
     if (!note || note.hash !== hash) return undefined;
+    let record: unknown;
     try {
-      return factsFromStored(v8.deserialize(this.records.subarray(note.start, note.end)), lineCount);
+      record = v8.deserialize(this.records.subarray(note.start, note.end));
     } catch {
       return undefined;
     }
+    if (!isObject(record)) return undefined;
+    const facts = factsFromStored(record.facts, lineCount, this.texts);
+    if (!facts) return undefined;
+    return { facts, resolution: record.resolution === undefined ? undefined : resolutionFromStored(record.resolution, facts, this.texts) };
   }
+}
+
+/** The header's fingerprints, when they are well-formed. */
+function fingerprintsOf(header: unknown): KeptFingerprints | undefined {
+  const { fingerprints } = header as Partial<Header>;
+  if (!isObject(fingerprints)) return undefined;
+  const { knowledge, names, people } = fingerprints;
+  return typeof knowledge === 'string' && typeof names === 'string' && typeof people === 'string'
+    ? { knowledge, names, people }
+    : undefined;
 }
 
 /** The header's notes by uri, when the header is of this format and key and every record lies inside `recordBytes`; else why not. */
@@ -134,9 +163,15 @@ function noteIndex(header: unknown, key: string, recordBytes: number): Map<strin
 /**
  * Writes `notes` to `file` for `key`, atomically: a temporary file beside it, renamed over it.
  * Records go to the file as they are made, a few at a time, so the whole never sits in memory;
- * serialising many notes is awaited in slices.
+ * serialising many notes is awaited in slices. With `resolution`, the notes' resolutions go too.
  */
-export async function writeFactsCache(file: string, key: string, notes: readonly NoteToKeep[], pause?: () => Promise<void>): Promise<void> {
+export async function writeFactsCache(
+  file: string,
+  key: string,
+  notes: readonly NoteToKeep[],
+  pause?: () => Promise<void>,
+  resolution?: ResolutionToKeep,
+): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${randomUUID()}.tmp`;
   const handle = await fs.open(temporary, 'w');
@@ -147,12 +182,14 @@ export async function writeFactsCache(file: string, key: string, notes: readonly
       await handle.writev(parts);
     };
     await write([MAGIC]);
-    const header: Header = { format: FORMAT, key, notes: [] };
+    const header: Header = { format: FORMAT, key, notes: [], texts: [] };
+    const texts = new TextNumbers();
     let offset = 0;
     let waiting: Buffer[] = [];
     let sliceStart = performance.now();
     for (const note of notes) {
-      const record = v8.serialize(storedFacts(note.facts));
+      const kept = resolution?.of(note.uri, note.facts);
+      const record = v8.serialize({ facts: storedFacts(note.facts, texts), resolution: kept && storedResolution(kept, texts) });
       header.notes.push([note.uri, note.hash, offset, offset + record.length]);
       waiting.push(record);
       offset += record.length;
@@ -162,6 +199,12 @@ export async function writeFactsCache(file: string, key: string, notes: readonly
         await pause?.();
         sliceStart = performance.now();
       }
+    }
+    header.texts = texts.texts();
+    if (resolution) {
+      while (resolution.names.step(performance.now() + SLICE_MS)) await pause?.();
+      if (resolution.unchanged())
+        header.fingerprints = { knowledge: resolution.knowledge, names: resolution.names.value, people: resolution.people };
     }
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const length = Buffer.alloc(4);

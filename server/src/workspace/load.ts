@@ -38,6 +38,8 @@ export interface CacheUse {
   key: string;
   /** Notes whose facts came from the file. */
   reused: number;
+  /** Notes whose mentions came from the file too. */
+  resolved: number;
   /** Why the file could not be used, if there was one. */
   problem?: string;
   keep: NoteToKeep[];
@@ -95,6 +97,7 @@ export async function loadWorkspace(
   index.setNameVocabulary(vocabulary);
   await options.pause?.();
   const cache = options.cacheFile ? await openCache(options.cacheFile, vocabulary, options.pause) : undefined;
+  if (cache?.from?.fingerprints) index.expectKept(cache.from.fingerprints);
   // What a definition means depends on the packs, which the notes choose: define once, after choosing.
   index.deferDefinitions = true;
   let done = 0;
@@ -107,9 +110,9 @@ export async function loadWorkspace(
       const uri = toUri(file);
       const hash = textHash(read.text);
       index.setDocument(uri, read.text, formatOf(file), (note) => {
-        const facts = cache.from?.take(uri, hash, note.lines.length);
-        if (facts) cache.use.reused++;
-        return facts;
+        const kept = cache.from?.take(uri, hash, note.lines.length);
+        if (kept) cache.use.reused++;
+        return kept;
       });
       cache.use.keep.push({ uri, hash, facts: index.factsOf(uri)! });
     }
@@ -128,6 +131,7 @@ export async function loadWorkspace(
   if (options.pause) while (index.resolveSome(SLICE_MS)) await options.pause();
   // The name search too, which completion and workspace symbols would otherwise build in one go.
   if (options.pause) while (index.prepareSearch(SLICE_MS)) await options.pause();
+  if (cache) cache.use.resolved = index.keptMentions;
   return { index, knowledgeFiles, packs: chosen.packs, skipped, noteCount: index.documentCount, cache: cache?.use };
 }
 
@@ -138,5 +142,5 @@ async function openCache(
 ): Promise<{ from?: FactsCache; use: CacheUse }> {
   const key = cacheKey(vocabulary);
   const read = await FactsCache.read(file, key, pause);
-  return { from: read.cache, use: { file, key, reused: 0, problem: read.problem, keep: [] } };
+  return { from: read.cache, use: { file, key, reused: 0, resolved: 0, problem: read.problem, keep: [] } };
 }

@@ -1,0 +1,43 @@
+// The texts a kept index shares among its notes (words, names, keys, entity ids): the table holds
+// each once, and a note's record numbers into it, so a text is written, read and interned once
+// rather than once per use (see workspace/factsCache).
+import { intern } from './strings';
+
+/** The table as records are written: each text's number, given on first sight. */
+export class TextNumbers {
+  private readonly numbers = new Map<string, number>();
+
+  number(text: string): number {
+    let number = this.numbers.get(text);
+    if (number === undefined) this.numbers.set(text, (number = this.numbers.size));
+    return number;
+  }
+
+  numbered(texts: readonly string[]): Int32Array {
+    const numbered = new Int32Array(texts.length);
+    for (let i = 0; i < texts.length; i++) numbered[i] = this.number(texts[i]);
+    return numbered;
+  }
+
+  /** The table, text number i at i. */
+  texts(): string[] {
+    return [...this.numbers.keys()];
+  }
+}
+
+/** The table as read back, interned; undefined when it is not a list of texts. */
+export function textTableFromStored(value: unknown): readonly string[] | undefined {
+  if (!Array.isArray(value) || !value.every((text) => typeof text === 'string')) return undefined;
+  return value.map(intern);
+}
+
+/** A number for an optional text: -1 for none. */
+export function optionalNumber(texts: TextNumbers, text: string | undefined): number {
+  return text === undefined ? -1 : texts.number(text);
+}
+
+/** The text numbered `number`: undefined for -1 (none), null when it is no number of the table. */
+export function textAt(table: readonly string[], number: unknown): string | undefined | null {
+  if (number === -1) return undefined;
+  return Number.isInteger(number) && (number as number) >= 0 && (number as number) < table.length ? table[number as number] : null;
+}
