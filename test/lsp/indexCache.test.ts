@@ -95,6 +95,27 @@ describe('LSP: the index kept between sessions', function () {
     assert.ok(!first.symbols.some((s) => /^Tukhachevsky: .*terror\.md/.test(s)));
   });
 
+  it('keeps the mentions only once the open notes are as their files are, then uses them on reopening', async function () {
+    this.timeout(90_000);
+    const server = await LspServer.start(root, { initializationOptions: { cacheFolder } });
+    try {
+      // Unsaved: a name the file does not define. The next session reads the file, so mentions are not kept yet.
+      const uri = server.uri('terror.txt');
+      const text = `${readFileSync(path.join(root, 'terror.txt'), 'utf8')}\n## Later\n- Tukhachevsky: a marshal shot in 1937\n`;
+      await server.send('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      await server.until(() => server.logs.some((l) => /Index cache written without mentions/.test(l)), 'a write without mentions', 30_000);
+      // Closed unsaved: the index is the files' again, and the next quiet write keeps the mentions.
+      await server.send('textDocument/didClose', { textDocument: { uri } });
+      await server.cacheWritten(60_000);
+      const written = server.logs.find((l) => l.includes('Index cache written: '));
+      assert.ok(written && !written.includes('without mentions'), written);
+    } finally {
+      await server.stop();
+    }
+    // The note read again from its file during the session is resolved again; the other two are not.
+    assert.deepEqual((await session()).fromCache, { read: 3, of: 3, resolved: 2 });
+  });
+
   for (const [what, spoil] of [
     ['truncated', (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2))],
     ['with a byte altered', (bytes: Buffer) => Buffer.from(bytes).fill(0x41, 100, 101)],

@@ -160,10 +160,13 @@ export class ServerProcess {
     return this.until(() => this.readyParams, 'the index-ready notification', timeoutMs);
   }
 
-  /** Once the server has written the index it keeps for the next session, or logged that it could not. */
+  /**
+   * Once the server has written the index it keeps for the next session for the last time (not a write
+   * it will make again, its names having changed meanwhile), or logged that it could not.
+   */
   cacheWritten(timeoutMs?: number): Promise<boolean> {
     return this.until(
-      () => this.logs.some((l) => /Index cache written|Could not write the index cache/.test(l)) || undefined,
+      () => this.logs.some((l) => /Index cache written: |Could not write the index cache/.test(l)) || undefined,
       'the index cache to be written',
       timeoutMs,
     );

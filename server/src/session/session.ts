@@ -10,11 +10,12 @@ import type { IndexCounts, IndexReadyParams } from '../protocol';
 import { DEFAULT_SETTINGS, filesChanged, type Settings } from '../settings';
 import { EssayMatcher } from '../workspace/essays';
 import { FileMatcher, formatOf, toPath, toUri } from '../workspace/files';
-import { CACHE_FILE_NAME, writeFactsCache } from '../workspace/factsCache';
-import { loadWorkspace, type CacheUse } from '../workspace/load';
+import { CACHE_FILE_NAME } from '../workspace/factsCache';
+import { loadWorkspace } from '../workspace/load';
 import { relativePath, type FileChange, type Workspace } from '../workspace/workspace';
 import { BackgroundResolver } from './backgroundResolver';
 import { EditQueue } from './editQueue';
+import { IndexKeeper } from './indexKeeper';
 import { KnowledgeState } from './knowledgeState';
 import { OpenDocuments, type OpenDocument } from './openDocuments';
 import { pauseForRequests } from './pause';
@@ -36,8 +37,6 @@ const EDIT_DELAY_MS = 150;
 const SYNC_RESOLVE_LIMIT = 200;
 const RESOLVE_SLICE_MS = 10;
 const CHANGED_NOTIFY_DELAY_MS = 100;
-/** After the first index, how long the index cache waits before it is written. */
-const CACHE_WRITE_DELAY_MS = 2000;
 
 export class Session {
   index = new NotesIndex();
@@ -49,7 +48,7 @@ export class Session {
   private essays: EssayMatcher;
   private matcher: FileMatcher;
   private changedTimer?: NodeJS.Timeout;
-  private cacheTimer?: NodeJS.Timeout;
+  private readonly keeper: IndexKeeper;
   private firstIndexDone = false;
   private loading?: Promise<void>;
   /** File changes are handled one after another, once the first index is ready. */
@@ -70,6 +69,11 @@ export class Session {
     this.essays = new EssayMatcher(workspace.roots, settings.essays);
     this.publisher = new DiagnosticsPublisher((uri, diagnostics) => host.publishDiagnostics(uri, diagnostics));
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.keeper = new IndexKeeper(
+      (message) => host.log(message),
+      () => this.index,
+      () => this.openNotesAsOnDisk(),
+    );
     this.watching = workspace.watch((change) => this.onFileChange(change));
   }
 
@@ -119,19 +123,18 @@ export class Session {
     this.host.indexReady({ ...counts, durationMs: Date.now() - started, skipped: loaded.skipped });
     this.firstIndexDone = true;
     this.resolveReady();
-    // Written in the background once the first requests are past, in short slices between requests.
-    const cache = loaded.cache;
-    if (cache) this.cacheTimer = setTimeout(() => void this.keep(cache), CACHE_WRITE_DELAY_MS);
+    if (loaded.cache) this.keeper.start(loaded.cache);
   }
 
-  /** Saves what the first index read, for the next session; a failure is logged, and only costs the next start its speed. */
-  private async keep(cache: CacheUse): Promise<void> {
-    try {
-      await writeFactsCache(cache.file, cache.key, cache.keep, pauseForRequests, this.index.resolutionToKeep());
-      this.host.log(`Index cache written: ${cache.file}`);
-    } catch (error) {
-      this.host.log(`Could not write the index cache ${cache.file}: ${(error as Error).message}`);
+  /** Whether the index holds every open note as its file has it, with no edit waiting (see IndexKeeper). */
+  private async openNotesAsOnDisk(): Promise<boolean> {
+    if (this.edits.size > 0) return false;
+    for (const document of this.open.all()) {
+      if (!this.index.hasDocument(document.uri)) continue;
+      const read = document.uri.startsWith('file:') ? await this.workspace.read(toPath(document.uri)) : undefined;
+      if (!read || 'skipped' in read || read.text !== document.getText()) return false;
     }
+    return true;
   }
 
   async updateSettings(settings: Settings): Promise<void> {
@@ -334,6 +337,7 @@ export class Session {
 
   /** After a quiet moment: a burst of file events re-resolves the notes once, not once per event. */
   private scheduleChanged(): void {
+    this.keeper.changed();
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = setTimeout(() => {
       this.changedTimer = undefined;
@@ -358,6 +362,6 @@ export class Session {
     this.edits.dispose();
     this.watching.dispose();
     if (this.changedTimer) clearTimeout(this.changedTimer);
-    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.keeper.dispose();
   }
 }

@@ -163,7 +163,8 @@ function noteIndex(header: unknown, key: string, recordBytes: number): Map<strin
 /**
  * Writes `notes` to `file` for `key`, atomically: a temporary file beside it, renamed over it.
  * Records go to the file as they are made, a few at a time, so the whole never sits in memory;
- * serialising many notes is awaited in slices. With `resolution`, the notes' resolutions go too.
+ * serialising many notes is awaited in slices. With `resolution`, the notes' resolutions go too;
+ * returns whether they were kept (not when the names changed while they were written).
  */
 export async function writeFactsCache(
   file: string,
@@ -171,7 +172,7 @@ export async function writeFactsCache(
   notes: readonly NoteToKeep[],
   pause?: () => Promise<void>,
   resolution?: ResolutionToKeep,
-): Promise<void> {
+): Promise<boolean> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${randomUUID()}.tmp`;
   const handle = await fs.open(temporary, 'w');
@@ -213,6 +214,7 @@ export async function writeFactsCache(
     await handle.write(digest.digest());
     await handle.close();
     await fs.rename(temporary, file);
+    return header.fingerprints !== undefined;
   } catch (error) {
     await handle.close().catch(() => undefined);
     await fs.rm(temporary, { force: true });

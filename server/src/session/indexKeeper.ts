@@ -1,0 +1,72 @@
+// Keeps the first index for the next session (see workspace/factsCache). It is written once the index
+// has been quiet a moment, in short slices between requests; and again, a few times, while what the
+// index resolved could not go with it: when names changed during the write, or when open notes differ
+// from their files (the next session reads the files, so mentions resolved with the edits would not hold).
+import type { NotesIndex } from '../index/notesIndex';
+import { writeFactsCache } from '../workspace/factsCache';
+import type { CacheUse } from '../workspace/load';
+import { pauseForRequests } from './pause';
+
+/** After the first index, how long the index must be quiet before the cache is written. */
+const FIRST_WRITE_DELAY_MS = 2000;
+/** How long it must be quiet before the cache is written again, with the mentions this time. */
+const RETRY_DELAY_MS = 10_000;
+const ATTEMPTS = 4;
+
+export class IndexKeeper {
+  private cache?: CacheUse;
+  private timer?: NodeJS.Timeout;
+  private delay = FIRST_WRITE_DELAY_MS;
+  private attempts = 0;
+
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly index: () => NotesIndex,
+    /** Whether every open note the index holds has its file's text (and no edit waits): mentions can be kept. */
+    private readonly openNotesAsOnDisk: () => Promise<boolean>,
+  ) {}
+
+  /** After the first index: what to write, once the index is quiet. */
+  start(cache: CacheUse): void {
+    this.cache = cache;
+    this.schedule(FIRST_WRITE_DELAY_MS);
+  }
+
+  /** The index changed: a write still waiting waits for it to be quiet again. */
+  changed(): void {
+    if (this.timer) this.schedule(this.delay);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.cache = undefined;
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.delay = delay;
+    this.timer = setTimeout(() => void this.write(), delay);
+  }
+
+  /** A failure is logged, and only costs the next start its speed. */
+  private async write(): Promise<void> {
+    this.timer = undefined;
+    const cache = this.cache;
+    if (!cache) return;
+    this.attempts++;
+    try {
+      const resolution = (await this.openNotesAsOnDisk()) ? this.index().resolutionToKeep() : undefined;
+      const resolved = await writeFactsCache(cache.file, cache.key, cache.keep, pauseForRequests, resolution);
+      if (resolved || this.attempts >= ATTEMPTS) {
+        this.log(`Index cache written: ${cache.file}${resolved ? '' : ', without mentions'}`);
+        this.cache = undefined;
+        return;
+      }
+      this.log(`Index cache written without mentions, the notes changing meanwhile: ${cache.file}; again once they are quiet`);
+      if (this.cache) this.schedule(RETRY_DELAY_MS);
+    } catch (error) {
+      this.log(`Could not write the index cache ${cache.file}: ${(error as Error).message}`);
+      this.cache = undefined;
+    }
+  }
+}
