@@ -81,7 +81,7 @@ export class NotesIndex {
   version = 0;
   private vocabulary?: ReadonlySet<string>;
   /** The fingerprints the kept resolutions were made under, until they are checked (see adoptKept). */
-  private keptUnder?: KeptFingerprints & { names?: string; digest?: NamesDigest };
+  private keptUnder?: KeptFingerprints & { digest?: NamesDigest };
   /** How many documents took their mentions from the last session. */
   keptMentions = 0;
 
@@ -503,10 +503,7 @@ export class NotesIndex {
    */
   private adoptKept(deadline: number): boolean {
     const kept = this.keptUnder!;
-    kept.digest ??= new NamesDigest(
-      knowledgeFingerprint(this.knowledge),
-      [...this.documents.values()].map((d) => d.definitions),
-    );
+    kept.digest ??= this.namesDigest();
     if (kept.digest.step(deadline)) return true;
     const same = kept.digest.value === kept.names;
     this.markStaleIfNamesChanged();
@@ -521,6 +518,14 @@ export class NotesIndex {
     }
     this.keptUnder = undefined;
     return false;
+  }
+
+  /** The names every document's definitions add, under the knowledge, to digest a slice at a time. */
+  private namesDigest(): NamesDigest {
+    return new NamesDigest(
+      knowledgeFingerprint(this.knowledge),
+      [...this.documents.values()].map((d) => d.definitions),
+    );
   }
 
   /** What the index has resolved, to keep; undefined while documents wait for their definitions. */
@@ -541,10 +546,7 @@ export class NotesIndex {
           peopleNamed: this.peopleNamed.of(uri),
         };
       },
-      names: new NamesDigest(
-        knowledgeFingerprint(knowledge),
-        [...this.documents.values()].map((d) => d.definitions),
-      ),
+      names: this.namesDigest(),
       knowledge: knowledgeFingerprint(knowledge),
       people,
       unchanged: () => this.names.generation === generation && this.knowledge === knowledge && this.peopleNamed.fingerprint() === people,
