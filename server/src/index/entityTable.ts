@@ -89,10 +89,12 @@ export class EntityTable {
 
   setMentions(id: string, uri: string, count: number): void {
     const record = this.recordFor(id);
+    const mentionedBefore = record.mentionDocuments !== undefined;
     record.mentionDocuments ??= new Map<string, number>();
     record.mentions += count - (record.mentionDocuments.get(uri) ?? 0);
     record.mentionDocuments.set(uri, count);
-    this.changed(record);
+    // How it is counted depends on whether it has mentions, not on how many.
+    if (!mentionedBefore) this.changed(record);
   }
 
   removeMentions(id: string, uri: string): void {
