@@ -11,7 +11,7 @@ export class PeopleNamed {
   private names = new Map<string, string>();
   /** First word of a name key → the most words a name starting with it has. */
   private longest = new Map<string, number>();
-  private byDocument = new Map<string, string[]>();
+  private byDocument = new Map<string, readonly string[]>();
   /** Person id → how many documents name them. */
   private documents = new Map<string, number>();
   private namesFingerprint?: string;
@@ -56,11 +56,11 @@ export class PeopleNamed {
     this.setPeople(uri, [...people]);
   }
 
-  /** The people a document names, counted before under the same names (see fingerprint). */
+  /** The people a document names, counted before under the same names (see fingerprint); the list is kept as it is. */
   setPeople(uri: string, people: readonly string[]): void {
     this.delete(uri);
     if (people.length === 0) return;
-    this.byDocument.set(uri, [...people]);
+    this.byDocument.set(uri, people);
     for (const id of people) this.documents.set(id, (this.documents.get(id) ?? 0) + 1);
   }
 

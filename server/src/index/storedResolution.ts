@@ -4,7 +4,7 @@
 // mention must lie inside the note's phrases.
 import type { NotesFacts } from '../notes/extract';
 import { isObject } from '../notes/storedFacts';
-import { optionalNumber, textAt, type TextNumbers } from '../notes/textTable';
+import { optionalNumber, textAt, textsAt, type TextNumbers } from '../notes/textTable';
 import type { DocumentMentionsParts } from './mentions';
 
 export interface KeptResolution {
@@ -65,14 +65,8 @@ export function resolutionFromStored(value: unknown, facts: NotesFacts, table: r
 
 /** Entity ids from their numbers, when every one is an id of the table. */
 function idsFromStored(value: unknown, table: readonly string[]): string[] | undefined {
-  if (!(value instanceof Int32Array)) return undefined;
-  const ids: string[] = [];
-  for (const number of value) {
-    const id = textAt(table, number);
-    if (!id) return undefined;
-    ids.push(id);
-  }
-  return ids;
+  const ids = textsAt(table, value);
+  return ids?.every((id) => id !== '') ? ids : undefined;
 }
 
 function mentionsFromStored(value: unknown, wordCount: number, table: readonly string[]): DocumentMentionsParts | undefined {

@@ -7,7 +7,7 @@ import { LineYears, type LineYearsParts } from './lineYears';
 import type { Range } from 'vscode-languageserver-types';
 import { NamePhrases, type NamePhrasesParts } from './phrases';
 import { definitionFromStored, storedDefinition, type StoredDefinition } from './storedDefinition';
-import type { TextNumbers } from './textTable';
+import { textsAt, type TextNumbers } from './textTable';
 
 export interface StoredFacts {
   definitions: StoredDefinition[];
@@ -74,14 +74,8 @@ function isDefinition(value: unknown, lineCount: number): boolean {
 
 /** The phrases with their words looked up in the table; undefined when a number is not in it. */
 function phrasesFromStored(value: unknown, table: readonly string[]): unknown {
-  if (!isObject(value) || !(value.words instanceof Int32Array)) return undefined;
-  const words: string[] = new Array<string>(value.words.length);
-  for (let i = 0; i < words.length; i++) {
-    const number = value.words[i];
-    if (number < 0 || number >= table.length) return undefined;
-    words[i] = table[number];
-  }
-  return { ...value, words };
+  const words = isObject(value) ? textsAt(table, value.words) : undefined;
+  return words && { ...(value as object), words };
 }
 
 function isPhrases(value: unknown, lineCount: number): value is NamePhrasesParts {

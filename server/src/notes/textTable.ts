@@ -36,6 +36,17 @@ export function optionalNumber(texts: TextNumbers, text: string | undefined): nu
   return text === undefined ? -1 : texts.number(text);
 }
 
+/** The texts `numbers` number, when it is an Int32Array of numbers of the table; else undefined. */
+export function textsAt(table: readonly string[], numbers: unknown): string[] | undefined {
+  if (!(numbers instanceof Int32Array)) return undefined;
+  const texts = new Array<string>(numbers.length);
+  for (let i = 0; i < numbers.length; i++) {
+    if (numbers[i] < 0 || numbers[i] >= table.length) return undefined;
+    texts[i] = table[numbers[i]];
+  }
+  return texts;
+}
+
 /** The text numbered `number`: undefined for -1 (none), null when it is no number of the table. */
 export function textAt(table: readonly string[], number: unknown): string | undefined | null {
   if (number === -1) return undefined;
