@@ -16,6 +16,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  // Beside the server and the CLI, which start it from their own folder (see ExtractorPool).
+  { ...common, entryPoints: ['server/src/workspace/extractWorker.ts'], outfile: 'dist/extractWorker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 // The English dictionaries and the list of people's names are read at run time (server/src/words): they ship beside the bundles.

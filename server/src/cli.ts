@@ -8,6 +8,7 @@ import { spellingProblems } from './features/spelling';
 import { packsOf, type PackSetting, type PackState } from './knowledge/packs';
 import { DiskWorkspace } from './workspace/disk';
 import { DEFAULT_FILE_SETTINGS, FileMatcher, readTextFile, toPath } from './workspace/files';
+import { extractorCount } from './workspace/extractorPool';
 import { loadKnowledge, loadWorkspace, type LoadedWorkspace } from './workspace/load';
 
 const USAGE = `Usage: history-notes <command> [options]
@@ -81,8 +82,9 @@ function describe(uri: string): string {
 }
 
 /** Prints skipped files and knowledge problems on stderr; returns 3 when a knowledge file has errors. */
-function reportProblems(loaded: Pick<LoadedWorkspace, 'knowledgeFiles' | 'skipped' | 'index'>): number {
+function reportProblems(loaded: Pick<LoadedWorkspace, 'knowledgeFiles' | 'skipped' | 'index' | 'extractorProblems'>): number {
   for (const skipped of loaded.skipped) console.error(`${describePath(skipped.path)}: skipped: ${skipped.reason}`);
+  for (const problem of loaded.extractorProblems) console.error(`a worker could not read a note, so it was read here: ${problem}`);
   let status = 0;
   for (const file of loaded.knowledgeFiles) {
     for (const problem of loaded.index.knowledgeBase.problemsOf(file)) {
@@ -99,7 +101,10 @@ function describePath(file: string): string {
 }
 
 async function load(targets: string[]): Promise<LoadedWorkspace> {
-  return loadWorkspace(new DiskWorkspace(targets), new FileMatcher(DEFAULT_FILE_SETTINGS), DATA_DIR, { packs: packChoice });
+  return loadWorkspace(new DiskWorkspace(targets), new FileMatcher(DEFAULT_FILE_SETTINGS), DATA_DIR, {
+    packs: packChoice,
+    extractors: extractorCount(),
+  });
 }
 
 function packsInUse(packs: readonly PackState[]): string {

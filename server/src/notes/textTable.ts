@@ -6,10 +6,14 @@ import { intern } from './strings';
 /** The table as records are written: each text's number, given on first sight. */
 export class TextNumbers {
   private readonly numbers = new Map<string, number>();
+  private readonly list: string[] = [];
 
   number(text: string): number {
     let number = this.numbers.get(text);
-    if (number === undefined) this.numbers.set(text, (number = this.numbers.size));
+    if (number === undefined) {
+      this.numbers.set(text, (number = this.list.length));
+      this.list.push(text);
+    }
     return number;
   }
 
@@ -19,9 +23,13 @@ export class TextNumbers {
     return numbered;
   }
 
-  /** The table, text number i at i. */
-  texts(): string[] {
-    return [...this.numbers.keys()];
+  /** The table, text number i at i, from text number `from` on. */
+  texts(from = 0): string[] {
+    return this.list.slice(from);
+  }
+
+  get size(): number {
+    return this.list.length;
   }
 }
 

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, filesChanged, type Settings } from '../settings';
 import { EssayMatcher } from '../workspace/essays';
 import { FileMatcher, formatOf, toPath, toUri } from '../workspace/files';
 import { CACHE_FILE_NAME } from '../workspace/factsCache';
+import { extractorCount } from '../workspace/extractorPool';
 import { loadWorkspace } from '../workspace/load';
 import { relativePath, type FileChange, type Workspace } from '../workspace/workspace';
 import { BackgroundResolver } from './backgroundResolver';
@@ -104,16 +105,19 @@ export class Session {
       pause: pauseForRequests,
       packs: this.settings.packs,
       cacheFile: this.cacheFolder && path.join(this.cacheFolder, CACHE_FILE_NAME),
+      extractors: extractorCount(),
     });
     this.index = loaded.index;
     this.index.syncResolveLimit = SYNC_RESOLVE_LIMIT;
     this.knowledge.reset(loaded.knowledgeFiles, loaded.index.knowledgeBase, loaded.packs);
     for (const document of this.open.all()) this.index.setDocument(document.uri, document.getText(), formatOf(document.uri));
     for (const skipped of loaded.skipped) this.host.log(`Skipped ${skipped.path}: ${skipped.reason}`);
+    for (const problem of loaded.extractorProblems) this.host.log(`A worker could not read a note, so it was read here: ${problem}`);
     progress.done();
     this.publishAll();
     const counts = this.counts();
-    this.host.log(`Indexed ${counts.notes} notes: ${counts.entities} entities in ${Date.now() - started} ms`);
+    const inWorkers = loaded.readInWorkers > 0 ? ` (${loaded.readInWorkers} read in worker threads)` : '';
+    this.host.log(`Indexed ${counts.notes} notes${inWorkers}: ${counts.entities} entities in ${Date.now() - started} ms`);
     if (loaded.cache?.problem)
       this.host.log(`The kept index (${loaded.cache.file}) was not used: ${loaded.cache.problem}. It is written again.`);
     if (loaded.cache) {

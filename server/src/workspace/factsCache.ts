@@ -112,6 +112,11 @@ export class FactsCache {
     return { cache: new FactsCache(notes, records, texts, fingerprintsOf(header)) };
   }
 
+  /** Whether it holds facts read from a text of this hash for this note (take may still find them unsound). */
+  holds(uri: string, hash: string): boolean {
+    return this.notes.get(uri)?.hash === hash;
+  }
+
   /**
    * The facts kept for this note, with their resolution if that was kept, when they were read from a
    * text of this hash (see textHash); undefined when not, or when its record is unsound.

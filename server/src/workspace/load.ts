@@ -10,11 +10,16 @@ import { NotesIndex } from '../index/notesIndex';
 import { loadEnglish } from '../words/english';
 import { peopleNames } from '../words/surnames';
 import { cacheKey, FactsCache, textHash, type NoteToKeep } from './factsCache';
-import { bundledKnowledgeFiles, formatOf, readTextFile, toUri, type FileMatcher } from './files';
+import { ExtractorPool, type ExtractedFacts } from './extractorPool';
+import { bundledKnowledgeFiles, formatOf, readTextFile, toUri, type FileMatcher, type ReadResult } from './files';
 import type { Workspace } from './workspace';
 
 /** The longest stretch of work between two pauses. */
 const SLICE_MS = 15;
+/** Below this many notes, starting workers (each loads the dictionary) costs more than they save. */
+const POOL_MIN_NOTES = 200;
+/** Notes read and sent to the workers ahead of the one going into the index. */
+const READ_AHEAD = 64;
 
 export interface SkippedFile {
   path: string;
@@ -30,6 +35,16 @@ export interface LoadOptions {
   packs?: PackSetting;
   /** Where the notes' facts are kept between sessions (see factsCache); none kept without it. */
   cacheFile?: string;
+  /** Worker threads that read notes for names (see ExtractorPool); none without it, or for a small folder. */
+  extractors?: number;
+}
+
+/** A note read ahead of its turn: its text, its hash when there is a cache, and its facts on their way from a worker. */
+interface ReadAhead {
+  file: string;
+  read: ReadResult;
+  hash?: string;
+  extracted?: Promise<ExtractedFacts | undefined>;
 }
 
 /** What became of the kept facts, and what to keep for next time. */
@@ -52,6 +67,10 @@ export interface LoadedWorkspace {
   skipped: SkippedFile[];
   noteCount: number;
   cache?: CacheUse;
+  /** Notes whose facts a worker read (see ExtractorPool). */
+  readInWorkers: number;
+  /** Why a worker could not read a note, which was then read here. */
+  extractorProblems: string[];
 }
 
 /** The bundled packs (from the extension's own folder), then the user's files (from the workspace). */
@@ -100,21 +119,41 @@ export async function loadWorkspace(
   if (cache?.from?.fingerprints) index.expectKept(cache.from.fingerprints);
   // What a definition means depends on the packs, which the notes choose: define once, after choosing.
   index.deferDefinitions = true;
-  let done = 0;
-  let sliceStart = performance.now();
-  for (const file of found.notes) {
+  // Workers pay off only for many notes to read: not when the cache holds most of them.
+  const toRead = found.notes.length - (cache?.from?.size ?? 0);
+  const pool = options.extractors && toRead >= POOL_MIN_NOTES ? ExtractorPool.start(options.extractors, vocabulary) : undefined;
+  // Notes are read ahead and sent to the workers, and go into the index in the order they were found:
+  // the index's answers, and the fingerprints of its kept resolutions, depend on that order.
+  const ahead: ReadAhead[] = [];
+  const readAhead = (file: string): ReadAhead => {
     const read = workspace.readSync(file);
+    if ('skipped' in read) return { file, read };
+    const hash = cache ? textHash(read.text) : undefined;
+    const kept = hash !== undefined && cache?.from?.holds(toUri(file), hash);
+    return { file, read, hash, extracted: pool && !kept ? pool.extract(read.text, formatOf(file)) : undefined };
+  };
+  let next = 0;
+  let done = 0;
+  let readInWorkers = 0;
+  let sliceStart = performance.now();
+  while (next < found.notes.length || ahead.length > 0) {
+    while (next < found.notes.length && ahead.length < (pool ? READ_AHEAD : 1)) ahead.push(readAhead(found.notes[next++]));
+    const { file, read, hash, extracted } = ahead.shift()!;
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
-    else if (!cache) index.setDocument(toUri(file), read.text, formatOf(file));
     else {
+      const fromWorker = await extracted;
       const uri = toUri(file);
-      const hash = textHash(read.text);
-      index.setDocument(uri, read.text, formatOf(file), (note) => {
-        const kept = cache.from?.take(uri, hash, note.lines.length);
-        if (kept) cache.use.reused++;
-        return kept;
+      index.setDocument(uri, read.text, formatOf(file), (document) => {
+        const kept = hash !== undefined ? cache?.from?.take(uri, hash, document.lines.length) : undefined;
+        if (kept) {
+          cache!.use.reused++;
+          return kept;
+        }
+        const facts = fromWorker?.(document.lines.length);
+        if (facts) readInWorkers++;
+        return facts && { facts };
       });
-      cache.use.keep.push({ uri, hash, facts: index.factsOf(uri)! });
+      if (cache && hash !== undefined) cache.use.keep.push({ uri, hash, facts: index.factsOf(uri)! });
     }
     done++;
     options.onProgress?.(done, found.notes.length);
@@ -123,6 +162,7 @@ export async function loadWorkspace(
       sliceStart = performance.now();
     }
   }
+  await pool?.close();
   const chosen = chooseKnowledge(knowledgeFiles, (id) => index.peopleNamed.isNamed(id), options.packs ?? {});
   await options.pause?.();
   index.setKnowledge(chosen.base);
@@ -132,7 +172,16 @@ export async function loadWorkspace(
   // The name search too, which completion and workspace symbols would otherwise build in one go.
   if (options.pause) while (index.prepareSearch(SLICE_MS)) await options.pause();
   if (cache) cache.use.resolved = index.keptMentions;
-  return { index, knowledgeFiles, packs: chosen.packs, skipped, noteCount: index.documentCount, cache: cache?.use };
+  return {
+    index,
+    knowledgeFiles,
+    packs: chosen.packs,
+    skipped,
+    noteCount: index.documentCount,
+    cache: cache?.use,
+    readInWorkers,
+    extractorProblems: pool?.problems ?? [],
+  };
 }
 
 async function openCache(

@@ -1,0 +1,74 @@
+// Notes read in worker threads: the facts a worker sends are the facts this thread would read, and a
+// first index built with workers answers exactly as one built without them, note order included.
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { loadKnowledgeFile } from '../../server/src/knowledge/load';
+import { nameVocabulary } from '../../server/src/knowledge/vocabulary';
+import { NoteDocument } from '../../server/src/notes/document';
+import { extractFacts } from '../../server/src/notes/extract';
+import { DiskWorkspace } from '../../server/src/workspace/disk';
+import { ExtractorPool } from '../../server/src/workspace/extractorPool';
+import { bundledKnowledgeFiles, DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, toUri } from '../../server/src/workspace/files';
+import { loadWorkspace, type LoadedWorkspace } from '../../server/src/workspace/load';
+import { answers } from '../support/indexAnswers';
+import { DATA, FIXTURES, SAMPLES } from '../support/paths';
+import { removeWorkspace } from '../support/workspace';
+
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function bundledVocabulary(): Promise<Set<string>> {
+  const files = await bundledKnowledgeFiles(DATA);
+  return nameVocabulary(files.map((file) => loadKnowledgeFile(toUri(file), readFileSync(file, 'utf8'), true)));
+}
+
+describe('Reading notes in worker threads', function () {
+  this.timeout(60_000);
+
+  it('sends the facts this thread would read, and nothing once closed', async () => {
+    const vocabulary = await bundledVocabulary();
+    const { notes } = await new DiskWorkspace([SAMPLES, FIXTURES]).find(new FileMatcher(DEFAULT_FILE_SETTINGS));
+    assert.ok(notes.length > 40);
+    const pool = ExtractorPool.start(2, vocabulary);
+    assert.ok(pool, 'the worker script is built beside the pool');
+    try {
+      // All at once, so both workers have several waiting and their text tables grow between replies.
+      const sent = notes.map((file) => pool.extract(readFileSync(file, 'utf8'), formatOf(file)));
+      for (const [i, file] of notes.entries()) {
+        const note = new NoteDocument(toUri(file), readFileSync(file, 'utf8'), formatOf(file));
+        const fromWorker = (await sent[i])?.(note.lines.length);
+        assert.ok(fromWorker, path.basename(file));
+        assert.deepEqual(fromWorker, extractFacts(note.lines, note.notes, vocabulary), path.basename(file));
+      }
+      assert.deepEqual(pool.problems, []);
+    } finally {
+      await pool.close();
+    }
+    assert.equal(await pool.extract('Kamenev was shot in 1936.', 'plain'), undefined);
+  });
+
+  it('builds a first index that answers as one built in this thread', async () => {
+    // Enough notes for the workers to start (a small folder is read in this thread): the same notes in 26 folders.
+    const root = mkdtempSync(path.join(tmpdir(), 'history-notes-workers-'));
+    try {
+      for (let copy = 0; copy < 26; copy++)
+        for (const folder of [SAMPLES, path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'), path.join(FIXTURES, 'names')])
+          cpSync(folder, path.join(root, `copy-${copy}`), { recursive: true });
+      const load = (extractors: number): Promise<LoadedWorkspace> =>
+        loadWorkspace(new DiskWorkspace([root]), new FileMatcher(DEFAULT_FILE_SETTINGS), DATA, { pause, extractors });
+      const here = await load(0);
+      const inWorkers = await load(2);
+      assert.equal(here.readInWorkers, 0);
+      assert.equal(inWorkers.readInWorkers, inWorkers.noteCount);
+      assert.ok(inWorkers.noteCount >= 200, `${inWorkers.noteCount} notes`);
+      assert.deepEqual(inWorkers.extractorProblems, []);
+      assert.ok(answers(here.index).some((line) => /mention .* Kamenev/.test(line)));
+      assert.deepEqual(answers(inWorkers.index), answers(here.index));
+      assert.deepEqual(inWorkers.index.documentUris(), here.index.documentUris());
+      assert.deepEqual(inWorkers.packs, here.packs);
+    } finally {
+      removeWorkspace(root);
+    }
+  });
+});
