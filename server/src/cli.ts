@@ -3,6 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildCard, renderText } from './features/card';
+import { cacheFileFor, cacheReport, keepIndex } from './cliCache';
 import { chronologyProblems, type ChronologyProblem } from './features/chronology';
 import { spellingProblems } from './features/spelling';
 import { packsOf, type PackSetting, type PackState } from './knowledge/packs';
@@ -23,6 +24,8 @@ Commands:
 Options:
   --packs ID,ID,...               use these knowledge packs (see 'packs'), not those the notes name
   --json                          print JSON (index, check)
+  --cache DIR                     keep the index in DIR between runs: notes unchanged since the last run
+                                  over the same paths are not read for names again
 
 DIR defaults to the current folder. Knowledge files (*.history.json) under DIR extend the bundled packs.
 The packs in use are printed on stderr.
@@ -35,13 +38,14 @@ const DATA_DIR = path.join(__dirname, '..', 'data');
 
 /** `--packs` given: only those packs, every other one off. */
 let packChoice: PackSetting | undefined;
+/** `--cache` given: where the index is kept between runs (see cliCache). */
+let cacheFolder: string | undefined;
 
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const packsAt = argv.indexOf('--packs');
-  const packIds = packsAt === -1 ? undefined : argv[packsAt + 1];
-  if (packsAt !== -1 && (!packIds || packIds.startsWith('--'))) throw new UsageError('--packs needs a comma-separated list of pack ids');
-  const args = argv.filter((a, i) => a !== '--json' && (packsAt === -1 || (i !== packsAt && i !== packsAt + 1)));
+  const args = [...argv];
+  const json = takeFlag(args, '--json');
+  const packIds = takeOption(args, '--packs', 'a comma-separated list of pack ids');
+  cacheFolder = takeOption(args, '--cache', 'a folder');
   if (packIds !== undefined)
     packChoice = await packSettingFor(
       packIds
@@ -69,6 +73,23 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command '${command}'`);
   }
+}
+
+/** Whether `flag` is among the arguments; takes it out of them. */
+function takeFlag(args: string[], flag: string): boolean {
+  const given = args.includes(flag);
+  for (let at = args.indexOf(flag); at !== -1; at = args.indexOf(flag)) args.splice(at, 1);
+  return given;
+}
+
+/** The value after `option`, if it is given; takes both out of the arguments. */
+function takeOption(args: string[], option: string, what: string): string | undefined {
+  const at = args.indexOf(option);
+  if (at === -1) return undefined;
+  const value = args[at + 1];
+  if (!value || value.startsWith('--')) throw new UsageError(`${option} needs ${what}`);
+  args.splice(at, 2);
+  return value;
 }
 
 function folderArg(folder = '.'): string {
@@ -101,10 +122,17 @@ function describePath(file: string): string {
 }
 
 async function load(targets: string[]): Promise<LoadedWorkspace> {
-  return loadWorkspace(new DiskWorkspace(targets), new FileMatcher(DEFAULT_FILE_SETTINGS), DATA_DIR, {
+  const loaded = await loadWorkspace(new DiskWorkspace(targets), new FileMatcher(DEFAULT_FILE_SETTINGS), DATA_DIR, {
     packs: packChoice,
     extractors: extractorCount(),
+    cacheFile: cacheFolder && cacheFileFor(cacheFolder, targets),
   });
+  if (loaded.cache) {
+    for (const line of cacheReport(loaded.cache)) console.error(line);
+    const problem = await keepIndex(loaded.cache, loaded.index.resolutionToKeep());
+    if (problem) console.error(problem);
+  }
+  return loaded;
 }
 
 function packsInUse(packs: readonly PackState[]): string {

@@ -2,7 +2,7 @@
 // codes. Needs `npm run build` (or `node esbuild.mjs`) first.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DIST, FIXTURES } from '../support/paths';
@@ -324,6 +324,68 @@ describe('cli', () => {
       const run = cli(['index', 'data/samples', '--packs', 'france-1789-1799']);
       assert.equal(run.status, 2);
       assert.match(run.stderr, /unknown pack france-1789-1799; the packs are .*soviet-union-1917-1953/);
+    });
+  });
+
+  describe('--cache', () => {
+    let notes: string;
+    let cacheFolder: string;
+    beforeEach(() => {
+      notes = mkdtempSync(path.join(tmpdir(), 'history-notes-cli-notes-'));
+      for (const file of ['plain/terror.txt', 'plain/french-revolution.txt', 'md/terror.md'])
+        copyFileSync(path.join(FIXTURES, file), path.join(notes, path.basename(file)));
+      cacheFolder = path.join(mkdtempSync(path.join(tmpdir(), 'history-notes-cli-cache-')), 'kept');
+    });
+    afterEach(() => {
+      rmSync(notes, { recursive: true, force: true });
+      rmSync(path.dirname(cacheFolder), { recursive: true, force: true });
+    });
+
+    const fromCache = (run: Run): string | undefined =>
+      /^Index cache: (\d+ of \d+) notes read from .*, (\d+) with their mentions$/m.exec(run.stderr)?.slice(1).join(', ');
+    const cacheFile = (): string => path.join(cacheFolder, readdirSync(cacheFolder)[0]);
+
+    it('answers as without it, and reads unchanged notes from it on the next run', () => {
+      const plain = cli(['index', notes, '--json']);
+      const first = cli(['index', notes, '--json', '--cache', cacheFolder]);
+      assert.equal(first.status, 0, first.stderr);
+      assert.equal(fromCache(first), '0 of 3, 0');
+      assert.equal(first.stdout, plain.stdout);
+      const written = statSync(cacheFile()).mtimeMs;
+      const second = cli(['index', notes, '--json', '--cache', cacheFolder]);
+      assert.equal(fromCache(second), '3 of 3, 3');
+      assert.equal(second.stdout, plain.stdout);
+      // Nothing was read anew, so nothing is written.
+      assert.equal(statSync(cacheFile()).mtimeMs, written);
+    });
+
+    it('reads a changed note again, and finds its misspelt names', () => {
+      cli(['check', notes, '--json', '--cache', cacheFolder]);
+      appendFileSync(path.join(notes, 'terror.md'), '\nLater, Bukarin was shot.\n');
+      const plain = cli(['check', notes, '--json']);
+      const again = cli(['check', notes, '--json', '--cache', cacheFolder]);
+      assert.equal(again.status, 1, again.stderr);
+      assert.equal(fromCache(again), '2 of 3, 2');
+      assert.equal(again.stdout, plain.stdout);
+      assert.match(again.stdout, /"written": "Bukarin"/);
+    });
+
+    it('reports a broken cache file, answers all the same and writes it anew', () => {
+      const plain = cli(['index', notes, '--json']);
+      cli(['index', notes, '--json', '--cache', cacheFolder]);
+      const file = cacheFile();
+      writeFileSync(file, readFileSync(file).subarray(0, 1000));
+      const broken = cli(['index', notes, '--json', '--cache', cacheFolder]);
+      assert.equal(broken.status, 0, broken.stderr);
+      assert.match(broken.stderr, /The index cache \(.*\) was not used: truncated or altered/);
+      assert.equal(broken.stdout, plain.stdout);
+      assert.equal(fromCache(cli(['index', notes, '--json', '--cache', cacheFolder])), '3 of 3, 3');
+    });
+
+    it('exits 2 when no folder follows it', () => {
+      const run = cli(['index', notes, '--cache']);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /--cache needs a folder/);
     });
   });
 

@@ -19,7 +19,7 @@ const SLICE_MS = 15;
 /** Below this many notes, starting workers (each loads the dictionary) costs more than they save. */
 const POOL_MIN_NOTES = 200;
 /** Notes read and sent to the workers ahead of the one going into the index. */
-const READ_AHEAD = 64;
+const READ_AHEAD = 16;
 
 export interface SkippedFile {
   path: string;
@@ -167,8 +167,9 @@ export async function loadWorkspace(
   await options.pause?.();
   index.setKnowledge(chosen.base);
   await options.pause?.();
-  // Definitions, then mentions (which depend on every note's definitions), in slices too.
-  if (options.pause) while (index.resolveSome(SLICE_MS)) await options.pause();
+  // Definitions, then mentions (which depend on every note's definitions), in slices too; and now
+  // with a cache, whose resolutions are kept only once made (else the first query makes them).
+  if (options.pause || cache) while (index.resolveSome(SLICE_MS)) await options.pause?.();
   // The name search too, which completion and workspace symbols would otherwise build in one go.
   if (options.pause) while (index.prepareSearch(SLICE_MS)) await options.pause();
   if (cache) cache.use.resolved = index.keptMentions;

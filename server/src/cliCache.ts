@@ -1,0 +1,34 @@
+// The CLI's index kept between runs (`--cache DIR`): one file per set of paths it is run on, read as
+// the server reads its own (see factsCache), and written again when the run read any note anew.
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import type { ResolutionToKeep } from './index/notesIndex';
+import { writeFactsCache } from './workspace/factsCache';
+import type { CacheUse } from './workspace/load';
+
+/** The file in `folder` that keeps the index of these paths: the same paths, in any order, share it. */
+export function cacheFileFor(folder: string, targets: readonly string[]): string {
+  const paths = targets.map((target) => path.resolve(target)).sort();
+  return path.join(folder, `index-${createHash('sha256').update(paths.join('\n')).digest('hex').slice(0, 16)}.cache`);
+}
+
+/** What the run took from the cache, and why it could not, as lines for stderr. */
+export function cacheReport(cache: CacheUse): string[] {
+  const lines = [
+    `Index cache: ${cache.reused} of ${cache.keep.length} notes read from ${cache.file}, ${cache.resolved} with their mentions`,
+  ];
+  if (cache.problem) lines.push(`The index cache (${cache.file}) was not used: ${cache.problem}. It is written again.`);
+  return lines;
+}
+
+/** Writes the cache unless every note, with its mentions, came from it; returns why it could not, if it could not. */
+export async function keepIndex(cache: CacheUse, resolution: ResolutionToKeep | undefined): Promise<string | undefined> {
+  const notes = cache.keep.length;
+  if (!cache.problem && cache.reused === notes && cache.resolved === notes) return undefined;
+  try {
+    await writeFactsCache(cache.file, cache.key, cache.keep, undefined, resolution);
+    return undefined;
+  } catch (error) {
+    return `Could not write the index cache ${cache.file}: ${(error as Error).message}`;
+  }
+}
