@@ -1,28 +1,19 @@
 // The first index of a big folder through the real server: its notes are read in worker threads started
 // from the bundle, and what they read answers requests as usual.
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import type { Location } from 'vscode-languageserver-protocol';
-import { FIXTURES, SAMPLES } from '../support/paths';
 import { withServer, type LspServer } from '../support/lspServer';
+import { copiesOfNotes } from '../support/workspace';
 
-const COPIES = 26;
+const COPIES = 250;
 
 describe('LSP: a big folder read in worker threads', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let server: LspServer;
 
+  // The same notes in 250 folders: enough for the server to start its workers.
   withServer(
-    () => {
-      // The same notes in 26 folders: enough for the server to start its workers.
-      const root = mkdtempSync(path.join(tmpdir(), 'history-notes-workers-'));
-      for (let copy = 0; copy < COPIES; copy++)
-        for (const folder of [SAMPLES, path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'), path.join(FIXTURES, 'names')])
-          cpSync(folder, path.join(root, `copy-${copy}`), { recursive: true });
-      return root;
-    },
+    () => copiesOfNotes(COPIES),
     (started) => (server = started),
   );
 

@@ -1,8 +1,7 @@
 // Notes read in worker threads: the facts a worker sends are the facts this thread would read, and a
 // first index built with workers answers exactly as one built without them, note order included.
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadKnowledgeFile } from '../../server/src/knowledge/load';
 import { nameVocabulary } from '../../server/src/knowledge/vocabulary';
@@ -14,7 +13,7 @@ import { bundledKnowledgeFiles, DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, to
 import { loadWorkspace, type LoadedWorkspace } from '../../server/src/workspace/load';
 import { answers } from '../support/indexAnswers';
 import { DATA, FIXTURES, SAMPLES } from '../support/paths';
-import { removeWorkspace } from '../support/workspace';
+import { copiesOfNotes, removeWorkspace } from '../support/workspace';
 
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -24,14 +23,15 @@ async function bundledVocabulary(): Promise<Set<string>> {
 }
 
 describe('Reading notes in worker threads', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   it('sends the facts this thread would read, and nothing once closed', async () => {
     const vocabulary = await bundledVocabulary();
     const { notes } = await new DiskWorkspace([SAMPLES, FIXTURES]).find(new FileMatcher(DEFAULT_FILE_SETTINGS));
     assert.ok(notes.length > 40);
-    const pool = ExtractorPool.start(2, vocabulary);
+    const pool = ExtractorPool.start(2);
     assert.ok(pool, 'the worker script is built beside the pool');
+    pool.useVocabulary(vocabulary);
     try {
       // All at once, so both workers have several waiting and their text tables grow between replies.
       const sent = notes.map((file) => pool.extract(readFileSync(file, 'utf8'), formatOf(file)));
@@ -49,19 +49,16 @@ describe('Reading notes in worker threads', function () {
   });
 
   it('builds a first index that answers as one built in this thread', async () => {
-    // Enough notes for the workers to start (a small folder is read in this thread): the same notes in 26 folders.
-    const root = mkdtempSync(path.join(tmpdir(), 'history-notes-workers-'));
+    // Enough notes for the workers to start (a small folder is read in this thread).
+    const root = copiesOfNotes(250);
     try {
-      for (let copy = 0; copy < 26; copy++)
-        for (const folder of [SAMPLES, path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'), path.join(FIXTURES, 'names')])
-          cpSync(folder, path.join(root, `copy-${copy}`), { recursive: true });
       const load = (extractors: number): Promise<LoadedWorkspace> =>
         loadWorkspace(new DiskWorkspace([root]), new FileMatcher(DEFAULT_FILE_SETTINGS), DATA, { pause, extractors });
       const here = await load(0);
       const inWorkers = await load(2);
       assert.equal(here.readInWorkers, 0);
       assert.equal(inWorkers.readInWorkers, inWorkers.noteCount);
-      assert.ok(inWorkers.noteCount >= 200, `${inWorkers.noteCount} notes`);
+      assert.ok(inWorkers.noteCount >= 2000, `${inWorkers.noteCount} notes`);
       assert.deepEqual(inWorkers.extractorProblems, []);
       assert.ok(answers(here.index).some((line) => /mention .* Kamenev/.test(line)));
       assert.deepEqual(answers(inWorkers.index), answers(here.index));

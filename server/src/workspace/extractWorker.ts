@@ -1,19 +1,31 @@
 // Entry point of a worker thread that reads notes for names (see ExtractorPool): it gets a note's
 // text and answers with its facts in the form they are kept between sessions (see storedFacts), so
 // the indexing thread takes them as it takes kept facts, every field checked.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { NoteDocument } from '../notes/document';
 import { extractFacts } from '../notes/extract';
 import { storedFacts } from '../notes/storedFacts';
 import { TextNumbers } from '../notes/textTable';
-import type { ExtractReply, ExtractRequest } from './extractorPool';
+import { english } from '../words/english';
+import { peopleNames } from '../words/surnames';
+import type { ExtractReply, ToWorker } from './extractorPool';
 
-const vocabulary: ReadonlySet<string> = new Set(workerData as string[]);
+// Sent before the first note (see ExtractorPool.useVocabulary).
+let vocabulary: ReadonlySet<string> = new Set();
 // One table for every note this worker reads: each reply carries only the texts new since the last,
 // so the indexing thread interns each text once, not once per note.
 const texts = new TextNumbers();
 
-parentPort?.on('message', ({ id, text, format }: ExtractRequest) => {
+// The word lists now, while the indexing thread is still reading the knowledge.
+english();
+peopleNames();
+
+parentPort?.on('message', (message: ToWorker) => {
+  if ('vocabulary' in message) {
+    vocabulary = new Set(message.vocabulary);
+    return;
+  }
+  const { id, text, format } = message;
   const known = texts.size;
   let reply: ExtractReply;
   try {

@@ -17,6 +17,8 @@ export interface ExtractRequest {
   format: NotesFormat;
 }
 
+export type ToWorker = ExtractRequest | { vocabulary: string[] };
+
 /** `newTexts`: the texts the worker numbered since its last reply (see extractWorker). */
 export type ExtractReply = { id: number; newTexts: string[] } & ({ facts: StoredFacts } | { problem: string });
 
@@ -49,12 +51,14 @@ export class ExtractorPool {
 
   private constructor(private readonly workers: PoolWorker[]) {}
 
-  /** `size` workers reading with the knowledge's `vocabulary`; undefined when the worker's script is missing. */
-  static start(size: number, vocabulary: ReadonlySet<string>): ExtractorPool | undefined {
+  /**
+   * `size` workers, which load their word lists at once; undefined when the worker's script is
+   * missing. Give them the knowledge's vocabulary (useVocabulary) before the first note.
+   */
+  static start(size: number): ExtractorPool | undefined {
     if (size < 1 || !existsSync(WORKER_SCRIPT)) return undefined;
-    const workerData = [...vocabulary];
     const workers = Array.from({ length: size }, () => ({
-      worker: new Worker(WORKER_SCRIPT, { workerData }),
+      worker: new Worker(WORKER_SCRIPT),
       texts: [],
       waiting: new Map(),
       alive: true,
@@ -62,6 +66,12 @@ export class ExtractorPool {
     const pool = new ExtractorPool(workers);
     for (const entry of workers) pool.watch(entry);
     return pool;
+  }
+
+  /** The lower-case words of the knowledge's names (see scanPhrases), for every note from now on. */
+  useVocabulary(vocabulary: ReadonlySet<string>): void {
+    const words = [...vocabulary];
+    for (const entry of this.workers) entry.worker.postMessage({ vocabulary: words } satisfies ToWorker);
   }
 
   /** The note's facts as a worker read them; undefined when no worker could. */
@@ -73,7 +83,7 @@ export class ExtractorPool {
     const reply = await new Promise<ExtractReply | undefined>((resolve) => {
       entry.waiting.set(id, resolve);
       try {
-        entry.worker.postMessage({ id, text, format } satisfies ExtractRequest);
+        entry.worker.postMessage({ id, text, format } satisfies ToWorker);
       } catch {
         entry.waiting.delete(id);
         resolve(undefined);

@@ -1,6 +1,7 @@
 // Loads folders of notes and knowledge files into an index: the CLI's whole job, and the server's
 // first index. Reports each skipped file once, and yields between slices of work (the dictionary, the
 // notes, resolving, the name search) so a server stays responsive.
+import { existsSync } from 'node:fs';
 import { KnowledgeBase } from '../knowledge/base';
 import { loadKnowledgeFile } from '../knowledge/load';
 import type { KnowledgeFile } from '../knowledge/model';
@@ -16,8 +17,8 @@ import type { Workspace } from './workspace';
 
 /** The longest stretch of work between two pauses. */
 const SLICE_MS = 15;
-/** Below this many notes, starting workers (each loads the dictionary) costs more than they save. */
-const POOL_MIN_NOTES = 200;
+/** Below this many notes, starting workers (each loads the dictionary) costs about what they save on two cores. */
+const POOL_MIN_NOTES = 2000;
 /** Notes read and sent to the workers ahead of the one going into the index. */
 const READ_AHEAD = 16;
 
@@ -101,6 +102,10 @@ export async function loadWorkspace(
 ): Promise<LoadedWorkspace> {
   const skipped: SkippedFile[] = [];
   const found = await workspace.find(matcher);
+  const startPool = (notes: number): ExtractorPool | undefined =>
+    options.extractors && notes >= POOL_MIN_NOTES ? ExtractorPool.start(options.extractors) : undefined;
+  // Without a cache every note is read: the workers load their word lists while this thread reads the knowledge.
+  let pool = options.cacheFile && existsSync(options.cacheFile) ? undefined : startPool(found.notes.length);
   const knowledgeFiles = await loadKnowledge(dataDir, found.knowledge, skipped, workspace);
   // The word lists now, the dictionary a slice at a time, rather than all at once by the first name looked up.
   if (options.pause) {
@@ -121,7 +126,8 @@ export async function loadWorkspace(
   index.deferDefinitions = true;
   // Workers pay off only for many notes to read: not when the cache holds most of them.
   const toRead = found.notes.length - (cache?.from?.size ?? 0);
-  const pool = options.extractors && toRead >= POOL_MIN_NOTES ? ExtractorPool.start(options.extractors, vocabulary) : undefined;
+  pool ??= startPool(toRead);
+  pool?.useVocabulary(vocabulary);
   // Notes are read ahead and sent to the workers, and go into the index in the order they were found:
   // the index's answers, and the fingerprints of its kept resolutions, depend on that order.
   const ahead: ReadAhead[] = [];
