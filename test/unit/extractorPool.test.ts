@@ -1,6 +1,7 @@
 // Notes read in worker threads: the facts a worker sends are the facts this thread would read, and a
 // first index built with workers answers exactly as one built without them, note order included.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadKnowledgeFile } from '../../server/src/knowledge/load';
@@ -46,6 +47,20 @@ describe('Reading notes in worker threads', function () {
       await pool.close();
     }
     assert.equal(await pool.extract('Kamenev was shot in 1936.', 'plain'), undefined);
+  });
+
+  it('never keeps a process alive once no note waits on it', () => {
+    // A pool left open, as after an error while loading: the process still ends when its work is done.
+    const script = [
+      `const { ExtractorPool } = require(${JSON.stringify(require.resolve('../../server/src/workspace/extractorPool'))});`,
+      'const pool = ExtractorPool.start(2);',
+      'pool.useVocabulary(new Set());',
+      "pool.extract('Kamenev was shot in 1936.', 'plain').then((note) => console.log(note ? 'read' : 'not read'));",
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.signal, null, 'the process had to be killed');
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.trim(), 'read');
   });
 
   it('builds a first index that answers as one built in this thread', async () => {

@@ -25,7 +25,7 @@ export type ExtractReply = { id: number; newTexts: string[] } & ({ facts: Stored
 /** A note's facts as a worker sent them: made into facts of a note of so many lines, or undefined when unsound. */
 export type ExtractedFacts = (lineCount: number) => NotesFacts | undefined;
 
-/** Each worker holds its own dictionary (tens of megabytes): a few are enough to keep the indexing thread busy. */
+/** Each worker holds its own dictionary (tens of megabytes), and the indexing thread takes their facts one note at a time. */
 const MAX_EXTRACTORS = 4;
 
 /** How many workers suit this machine: one per core, up to MAX_EXTRACTORS. */
@@ -64,7 +64,11 @@ export class ExtractorPool {
       alive: true,
     }));
     const pool = new ExtractorPool(workers);
-    for (const entry of workers) pool.watch(entry);
+    for (const entry of workers) {
+      pool.watch(entry);
+      // After the listeners, which would hold it again.
+      entry.worker.unref();
+    }
     return pool;
   }
 
@@ -82,6 +86,7 @@ export class ExtractorPool {
     const id = this.nextId++;
     const reply = await new Promise<ExtractReply | undefined>((resolve) => {
       entry.waiting.set(id, resolve);
+      entry.worker.ref();
       try {
         entry.worker.postMessage({ id, text, format } satisfies ToWorker);
       } catch {
@@ -97,7 +102,10 @@ export class ExtractorPool {
     return (lineCount) => factsFromStored(reply.facts, lineCount, entry.texts);
   }
 
-  /** Stops the workers; notes still waiting are answered undefined. */
+  /**
+   * Stops the workers; notes still waiting are answered undefined. A worker holds the process open
+   * only while a note waits on it, so a pool left open (an error while loading) never keeps a CLI alive.
+   */
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
@@ -114,6 +122,7 @@ export class ExtractorPool {
       for (const text of newTexts) entry.texts.push(text);
       entry.waiting.get(reply.id)?.(reply);
       entry.waiting.delete(reply.id);
+      if (entry.waiting.size === 0) entry.worker.unref();
     });
     entry.worker.on('error', (error) => this.problems.push(String(error.stack ?? error)));
     entry.worker.on('exit', () => {
