@@ -3,14 +3,14 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildCard, renderText } from './features/card';
-import { cacheFileFor, cacheReport, keepIndex } from './cliCache';
+import { cacheFileFor, keepIndex } from './cliCache';
 import { chronologyProblems, type ChronologyProblem } from './features/chronology';
 import { spellingProblems } from './features/spelling';
 import { packsOf, type PackSetting, type PackState } from './knowledge/packs';
 import { DiskWorkspace } from './workspace/disk';
 import { DEFAULT_FILE_SETTINGS, FileMatcher, readTextFile, toPath } from './workspace/files';
 import { extractorCount } from './workspace/extractorPool';
-import { loadKnowledge, loadWorkspace, type LoadedWorkspace } from './workspace/load';
+import { cacheReport, loadKnowledge, loadWorkspace, type LoadedWorkspace } from './workspace/load';
 
 const USAGE = `Usage: history-notes <command> [options]
 
@@ -105,7 +105,7 @@ function describe(uri: string): string {
 /** Prints skipped files and knowledge problems on stderr; returns 3 when a knowledge file has errors. */
 function reportProblems(loaded: Pick<LoadedWorkspace, 'knowledgeFiles' | 'skipped' | 'index' | 'extractorProblems'>): number {
   for (const skipped of loaded.skipped) console.error(`${describePath(skipped.path)}: skipped: ${skipped.reason}`);
-  for (const problem of loaded.extractorProblems) console.error(`a worker could not read a note, so it was read here: ${problem}`);
+  for (const problem of loaded.extractorProblems) console.error(problem);
   let status = 0;
   for (const file of loaded.knowledgeFiles) {
     for (const problem of loaded.index.knowledgeBase.problemsOf(file)) {

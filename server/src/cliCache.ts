@@ -12,15 +12,6 @@ export function cacheFileFor(folder: string, targets: readonly string[]): string
   return path.join(folder, `index-${createHash('sha256').update(paths.join('\n')).digest('hex').slice(0, 16)}.cache`);
 }
 
-/** What the run took from the cache, and why it could not, as lines for stderr. */
-export function cacheReport(cache: CacheUse): string[] {
-  const lines = [
-    `Index cache: ${cache.reused} of ${cache.keep.length} notes read from ${cache.file}, ${cache.resolved} with their mentions`,
-  ];
-  if (cache.problem) lines.push(`The index cache (${cache.file}) was not used: ${cache.problem}. It is written again.`);
-  return lines;
-}
-
 /** Writes the cache unless every note, with its mentions, came from it; returns why it could not, if it could not. */
 export async function keepIndex(cache: CacheUse, resolution: ResolutionToKeep | undefined): Promise<string | undefined> {
   const notes = cache.keep.length;

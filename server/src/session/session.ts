@@ -12,7 +12,7 @@ import { EssayMatcher } from '../workspace/essays';
 import { FileMatcher, formatOf, toPath, toUri } from '../workspace/files';
 import { CACHE_FILE_NAME } from '../workspace/factsCache';
 import { extractorCount } from '../workspace/extractorPool';
-import { loadWorkspace } from '../workspace/load';
+import { cacheReport, loadWorkspace } from '../workspace/load';
 import { relativePath, type FileChange, type Workspace } from '../workspace/workspace';
 import { BackgroundResolver } from './backgroundResolver';
 import { EditQueue } from './editQueue';
@@ -112,18 +112,13 @@ export class Session {
     this.knowledge.reset(loaded.knowledgeFiles, loaded.index.knowledgeBase, loaded.packs);
     for (const document of this.open.all()) this.index.setDocument(document.uri, document.getText(), formatOf(document.uri));
     for (const skipped of loaded.skipped) this.host.log(`Skipped ${skipped.path}: ${skipped.reason}`);
-    for (const problem of loaded.extractorProblems) this.host.log(`A worker could not read a note, so it was read here: ${problem}`);
+    for (const problem of loaded.extractorProblems) this.host.log(problem);
     progress.done();
     this.publishAll();
     const counts = this.counts();
     const inWorkers = loaded.readInWorkers > 0 ? ` (${loaded.readInWorkers} read in worker threads)` : '';
     this.host.log(`Indexed ${counts.notes} notes${inWorkers}: ${counts.entities} entities in ${Date.now() - started} ms`);
-    if (loaded.cache?.problem)
-      this.host.log(`The kept index (${loaded.cache.file}) was not used: ${loaded.cache.problem}. It is written again.`);
-    if (loaded.cache) {
-      const { reused, keep, file, resolved } = loaded.cache;
-      this.host.log(`Index cache: ${reused} of ${keep.length} notes read from ${file}, ${resolved} with their mentions`);
-    }
+    for (const line of loaded.cache ? cacheReport(loaded.cache) : []) this.host.log(line);
     this.host.indexReady({ ...counts, durationMs: Date.now() - started, skipped: loaded.skipped });
     this.firstIndexDone = true;
     this.resolveReady();

@@ -46,7 +46,7 @@ interface PoolWorker {
 
 export class ExtractorPool {
   private nextId = 0;
-  /** Why a worker stopped, for the log; the notes it had are read by the caller. */
+  /** What went wrong, as sentences for a log; the notes concerned are read by the caller. */
   readonly problems: string[] = [];
 
   private constructor(private readonly workers: PoolWorker[]) {}
@@ -95,7 +95,7 @@ export class ExtractorPool {
       }
     });
     if (!reply || 'problem' in reply) {
-      if (reply) this.problems.push(reply.problem);
+      if (reply) this.problems.push(`A worker could not read a note, so it was read here: ${reply.problem}`);
       return undefined;
     }
     // The table only grows, so the numbers of this reply still hold when the facts are taken.
@@ -115,7 +115,7 @@ export class ExtractorPool {
       const newTexts = textTableFromStored(reply.newTexts);
       if (!newTexts) {
         // Its numbers would mean other texts from now on.
-        this.problems.push('a worker sent a malformed text table');
+        this.problems.push('A worker sent a malformed text table, so it was stopped and its notes read here.');
         void entry.worker.terminate();
         return;
       }
@@ -124,7 +124,9 @@ export class ExtractorPool {
       entry.waiting.delete(reply.id);
       if (entry.waiting.size === 0) entry.worker.unref();
     });
-    entry.worker.on('error', (error) => this.problems.push(String(error.stack ?? error)));
+    entry.worker.on('error', (error) =>
+      this.problems.push(`A worker stopped, so its notes were read here: ${String(error.stack ?? error)}`),
+    );
     entry.worker.on('exit', () => {
       entry.alive = false;
       for (const resolve of entry.waiting.values()) resolve(undefined);

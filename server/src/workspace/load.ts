@@ -43,6 +43,7 @@ export interface LoadOptions {
 /** A note read ahead of its turn: its text, its hash when there is a cache, and its facts on their way from a worker. */
 interface ReadAhead {
   file: string;
+  uri: string;
   read: ReadResult;
   hash?: string;
   extracted?: Promise<ExtractedFacts | undefined>;
@@ -61,6 +62,15 @@ export interface CacheUse {
   keep: NoteToKeep[];
 }
 
+/** What the load took from the cache, and why it could not use it, as lines for a log or stderr. */
+export function cacheReport(cache: CacheUse): string[] {
+  const lines = [
+    `Index cache: ${cache.reused} of ${cache.keep.length} notes read from ${cache.file}, ${cache.resolved} with their mentions`,
+  ];
+  if (cache.problem) lines.push(`The index cache (${cache.file}) was not used: ${cache.problem}. It is written again.`);
+  return lines;
+}
+
 export interface LoadedWorkspace {
   index: NotesIndex;
   knowledgeFiles: KnowledgeFile[];
@@ -70,7 +80,7 @@ export interface LoadedWorkspace {
   cache?: CacheUse;
   /** Notes whose facts a worker read (see ExtractorPool). */
   readInWorkers: number;
-  /** Why a worker could not read a note, which was then read here. */
+  /** What went wrong in the workers, as sentences for a log (the notes concerned were read here). */
   extractorProblems: string[];
 }
 
@@ -132,11 +142,12 @@ export async function loadWorkspace(
   // the index's answers, and the fingerprints of its kept resolutions, depend on that order.
   const ahead: ReadAhead[] = [];
   const readAhead = (file: string): ReadAhead => {
+    const uri = toUri(file);
     const read = workspace.readSync(file);
-    if ('skipped' in read) return { file, read };
+    if ('skipped' in read) return { file, uri, read };
     const hash = cache ? textHash(read.text) : undefined;
-    const kept = hash !== undefined && cache?.from?.holds(toUri(file), hash);
-    return { file, read, hash, extracted: pool && !kept ? pool.extract(read.text, formatOf(file)) : undefined };
+    const kept = hash !== undefined && cache?.from?.holds(uri, hash);
+    return { file, uri, read, hash, extracted: pool && !kept ? pool.extract(read.text, formatOf(file)) : undefined };
   };
   let next = 0;
   let done = 0;
@@ -144,11 +155,10 @@ export async function loadWorkspace(
   let sliceStart = performance.now();
   while (next < found.notes.length || ahead.length > 0) {
     while (next < found.notes.length && ahead.length < (pool ? READ_AHEAD : 1)) ahead.push(readAhead(found.notes[next++]));
-    const { file, read, hash, extracted } = ahead.shift()!;
+    const { file, uri, read, hash, extracted } = ahead.shift()!;
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
     else {
       const fromWorker = await extracted;
-      const uri = toUri(file);
       index.setDocument(uri, read.text, formatOf(file), (document) => {
         const kept = hash !== undefined ? cache?.from?.take(uri, hash, document.lines.length) : undefined;
         if (kept) {
