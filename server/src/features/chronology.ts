@@ -22,7 +22,7 @@ import type { KnownEntry } from '../knowledge/base';
 import type { NotesIndex } from '../index/notesIndex';
 import type { Entity, Location, Mention } from '../index/model';
 import { formatDate, formatSpan } from './dates';
-import { actingYear, eventYears, lifeYears, type Span, type WrittenYear } from '../notes/yearPhrases';
+import { actingYear, eventYears, lifeYears, mayTieYears, type Span, type WrittenYear } from '../notes/yearPhrases';
 import { compareRanges, positionKey } from '../notes/ranges';
 import { DiagnosticCodes } from '../protocol';
 
@@ -69,6 +69,10 @@ export function chronologyProblems(index: NotesIndex, uri: string): ChronologyPr
   const people = new Map<number, Span[]>();
   const entities = new Map<string, Entity | undefined>();
   const entityOf = (id: string): Entity | undefined => (entities.has(id) ? entities.get(id) : entities.set(id, index.entity(id)).get(id));
+  // An event the notes date in thousands of places would be looked up at each of its mentions.
+  const spans = new Map<string, RecordedSpan | undefined>();
+  const recorded = (entity: Entity): RecordedSpan | undefined =>
+    spans.has(entity.id) ? spans.get(entity.id) : spans.set(entity.id, recordedSpan(index, entity)).get(entity.id);
   for (const m of mentions) {
     if (entityOf(m.entityId)?.kind !== 'person') continue;
     const onLine = people.get(m.range.start.line);
@@ -79,13 +83,14 @@ export function chronologyProblems(index: NotesIndex, uri: string): ChronologyPr
     const line = lines[mention.range.start.line];
     // The index may be a moment behind the editor's text (a pending edit): only trust what still matches.
     if (line === undefined || line.slice(mention.range.start.character, mention.range.end.character) !== mention.surface) continue;
+    if (!mayTieYears(line)) continue;
     const entity = entityOf(mention.entityId);
     if (!entity) continue;
     const found =
       entity.kind === 'person'
         ? personProblems(index, entity, mention, line, people.get(mention.range.start.line) ?? [])
         : DATED_KINDS.has(entity.kind)
-          ? eventProblems(index, entity, mention, line)
+          ? eventProblems(entity, mention, line, recorded)
           : [];
     for (const problem of found) {
       const key = positionKey(problem.range.start);
@@ -95,10 +100,15 @@ export function chronologyProblems(index: NotesIndex, uri: string): ChronologyPr
   return [...problems.values()].sort((a, b) => compareRanges(a.range, b.range));
 }
 
-function eventProblems(index: NotesIndex, entity: Entity, mention: Mention, line: string): ChronologyProblem[] {
+function eventProblems(
+  entity: Entity,
+  mention: Mention,
+  line: string,
+  recorded: (entity: Entity) => RecordedSpan | undefined,
+): ChronologyProblem[] {
   const written = eventYears(line, spanOf(mention));
   if (written.length === 0) return [];
-  const span = recordedSpan(index, entity);
+  const span = recorded(entity);
   if (!span) return [];
   return written
     .filter(({ year }) => year < span.from || year > span.to)

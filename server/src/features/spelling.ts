@@ -12,13 +12,10 @@ export interface SpellingProblem {
 }
 
 export function spellingProblems(index: NotesIndex, uri: string): SpellingProblem[] {
-  return index
-    .mentionsIn(uri)
-    .filter((m) => m.suggestion !== undefined)
-    .map((m) => {
-      const suggestion = withPossessive(m.surface, m.suggestion!);
-      return { range: m.range, written: m.surface, suggestion, entityId: m.entityId, message: `${m.surface}: did you mean ${suggestion}?` };
-    });
+  return index.misspeltMentionsIn(uri).map((m) => {
+    const suggestion = withPossessive(m.surface, m.suggestion!);
+    return { range: m.range, written: m.surface, suggestion, entityId: m.entityId, message: `${m.surface}: did you mean ${suggestion}?` };
+  });
 }
 
 /** Keeps what follows the name as written: `Zionev's` → `Zinoviev's`. */

@@ -2,6 +2,7 @@
 // each); Mention objects are made only when a request asks for them.
 import type { NamePhrases } from '../notes/phrases';
 import type { Mention } from './model';
+import type { WordSignature } from './wordSignature';
 
 /** Sealed mentions as plain data, to keep between sessions: each entity id once, and per mention which. */
 export interface DocumentMentionsParts {
@@ -21,6 +22,8 @@ export class DocumentMentions {
   end: Int32Array = new Int32Array(0);
   /** Only misspelt mentions have a suggestion. */
   readonly suggestions = new Map<number, string>();
+  /** The words resolving them looked up, when known (see NameChanges); not kept between sessions. */
+  looked?: WordSignature;
 
   constructor(
     readonly uri: string,
@@ -99,6 +102,11 @@ export class DocumentMentions {
     const mentions: Mention[] = [];
     for (let i = 0; i < this.ids.length; i++) if (id === undefined || this.ids[i] === id) mentions.push(this.mention(i));
     return mentions;
+  }
+
+  /** The misspelt mentions, in document order: a few, where a note has thousands of mentions. */
+  misspelt(): Mention[] {
+    return [...this.suggestions.keys()].sort((a, b) => a - b).map((i) => this.mention(i));
   }
 
   /** Appends the mentions of `id` to `into`, in document order. */

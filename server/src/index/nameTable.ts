@@ -3,7 +3,7 @@
 // of unknown capitalised words against people's names (`Bukarin` → Bukharin). A word the English
 // dictionary knows (`Please`, `Station`, `Harry`) is never taken for a misspelt name.
 import type { EntityKind } from '../notes/extract';
-import { isSpellingVariant, nameKey, skeleton } from '../notes/names';
+import { isSpellingVariant, nameKey } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
 import { yearsOf } from '../knowledge/years';
 import { surnameOf } from '../knowledge/surname';
@@ -11,6 +11,8 @@ import { isGivenName } from '../words/givenNames';
 import { english } from '../words/english';
 import type { NameTarget } from './model';
 import { closestPerson, PersonGroup, personWord, type PersonWord } from './closestPerson';
+import { FUZZY_LENGTH_SPREAD, fuzzyLookupWord, NameChanges, shapeOf } from './nameChanges';
+import type { WordSignatureBuilder } from './wordSignature';
 
 export class NameTable {
   private knowledgeNames = new Map<string, NameTarget>();
@@ -54,6 +56,8 @@ export class NameTable {
   private wordsFrom = new Map<string, number>();
   /** Bumped whenever what a name resolves to may have changed. */
   generation = 0;
+  /** What changed since takeChanges. */
+  private changes = new NameChanges();
 
   setKnowledge(knowledge: KnowledgeBase): void {
     this.knowledgeNames.clear();
@@ -116,7 +120,7 @@ export class NameTable {
     }
     for (const [key, target] of misspellings) this.addKnown(key, target, true);
     for (const [key, target] of possessiveShortNames(knowledge)) this.addKnown(key, target);
-    this.changed();
+    this.changed((changes) => changes.all());
   }
 
   /** `shared`: a name or misspelling two packs may both write (`Cromwell`); the year nearby chooses (see choose). */
@@ -184,9 +188,10 @@ export class NameTable {
       countUp(person.forms, form);
       peopleChanged = spelledBefore !== mostUsed(person.forms);
     }
-    const changed = (meantBefore !== meaningOf(ids) && !this.knowledgeNames.has(key)) || peopleChanged;
-    if (changed) this.changed();
-    return changed;
+    const meaningChanged = meantBefore !== meaningOf(ids) && !this.knowledgeNames.has(key);
+    if (peopleChanged) this.changed((changes) => changes.person(key));
+    else if (meaningChanged) this.changed((changes) => changes.key(key));
+    return meaningChanged || peopleChanged;
   }
 
   removeNoteName(key: string, id: string, kind: EntityKind, form: string): boolean {
@@ -195,8 +200,9 @@ export class NameTable {
     const meantBefore = meaningOf(ids);
     countDown(ids, id);
     // The key now means something else (another note's entity, or nothing) unless the knowledge base owns it.
-    let changed = !this.knowledgeNames.has(key) && (ids.size === 0 || meaningOf(ids) !== meantBefore);
+    const meaningChanged = !this.knowledgeNames.has(key) && (ids.size === 0 || meaningOf(ids) !== meantBefore);
     if (ids.size === 0) this.noteNames.delete(key);
+    let peopleChanged = false;
     const person = kind === 'person' && !key.includes(' ') ? this.notePeople.get(key) : undefined;
     if (person?.forms.has(form)) {
       const spelledBefore = mostUsed(person.forms);
@@ -206,10 +212,11 @@ export class NameTable {
         this.notePeopleByShape.get(bucketOf(key))?.delete(key);
       }
       // A respelt person (`DANTON` → `Danton`) is suggested as the notes now spell them.
-      if (person.forms.size === 0 || mostUsed(person.forms) !== spelledBefore) changed = true;
+      peopleChanged = person.forms.size === 0 || mostUsed(person.forms) !== spelledBefore;
     }
-    if (changed) this.changed();
-    return changed;
+    if (peopleChanged) this.changed((changes) => changes.person(key));
+    else if (meaningChanged) this.changed((changes) => changes.key(key));
+    return meaningChanged || peopleChanged;
   }
 
   /**
@@ -245,7 +252,7 @@ export class NameTable {
 
   private surnameChanged(key: string, before: string | undefined, after: string | undefined): boolean {
     const changed = before !== after && !this.knowledgeNames.has(key) && !this.noteNames.has(key);
-    if (changed) this.changed();
+    if (changed) this.changed((changes) => changes.key(key));
     return changed;
   }
 
@@ -257,10 +264,18 @@ export class NameTable {
     this.notePeopleByShape.clear();
     this.wordsFrom.clear();
     for (const key of this.knowledgeNames.keys()) this.noteLength(key);
-    this.changed();
+    this.changed((changes) => changes.all());
   }
 
-  private changed(): void {
+  /** What changed since the last call, for the index to resolve again what it touches (see NameChanges). */
+  takeChanges(): NameChanges {
+    const changes = this.changes;
+    this.changes = new NameChanges();
+    return changes;
+  }
+
+  private changed(record: (changes: NameChanges) => void): void {
+    record(this.changes);
     this.generation++;
     this.groupsByShape.clear();
     this.fuzzyCache.clear();
@@ -311,12 +326,14 @@ export class NameTable {
    * A single capitalised word that no name matches exactly: `Stalins`, or a misspelling of someone.
    * Never an English word (`Wages`, `Harry`), an acronym (`TODO`) or a word with digits.
    */
-  resolveWord(key: string, written: string): NameTarget | undefined {
+  resolveWord(key: string, written: string, looked?: WordSignatureBuilder): NameTarget | undefined {
     if (key.length > 3 && key.endsWith('s')) {
       const stem = this.resolve(key.slice(0, -1));
       if (stem && this.isPersonKey(key.slice(0, -1))) return stem;
     }
     if (isAcronym(written) || english().knows(written)) return undefined;
+    // The people the answer depends on: those of similar shape (see NameChanges.person).
+    looked?.add(fuzzyLookupWord(key));
     return this.fuzzyPerson(key);
   }
 
@@ -326,8 +343,8 @@ export class NameTable {
     if (cached !== undefined) return cached ?? undefined;
     const groups: PersonGroup[] = [];
     // Misspellings are at most three letters longer or shorter than the name (as skeletons).
-    const { start, length } = shape(key);
-    for (let other = length - 3; other <= length + 3; other++) {
+    const { start, length } = shapeOf(key);
+    for (let other = length - FUZZY_LENGTH_SPREAD; other <= length + FUZZY_LENGTH_SPREAD; other++) {
       const group = this.peopleShaped(`${start}${other}`);
       if (group) groups.push(group);
     }
@@ -424,14 +441,9 @@ export function mostUsed(forms: Map<string, number>): string {
   return best;
 }
 
-/** People's names go in buckets by their skeleton's first two letters and its length (see skeleton). */
-function shape(key: string): { start: string; length: number } {
-  const sound = skeleton(key);
-  return { start: sound.slice(0, 2), length: sound.length };
-}
-
+/** People's names go in buckets by their skeleton's first two letters and its length (see shapeOf). */
 function bucketOf(key: string): string {
-  const { start, length } = shape(key);
+  const { start, length } = shapeOf(key);
   return `${start}${length}`;
 }
 

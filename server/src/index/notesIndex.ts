@@ -14,6 +14,7 @@ import { definitionId, ownPeople, resolvePhrases } from './resolve';
 import { EntitySearch, type SearchEntry, type SearchResult } from './search';
 import { compareLocations, contains } from '../notes/ranges';
 import { NoteDocument } from '../notes/document';
+import { LineMemo } from '../notes/lineMemo';
 import { DocumentMentions } from './mentions';
 import { knowledgeFingerprint, NamesDigest } from './namesDigest';
 import type { KeptFingerprints, KeptNote, KeptResolution } from './storedResolution';
@@ -27,6 +28,8 @@ interface IndexedDocument {
   mentions?: DocumentMentions;
   /** The last session's resolution of these facts, until the index knows whether it still holds. */
   kept?: KeptResolution;
+  /** For a note being edited: what its lines yielded, for the next edit (see editDocument). */
+  memo?: LineMemo;
 }
 
 /** What a NotesIndex has resolved, to keep between sessions with the facts (see workspace/factsCache). */
@@ -132,11 +135,22 @@ export class NotesIndex {
     this.keptUnder = { ...fingerprints };
   }
 
-  /** `known`: the facts of these very lines when they are at hand already (kept from the last session). */
-  setDocument(uri: string, text: string, format: NotesFormat, known?: (note: NoteDocument) => KeptNote | undefined): void {
+  /**
+   * An open note as the student edits it: like setDocument, but what each line and section yielded
+   * is kept, so the next edit reads again only what it changed.
+   */
+  editDocument(uri: string, text: string, format: NotesFormat): void {
+    this.setDocument(uri, text, format, undefined, this.documents.get(uri)?.memo ?? new LineMemo());
+  }
+
+  /**
+   * `known`: the facts of these very lines when they are at hand already (kept from the last session).
+   * `memo`: what the lines yielded before (see editDocument).
+   */
+  setDocument(uri: string, text: string, format: NotesFormat, known?: (note: NoteDocument) => KeptNote | undefined, memo?: LineMemo): void {
     const note = new NoteDocument(uri, text, format);
     const kept = known?.(note);
-    const facts = kept?.facts ?? extractFacts(note.lines, note.notes, this.vocabulary);
+    const facts = kept?.facts ?? extractFacts(note.lines, note.notes, this.vocabulary, memo);
     note.releaseParse();
     const previous = this.documents.get(uri);
     // The new definitions go in before the old ones come out: a name the note still defines never
@@ -147,7 +161,7 @@ export class NotesIndex {
       this.forgetDefinitions(previous);
       this.forgetMentions(previous);
     }
-    this.documents.set(uri, { uri, note, facts, definitions, kept: kept?.resolution });
+    this.documents.set(uri, { uri, note, facts, definitions, kept: kept?.resolution, memo });
     if (defer) this.undefinedDocuments.add(uri);
     if (kept?.resolution && this.keptUnder?.people === this.peopleNamed.fingerprint())
       this.peopleNamed.setPeople(uri, kept.resolution.peopleNamed);
@@ -276,6 +290,12 @@ export class NotesIndex {
   mentionsIn(uri: string): Mention[] {
     this.ensureResolved(uri);
     return this.documents.get(uri)?.mentions?.all() ?? [];
+  }
+
+  /** The mentions with a suggestion (see Mention), in document order. */
+  misspeltMentionsIn(uri: string): Mention[] {
+    this.ensureResolved(uri);
+    return this.documents.get(uri)?.mentions?.misspelt() ?? [];
   }
 
   /** A document's Markdown front matter (`essay: true`). */
@@ -472,11 +492,12 @@ export class NotesIndex {
     return this.stale.size > 0;
   }
 
+  /** After names changed, the documents that looked at them are resolved again, not every one. */
   private markStaleIfNamesChanged(): void {
-    if (this.resolvedGeneration !== this.names.generation) {
-      for (const uri of this.documents.keys()) this.stale.add(uri);
-      this.resolvedGeneration = this.names.generation;
-    }
+    if (this.resolvedGeneration === this.names.generation) return;
+    const changes = this.names.takeChanges();
+    for (const document of this.documents.values()) if (changes.touches(document.mentions?.looked)) this.stale.add(document.uri);
+    this.resolvedGeneration = this.names.generation;
   }
 
   /** Makes the definitions of documents that wait for them. */

@@ -7,6 +7,7 @@ import { NAME_CONNECTORS, isCapitalised, isNumber, wordKey } from '../notes/name
 import { english } from '../words/english';
 import { isPlacePrefix } from '../words/places';
 import { DocumentMentions } from './mentions';
+import { WordSignatureBuilder } from './wordSignature';
 import type { Definition, NameTarget } from './model';
 import type { NameTable } from './nameTable';
 
@@ -72,11 +73,13 @@ export function resolvePhrases(
   years?: LineYears,
 ): DocumentMentions {
   const found: { id: string; first: number; end: number; suggestion?: string; guess: boolean }[] = [];
+  const looked = new WordSignatureBuilder();
   const { words, bounds, flags } = phrases;
   for (let p = 0; p < phrases.count; p++) {
     const from = bounds[p];
     const to = bounds[p + 1];
     const keys = words.slice(from, to).map(wordKey);
+    for (const key of keys) looked.add(key);
     const texts = words.slice(from, to);
     let i = 0;
     while (i < keys.length) {
@@ -84,7 +87,7 @@ export function resolvePhrases(
         i++;
         continue;
       }
-      const name = longestNameAt(keys, texts, i, names, flags[from + i]) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
+      const name = longestNameAt(keys, texts, i, names, flags[from + i], looked) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
       if (!name) {
         i++;
         continue;
@@ -108,6 +111,7 @@ export function resolvePhrases(
   const namesSomeone = found.some((m) => m.suggestion === undefined && names.isKnowledgePerson(m.id));
   const mentions = new DocumentMentions(uri, phrases);
   for (const m of found) if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first, m.end, m.suggestion);
+  mentions.looked = looked.build();
   return mentions.seal();
 }
 
@@ -143,6 +147,7 @@ function longestNameAt(
   start: number,
   names: NameTable,
   flags: number,
+  looked: WordSignatureBuilder,
 ): { target: NameTarget; length: number; skip: number; guess?: boolean } | undefined {
   const exposed = (flags & EXPOSED) !== 0;
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
@@ -167,7 +172,7 @@ function longestNameAt(
     return { target, length, skip };
   }
   if (!capitalised || isNumber(texts[start])) return undefined;
-  const target = names.resolveWord(keys[start], texts[start]);
+  const target = names.resolveWord(keys[start], texts[start], looked);
   // `surrendered at Lüneburg Heath`: after `at` or `in`, or before a capitalised common noun, a near
   // miss is a place, not a misspelt person.
   const beforeNoun = start + 1 < texts.length && isCapitalised(texts[start + 1]) && english().isCommon(texts[start + 1]);

@@ -2,6 +2,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { TextSpan } from './model';
 import { nameKey } from './names';
+import { movedRange } from './ranges';
 import { detach, intern } from './strings';
 import { english } from '../words/english';
 import { isPlaceWord } from '../words/places';
@@ -98,6 +99,28 @@ export function noteDefinition(
     trialKey: details.trialKey,
     contextLines: details.contextLines,
     section: section === undefined ? undefined : intern(section),
+  };
+}
+
+/** The same definition `lines` further down the note, its fields in noteDefinition's order (see LineMemo). */
+export function movedDefinition(definition: NoteDefinition, lines: number): NoteDefinition {
+  const { range, defendants, contextLines } = definition;
+  return {
+    kind: definition.kind,
+    name: definition.name,
+    key: definition.key,
+    lookupKeys: definition.lookupKeys,
+    surnameKey: definition.surnameKey,
+    strength: definition.strength,
+    described: definition.described,
+    range: movedRange(range, lines),
+    text: definition.text,
+    year: definition.year,
+    date: definition.date,
+    defendants: defendants?.map((d) => ({ text: d.text, range: movedRange(d.range, lines) })),
+    trialKey: definition.trialKey,
+    contextLines: { from: contextLines.from + lines, to: contextLines.to + lines },
+    section: definition.section,
   };
 }
 

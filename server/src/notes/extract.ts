@@ -6,6 +6,7 @@ import { readsAsCause } from './causes';
 import { clip, noteDefinition, unmarkedSpan, type EntityKind, type NoteDefinition } from './definition';
 import { datedEvent, eventFromBullet, eventFromTerm, eventsFromTable, eventsInBold, isDateTerm } from './events';
 import { namesOnLine, peopleFromKeyLine, peopleInText, personFromHeading } from './people';
+import type { LineMemo } from './lineMemo';
 import { LineYears } from './lineYears';
 import type { NamePhrases } from './phrases';
 import { scanPhrases } from './scanPhrases';
@@ -37,31 +38,41 @@ export function kindOfHeading(text: string): EntityKind | undefined {
   return undefined;
 }
 
-/** `vocabulary`: lower-case words of the knowledge's names of several words (see scanPhrases). */
-export function extractFacts(lines: readonly string[], notes: ParsedNotes, vocabulary?: ReadonlySet<string>): NotesFacts {
-  const phrases = scanPhrases(lines, notes, vocabulary);
+/**
+ * `vocabulary`: lower-case words of the knowledge's names of several words (see scanPhrases).
+ * `memo`: what the lines of this note yielded when it was last read, for a note being edited.
+ */
+export function extractFacts(lines: readonly string[], notes: ParsedNotes, vocabulary?: ReadonlySet<string>, memo?: LineMemo): NotesFacts {
+  memo?.begin(vocabulary);
+  const phrases = scanPhrases(lines, notes, vocabulary, memo);
   const definitions: NoteDefinition[] = [];
   const kinds = sectionKinds(notes.sections);
   notes.sections.forEach((section, i) => {
-    const kind = kinds[i];
-    const heading = section.heading;
-    if (heading && isTrialName(heading.text) && kind === 'trial') definitions.push(...trialFromHeading(lines, heading, section));
-    // A plain-text `Key people: Trotsky, Bukharin and Kamenev` reads as a heading: it names them all the same.
-    else if (heading)
-      definitions.push(
-        ...[personFromHeading(heading, section)].filter((d) => d !== undefined),
-        ...peopleFromKeyLine(lines[heading.line], heading.line, heading.text),
-      );
-    for (const bullet of section.bullets) definitions.push(...fromBullet(bullet, kind, section, lines[bullet.line]));
-    for (const paragraph of section.paragraphs)
-      definitions.push(...peopleFromKeyLine(lines[paragraph.line], paragraph.line, heading?.text));
-    definitions.push(...(kind === 'trial' ? trialsFromTable(section) : eventsFromTable(section)));
+    const make = (): NoteDefinition[] => sectionDefinitions(lines, section, kinds[i]);
+    definitions.push(...(memo && section.heading ? memo.definitionsOf(lines, section, kinds[i], make) : make()));
   });
   // People named by shape and events in bold in running text, unless the note defines them already.
   const defined = new Set(definitions.map((d) => `${d.kind === 'person' ? 'person' : 'event'} ${d.key}`));
-  definitions.push(...peopleInText(lines, notes, phrases).filter((d) => !defined.has(`person ${d.key}`)));
+  definitions.push(...peopleInText(lines, notes, phrases, memo).filter((d) => !defined.has(`person ${d.key}`)));
   if (notes.format === 'markdown') definitions.push(...eventsInBold(lines, notes).filter((d) => !defined.has(`event ${d.key}`)));
   return { definitions, phrases, years: LineYears.of(lines, notes.skippedLines), frontMatter: notes.frontMatter };
+}
+
+/** What a section defines by its heading, bullets, paragraphs and table: it reads nothing outside its lines. */
+function sectionDefinitions(lines: readonly string[], section: Section, kind: EntityKind | undefined): NoteDefinition[] {
+  const definitions: NoteDefinition[] = [];
+  const heading = section.heading;
+  if (heading && isTrialName(heading.text) && kind === 'trial') definitions.push(...trialFromHeading(lines, heading, section));
+  // A plain-text `Key people: Trotsky, Bukharin and Kamenev` reads as a heading: it names them all the same.
+  else if (heading)
+    definitions.push(
+      ...[personFromHeading(heading, section)].filter((d) => d !== undefined),
+      ...peopleFromKeyLine(lines[heading.line], heading.line, heading.text),
+    );
+  for (const bullet of section.bullets) definitions.push(...fromBullet(bullet, kind, section, lines[bullet.line]));
+  for (const paragraph of section.paragraphs) definitions.push(...peopleFromKeyLine(lines[paragraph.line], paragraph.line, heading?.text));
+  definitions.push(...(kind === 'trial' ? trialsFromTable(section) : eventsFromTable(section)));
+  return definitions;
 }
 
 /** A section takes its kind from its heading, else from the enclosing section (Markdown levels). */

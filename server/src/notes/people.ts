@@ -6,6 +6,7 @@
 import type { Heading, ParsedNotes, Section, TextSpan } from './model';
 import { clip, noteDefinition, unmarkedSpan, withoutMarks, type NoteDefinition } from './definition';
 import { NAME_CONNECTORS, isCapitalised, isNumber, nameKey } from './names';
+import type { LineMemo, NamedOnLine } from './lineMemo';
 import { EXPOSED, type NamePhrases } from './phrases';
 import { trimmedSpan } from './spans';
 import { english } from '../words/english';
@@ -134,15 +135,46 @@ export function peopleFromKeyLine(raw: string, line: number, section: string | u
 
 /**
  * People named by shape in running text: `President Wilson`, `Field Marshal Montgomery`, `Thomas
- * Mann`, `Ernst Thälmann (1886-1944)`; once each per note, where first named.
+ * Mann`, `Ernst Thälmann (1886-1944)`; once each per note, where first named. `memo`: as for
+ * scanPhrases, which must have read these phrases with it.
  */
-export function peopleInText(lines: readonly string[], notes: ParsedNotes, phrases: NamePhrases): NoteDefinition[] {
+export function peopleInText(lines: readonly string[], notes: ParsedNotes, phrases: NamePhrases, memo?: LineMemo): NoteDefinition[] {
   const found = new Map<string, NoteDefinition>();
   const monarchs = monarchsNamed(phrases);
-  const { words, starts, bounds, flags } = phrases;
-  for (let p = 0; p < phrases.count; p++) {
+  memo?.setMonarchs(monarchs);
+  const { bounds } = phrases;
+  for (let p = 0; p < phrases.count;) {
+    // A line's phrases are next to each other: what one line names depends on that line alone.
     const line = phrases.lines[bounds[p]];
+    let next = p + 1;
+    while (next < phrases.count && phrases.lines[bounds[next]] === line) next++;
     const text = lines[line];
+    const first = p;
+    const make = (): NamedOnLine[] => namedOnLine(phrases, first, next, text, monarchs);
+    for (const person of memo ? memo.peopleOn(line, make) : make()) {
+      if (found.has(person.key)) continue;
+      const { name, from } = person;
+      const range = { start: { line, character: from }, end: { line, character: from + name.length } };
+      found.set(
+        person.key,
+        noteDefinition('person', name, range, sectionAt(notes, line), {
+          text: clip(sentenceAround(text, from)),
+          strength: 'named',
+          alsoTry: person.fullRun ? [person.fullRun] : [],
+          contextLines: { from: line, to: line },
+        }),
+      );
+    }
+    p = next;
+  }
+  return [...found.values()];
+}
+
+/** The people phrases [from, to) of one line, whose text is `text`, name by shape. */
+function namedOnLine(phrases: NamePhrases, from: number, to: number, text: string, monarchs: ReadonlySet<string>): NamedOnLine[] {
+  const named: NamedOnLine[] = [];
+  const { words, starts, bounds, flags } = phrases;
+  for (let p = from; p < to; p++) {
     const end = bounds[p + 1];
     for (let w = bounds[p]; w < end;) {
       // `Anne showed Henry William Tyndale's book`: in notes on Henry VIII, `Henry` alone is the king.
@@ -160,30 +192,19 @@ export function peopleInText(lines: readonly string[], notes: ParsedNotes, phras
         w++;
         continue;
       }
-      const first = shape.nameFrom;
       const last = shape.nameTo - 1;
-      const from = starts[first];
-      const to = starts[last] + words[last].length;
-      const name = text.slice(from, to).replace(/['’]s?$/, '');
+      const start = starts[shape.nameFrom];
+      const name = text.slice(start, starts[last] + words[last].length).replace(/['’]s?$/, '');
       const key = nameKey(name);
-      if (key && !found.has(key)) {
-        const range = { start: { line, character: from }, end: { line, character: from + name.length } };
+      if (key) {
         const fullRun =
-          shape.runTo > shape.nameTo ? [nameKey(text.slice(from, starts[shape.runTo - 1] + words[shape.runTo - 1].length))] : [];
-        found.set(
-          key,
-          noteDefinition('person', name, range, sectionAt(notes, line), {
-            text: clip(sentenceAround(text, from)),
-            strength: 'named',
-            alsoTry: fullRun,
-            contextLines: { from: line, to: line },
-          }),
-        );
+          shape.runTo > shape.nameTo ? nameKey(text.slice(start, starts[shape.runTo - 1] + words[shape.runTo - 1].length)) : undefined;
+        named.push({ name, key, from: start, fullRun });
       }
       w = shape.nameTo;
     }
   }
-  return [...found.values()];
+  return named;
 }
 
 /** The given names of the monarchs a note names with their number (`Henry VIII`, `Francis I`). */

@@ -1,5 +1,6 @@
 // The name-like phrases of one document, stored compactly: a big folder holds millions of words,
 // so they live in flat arrays (interned texts, typed positions) rather than an object each.
+import type { LineRuns } from './lineMemo';
 import type { Word } from './names';
 import { intern } from './strings';
 
@@ -46,6 +47,18 @@ export class NamePhrases {
       this.flagList.push(flags[i]);
     }
     this.boundList.push(this.words.length);
+  }
+
+  /** Adds the runs of one line, as a LineMemo keeps them. */
+  addRuns(line: number, runs: LineRuns): void {
+    const { texts, starts, flags, bounds } = runs;
+    for (let i = 0; i < texts.length; i++) {
+      this.words.push(intern(texts[i]));
+      this.lineList.push(line);
+      this.startList.push(starts[i]);
+      this.flagList.push(flags[i]);
+    }
+    for (let r = 1; r < bounds.length; r++) this.boundList.push(this.words.length - texts.length + bounds[r]);
   }
 
   /** Moves what `add` collected into the typed arrays. */

@@ -31,6 +31,14 @@ export function intersects(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
 
+/** The same range `lines` further down (up when negative). */
+export function movedRange(range: Range, lines: number): Range {
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
+}
+
 /** `12:4`: a start within one document. */
 export function positionKey(position: Position): string {
   return `${position.line}:${position.character}`;

@@ -4,6 +4,7 @@
 // may come from where it stands (a sentence's first word, a heading's words) rather than from a name.
 import type { ParsedNotes } from './model';
 import { NAME_CONNECTORS, forEachWord, isCapitalised, isNumber } from './names';
+import type { LineMemo, LineRuns } from './lineMemo';
 import { AFTER_PLACE_PREPOSITION, EXPOSED, NamePhrases } from './phrases';
 import { isGivenName } from '../words/givenNames';
 
@@ -56,60 +57,94 @@ const PLACE_PREPOSITIONS = new Set([
   'on',
 ]);
 
-/** `vocabulary`: lower-case words of the knowledge's names of several words; they may form runs. */
-export function scanPhrases(lines: readonly string[], notes: ParsedNotes, vocabulary: ReadonlySet<string> = NO_WORDS): NamePhrases {
+/**
+ * `vocabulary`: lower-case words of the knowledge's names of several words; they may form runs.
+ * `memo`: what each line yielded before, by its text (see LineMemo), for a note being edited.
+ */
+export function scanPhrases(
+  lines: readonly string[],
+  notes: ParsedNotes,
+  vocabulary: ReadonlySet<string> = NO_WORDS,
+  memo?: LineMemo,
+): NamePhrases {
   const phrases = new NamePhrases();
   const headingLines = new Set<number>();
   for (const section of notes.sections) if (section.heading) headingLines.add(section.heading.line);
   if (notes.title) headingLines.add(notes.title.range.start.line);
+  for (let line = 0; line < lines.length; line++) {
+    if (notes.skippedLines.has(line)) continue;
+    const heading = headingLines.has(line);
+    if (memo)
+      phrases.addRuns(
+        line,
+        memo.runsOf(line, lines[line], heading, () => lineRuns(lines[line], heading, vocabulary)),
+      );
+    else scanLine(lines[line], heading, vocabulary, (texts, starts, flags) => phrases.add(line, texts, starts, flags));
+  }
+  return phrases.seal();
+}
+
+/** The runs of one line, kept apart (see LineMemo). */
+function lineRuns(text: string, heading: boolean, vocabulary: ReadonlySet<string>): LineRuns {
+  const runs: LineRuns = { texts: [], starts: [], flags: [], bounds: [0] };
+  scanLine(text, heading, vocabulary, (texts, starts, flags) => {
+    runs.texts.push(...texts);
+    runs.starts.push(...starts);
+    runs.flags.push(...flags);
+    runs.bounds.push(runs.texts.length);
+  });
+  return runs;
+}
+
+/** Calls `add` with each run of words on one line (a run never crosses a line). */
+function scanLine(
+  text: string,
+  heading: boolean,
+  vocabulary: ReadonlySet<string>,
+  add: (texts: readonly string[], starts: readonly number[], flags: readonly number[]) => void,
+): void {
   // The current run, as texts, starts and flags: no object per word of the notes.
   const texts: string[] = [];
   const starts: number[] = [];
   const flags: number[] = [];
   let capitalised = 0;
-  for (let line = 0; line < lines.length; line++) {
-    if (notes.skippedLines.has(line)) continue;
-    const text = lines[line];
-    const heading = headingLines.has(line);
-    const flush = (): void => {
-      trim(texts, starts, flags, capitalised > 0);
-      if (texts.length > 0 && (capitalised > 0 || texts.length >= 2)) phrases.add(line, texts, starts, flags);
-      texts.length = 0;
-      starts.length = 0;
-      flags.length = 0;
-      capitalised = 0;
-    };
-    const push = (word: string, start: number, flag: number): void => {
-      texts.push(word);
-      starts.push(start);
-      flags.push(flag);
-    };
-    let previousEnd = -1;
-    let previousWord = '';
-    forEachWord(text, (word, start) => {
-      const afterInitial = previousEnd >= 0 && texts.length > 0 && isInitialStop(text, previousEnd, start, texts[texts.length - 1], word);
-      // `Harry S. Truman`: the initial keeps its full stop, so the run reads as the name is written.
-      if (afterInitial) texts[texts.length - 1] += '.';
-      const joined = texts.length > 0 && (afterInitial || onlySpacesOrTabs(text, previousEnd, start));
-      const exposed = heading || previousEnd < 0 || (!afterInitial && hasBoundary(text, previousEnd, start));
-      const upper = isCapitalised(word);
-      if (upper || isNumber(word)) {
-        if (!joined) flush();
-        const afterPreposition = onlySpacesOrTabs(text, previousEnd, start) && PLACE_PREPOSITIONS.has(previousWord);
-        push(word, start, (exposed ? EXPOSED : 0) | (afterPreposition ? AFTER_PLACE_PREPOSITION : 0));
-        if (upper) capitalised++;
-      } else if (joined && (NAME_CONNECTORS.has(word) || CASE_WORDS.has(word) || vocabulary.has(word))) {
-        push(word, start, 0);
-      } else {
-        flush();
-        if (vocabulary.has(word) && !JOINING.has(word)) push(word, start, 0);
-      }
-      previousEnd = start + word.length;
-      previousWord = word;
-    });
-    flush();
-  }
-  return phrases.seal();
+  const flush = (): void => {
+    trim(texts, starts, flags, capitalised > 0);
+    if (texts.length > 0 && (capitalised > 0 || texts.length >= 2)) add(texts, starts, flags);
+    texts.length = 0;
+    starts.length = 0;
+    flags.length = 0;
+    capitalised = 0;
+  };
+  const push = (word: string, start: number, flag: number): void => {
+    texts.push(word);
+    starts.push(start);
+    flags.push(flag);
+  };
+  let previousEnd = -1;
+  let previousWord = '';
+  forEachWord(text, (word, start) => {
+    const afterInitial = previousEnd >= 0 && texts.length > 0 && isInitialStop(text, previousEnd, start, texts[texts.length - 1], word);
+    // `Harry S. Truman`: the initial keeps its full stop, so the run reads as the name is written.
+    if (afterInitial) texts[texts.length - 1] += '.';
+    const joined = texts.length > 0 && (afterInitial || onlySpacesOrTabs(text, previousEnd, start));
+    const exposed = heading || previousEnd < 0 || (!afterInitial && hasBoundary(text, previousEnd, start));
+    const upper = isCapitalised(word);
+    if (upper || isNumber(word)) {
+      if (!joined) flush();
+      const afterPreposition = onlySpacesOrTabs(text, previousEnd, start) && PLACE_PREPOSITIONS.has(previousWord);
+      push(word, start, (exposed ? EXPOSED : 0) | (afterPreposition ? AFTER_PLACE_PREPOSITION : 0));
+      if (upper) capitalised++;
+    } else if (joined && (NAME_CONNECTORS.has(word) || CASE_WORDS.has(word) || vocabulary.has(word))) {
+      push(word, start, 0);
+    } else {
+      flush();
+      if (vocabulary.has(word) && !JOINING.has(word)) push(word, start, 0);
+    }
+    previousEnd = start + word.length;
+    previousWord = word;
+  });
+  flush();
 }
 
 /** Drops joining words from the end of a run, and from its start when no word of it is capitalised. */

@@ -127,6 +127,12 @@ const SENTENCE_OPENING = new RegExp(`^${LEAD}$`, 'u');
 /** A verb and a few more words, then the year: ` argued for the NEP in 1940`. */
 const VERB_THEN_YEAR = after(`((?:\\s+[\\p{L}\\p{N}'’-]+){1,7}?)\\s+in\\s+${DATE}`);
 
+/** Every shape above has a year of four digits: a line without one ties no year to any name. */
+export function mayTieYears(line: string): boolean {
+  return FOUR_DIGIT_YEAR.test(line);
+}
+const FOUR_DIGIT_YEAR = /1[0-9]{3}|20[0-9]{2}/;
+
 /**
  * Years written with an event or trial named at `name`: `<name> in 1936` (the name opening its
  * clause), `<name> (1936)`, a term's `<name> 1936 –`, `<name> opened in 1936`, `In 1936, <name> opened`,

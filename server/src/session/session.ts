@@ -110,7 +110,7 @@ export class Session {
     this.index = loaded.index;
     this.index.syncResolveLimit = SYNC_RESOLVE_LIMIT;
     this.knowledge.reset(loaded.knowledgeFiles, loaded.index.knowledgeBase, loaded.packs);
-    for (const document of this.open.all()) this.index.setDocument(document.uri, document.getText(), formatOf(document.uri));
+    for (const document of this.open.all()) this.index.editDocument(document.uri, document.getText(), formatOf(document.uri));
     for (const skipped of loaded.skipped) this.host.log(`Skipped ${skipped.path}: ${skipped.reason}`);
     for (const problem of loaded.extractorProblems) this.host.log(problem);
     progress.done();
@@ -156,7 +156,7 @@ export class Session {
   opened(document: OpenDocument): void {
     this.open.set(document);
     if (this.isKnowledgeUri(document.uri)) return this.knowledgeChanged(document.uri, document.getText());
-    this.index.setDocument(document.uri, document.getText(), formatOf(document.uri));
+    this.index.editDocument(document.uri, document.getText(), formatOf(document.uri));
     this.publisher.note(this.index, document.uri, this.settings);
     this.scheduleChanged();
   }
@@ -188,7 +188,7 @@ export class Session {
   private apply(document: OpenDocument): void {
     const text = document.getText();
     if (this.isKnowledgeUri(document.uri)) return this.knowledgeChanged(document.uri, text);
-    this.index.setDocument(document.uri, text, formatOf(document.uri));
+    this.index.editDocument(document.uri, text, formatOf(document.uri));
     this.publishOpen();
     this.scheduleChanged();
   }

@@ -1,0 +1,105 @@
+// What reading a note found on each of its lines, by the line's text, for a note being edited: an
+// edit changes a line or two, and reading the note again looks the others up instead of scanning them.
+// Only what a line or a section yields by itself is kept here; what depends on the whole note is made again.
+import { movedDefinition, type EntityKind, type NoteDefinition } from './definition';
+import type { Section } from './model';
+
+/** The runs of name-like words on one line (see scanPhrases): run i is words bounds[i] to bounds[i + 1]. */
+export interface LineRuns {
+  texts: string[];
+  starts: number[];
+  flags: number[];
+  bounds: number[];
+}
+
+/** A person named by shape on one line (see peopleInText), before the note keeps only the first of each. */
+export interface NamedOnLine {
+  name: string;
+  key: string;
+  from: number;
+  /** The key of the whole run of capitalised words the name stands in, when it is longer. */
+  fullRun?: string;
+}
+
+export class LineMemo {
+  private runs = new Lookup<LineRuns>();
+  private people = new Lookup<NamedOnLine[]>();
+  private sections = new Lookup<SectionRead>();
+  /** Per line of the note being read, the key its runs were found under. */
+  private keys: string[] = [];
+  private vocabulary?: ReadonlySet<string>;
+  private monarchs = '';
+
+  /** Starts reading the note again: what this reading does not look up is forgotten after it. */
+  begin(vocabulary: ReadonlySet<string> | undefined): void {
+    // Runs depend on the vocabulary: another one makes every line's runs again.
+    if (vocabulary !== this.vocabulary) {
+      this.runs = new Lookup();
+      this.people = new Lookup();
+      this.vocabulary = vocabulary;
+    }
+    this.runs.next();
+    this.people.next();
+    this.sections.next();
+    this.keys = [];
+  }
+
+  /** The runs of `line`, whose text is `text`: looked up, else made. */
+  runsOf(line: number, text: string, heading: boolean, make: () => LineRuns): LineRuns {
+    // A heading's words are all exposed: the same text reads differently as a heading.
+    const key = heading ? `#${text}` : ` ${text}`;
+    this.keys[line] = key;
+    return this.runs.get(key, make);
+  }
+
+  /** The given names of the monarchs the note names: they change what a line names (see peopleInText). */
+  setMonarchs(monarchs: ReadonlySet<string>): void {
+    const signature = [...monarchs].sort().join(' ');
+    if (signature === this.monarchs) return;
+    this.people = new Lookup();
+    this.monarchs = signature;
+  }
+
+  /** The people named by shape on `line`, whose runs runsOf gave: looked up, else made. */
+  peopleOn(line: number, make: () => NamedOnLine[]): NamedOnLine[] {
+    const key = this.keys[line];
+    return key === undefined ? make() : this.people.get(key, make);
+  }
+
+  /**
+   * The definitions of a section with a heading: looked up by its kind and its lines, else made. A
+   * heading starts the parse afresh (no code block, table or blank line before it counts), so what a
+   * section defines depends on those alone; the section before the first heading follows the front
+   * matter and a plain note's title, so it is always read again.
+   */
+  definitionsOf(lines: readonly string[], section: Section, kind: EntityKind | undefined, make: () => NoteDefinition[]): NoteDefinition[] {
+    const { start, end } = section.range;
+    const key = `${kind ?? ''}\n${lines.slice(start.line, end.line + 1).join('\n')}`;
+    const read = this.sections.get(key, () => ({ line: start.line, definitions: make() }));
+    return read.definitions.map((definition) => movedDefinition(definition, start.line - read.line));
+  }
+}
+
+/** A section's definitions, and the line they were read at: elsewhere they are moved (see movedDefinition). */
+interface SectionRead {
+  line: number;
+  definitions: NoteDefinition[];
+}
+
+/** A map that keeps, from one reading to the next, only the entries the last reading looked up. */
+class Lookup<T> {
+  private now = new Map<string, T>();
+  private before = new Map<string, T>();
+
+  next(): void {
+    this.before = this.now;
+    this.now = new Map();
+  }
+
+  get(key: string, make: () => T): T {
+    let value = this.now.get(key) ?? this.before.get(key);
+    if (value === undefined) value = make();
+    this.now.set(key, value);
+    return value;
+  }
+}
