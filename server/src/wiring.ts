@@ -45,7 +45,7 @@ export class Wiring {
   ): Promise<T | ResponseError> {
     if (uri === undefined) await this.session.ready;
     if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
-    this.session.flush(uri);
+    this.session.answering(uri);
     try {
       return await handler();
     } catch (error) {

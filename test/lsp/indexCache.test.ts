@@ -95,6 +95,25 @@ describe('LSP: the index kept between sessions', function () {
     assert.ok(!first.symbols.some((s) => /^Tukhachevsky: .*terror\.md/.test(s)));
   });
 
+  it('waits to write while requests keep coming, and writes once they pause', async function () {
+    this.timeout(60_000);
+    const folder = mkdtempSync(path.join(tmpdir(), 'history-notes-cache-busy-'));
+    const server = await LspServer.start(root, { initializationOptions: { cacheFolder: folder } });
+    try {
+      // A student hovering names, one every tenth of a second, for longer than the write's first delay (2 s).
+      const hover = { textDocument: { uri: server.uri('terror.txt') }, position: { line: 21, character: 2 } };
+      for (const started = Date.now(); Date.now() - started < 4000;) {
+        await server.request('textDocument/hover', hover);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.ok(!server.logs.some((l) => l.includes('Index cache written')), 'no write while hovering');
+      assert.equal(await server.cacheWritten(30_000), true);
+    } finally {
+      await server.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the mentions only once the open notes are as their files are, then uses them on reopening', async function () {
     this.timeout(90_000);
     const server = await LspServer.start(root, { initializationOptions: { cacheFolder } });

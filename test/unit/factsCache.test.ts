@@ -87,6 +87,22 @@ describe('factsCache: the index kept between sessions', () => {
     assert.equal(cache.take('file:///notes/other.md', hash, note.lines.length), undefined, 'another note');
   });
 
+  it('keeps a header too big to write at once (more notes and texts than one part of it holds)', async () => {
+    // Each note's own name makes a text of its own, so the texts outnumber a part of the header too.
+    const notes = Array.from({ length: 25_000 }, (_, i) => {
+      const text = `Notes ${i}\n\n- **Person${i}** – named here only`;
+      return { uri: `file:///notes/${i}.txt`, hash: textHash(text), facts: factsOf(text).facts, lines: 3 };
+    });
+    await writeFactsCache(file, key, notes);
+    const { cache, problem } = await FactsCache.read(file, key);
+    assert.equal(problem, undefined);
+    assert.equal(cache?.size, notes.length);
+    for (const i of [0, 19_999, 20_000, 24_999]) {
+      const { uri, hash, lines, facts } = notes[i];
+      assert.deepEqual(cache!.take(uri, hash, lines)?.facts.definitions, facts.definitions, `note ${i}`);
+    }
+  });
+
   it('says nothing is wrong when there is no file yet', async () => {
     assert.deepEqual(await FactsCache.read(file, key), {});
   });

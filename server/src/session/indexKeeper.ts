@@ -1,7 +1,8 @@
 // Keeps the first index for the next session (see workspace/factsCache). It is written once the index
-// has been quiet a moment, in short slices between requests; and again, a few times, while what the
-// index resolved could not go with it: when names changed during the write, or when open notes differ
-// from their files (the next session reads the files, so mentions resolved with the edits would not hold).
+// has been quiet a moment and requests pause (a student at work goes first), in short slices between
+// requests; and again, a few times, while what the index resolved could not go with it: when names
+// changed during the write, or when open notes differ from their files (the next session reads the
+// files, so mentions resolved with the edits would not hold).
 import type { NotesIndex } from '../index/notesIndex';
 import { writeFactsCache } from '../workspace/factsCache';
 import type { CacheUse } from '../workspace/load';
@@ -12,12 +13,19 @@ const FIRST_WRITE_DELAY_MS = 2000;
 /** How long it must be quiet before the cache is written again, with the mentions this time. */
 const RETRY_DELAY_MS = 10_000;
 const ATTEMPTS = 4;
+/** How long requests must have paused before a write starts: hovers in a row wait for no write. */
+const REQUESTS_PAUSE_MS = 1000;
+/** The longest a write waits for requests to pause; then it goes ahead, in its slices. */
+const LONGEST_WAIT_MS = 60_000;
 
 export class IndexKeeper {
   private cache?: CacheUse;
   private timer?: NodeJS.Timeout;
   private delay = FIRST_WRITE_DELAY_MS;
   private attempts = 0;
+  private lastRequestAt = -Infinity;
+  /** Since when a write has waited for requests to pause. */
+  private waitingSince?: number;
 
   constructor(
     private readonly log: (message: string) => void,
@@ -30,6 +38,11 @@ export class IndexKeeper {
   start(cache: CacheUse): void {
     this.cache = cache;
     this.schedule(FIRST_WRITE_DELAY_MS);
+  }
+
+  /** A request came: a write that is due waits for requests to pause. */
+  requested(): void {
+    this.lastRequestAt = performance.now();
   }
 
   /** The index changed: a write still waiting waits for it to be quiet again. */
@@ -53,6 +66,14 @@ export class IndexKeeper {
     this.timer = undefined;
     const cache = this.cache;
     if (!cache) return;
+    const now = performance.now();
+    this.waitingSince ??= now;
+    const quietFor = now - this.lastRequestAt;
+    if (quietFor < REQUESTS_PAUSE_MS && now - this.waitingSince < LONGEST_WAIT_MS) {
+      this.timer = setTimeout(() => void this.write(), REQUESTS_PAUSE_MS - quietFor);
+      return;
+    }
+    this.waitingSince = undefined;
     this.attempts++;
     try {
       const resolution = (await this.openNotesAsOnDisk()) ? this.index().resolutionToKeep() : undefined;

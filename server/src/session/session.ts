@@ -180,6 +180,12 @@ export class Session {
     else if (this.index.removeDocument(uri)) this.scheduleChanged();
   }
 
+  /** A request is about to be answered: pending edits apply first, and the index cache waits for requests to pause. */
+  answering(uri: string | undefined): void {
+    this.keeper.requested();
+    this.flush(uri);
+  }
+
   /** Applies pending edits now (of `uri`, or all), so a request right after `didChange` sees them. */
   flush(uri?: string): void {
     this.edits.flush(uri);
