@@ -99,7 +99,7 @@ describe('factsCache: the index kept between sessions', () => {
     assert.equal(cache?.size, notes.length);
     for (const i of [0, 19_999, 20_000, 24_999]) {
       const { uri, hash, lines, facts } = notes[i];
-      assert.deepEqual(cache!.take(uri, hash, lines)?.facts.definitions, facts.definitions, `note ${i}`);
+      assert.deepEqual(cache.take(uri, hash, lines)?.facts.definitions, facts.definitions, `note ${i}`);
     }
   });
 

@@ -56,6 +56,12 @@ const MAX_RELATED = 12;
 
 /** `written`: the word hovered, when the card is for a mention; names other entities spelt the same. */
 export function buildCard(index: NotesIndex, entity: Entity, written?: string): Card {
+  const card = index.remember(`card ${entity.id}`, () => entityCard(index, entity));
+  return written ? { ...card, alsoWritten: alsoWritten(index, entity.id, written.replace(/['’]s?$/, '')) } : card;
+}
+
+/** The card without what depends on the word hovered (see buildCard). */
+function entityCard(index: NotesIndex, entity: Entity): Card {
   const entry = entity.knowledge?.entry;
   const kinds = [...new Set([entity.kind, ...index.noteKinds(entity.id)])].map((k) => KIND_LABELS[k]);
   const { mentions, documents } = index.mentionCount(entity.id);
@@ -77,7 +83,7 @@ export function buildCard(index: NotesIndex, entity: Entity, written?: string): 
     mentions,
     documents,
     notesOnly: entity.knowledge === undefined,
-    alsoWritten: written ? alsoWritten(index, entity.id, written.replace(/['’]s?$/, '')) : [],
+    alsoWritten: [],
   };
 }
 

@@ -22,7 +22,8 @@ import type { KnownEntry } from '../knowledge/base';
 import type { NotesIndex } from '../index/notesIndex';
 import type { Entity, Location, Mention } from '../index/model';
 import { formatDate, formatSpan } from './dates';
-import { actingYear, eventYears, lifeYears, mayTieYears, type Span, type WrittenYear } from '../notes/yearPhrases';
+import { mayTieYears, type Span, type WrittenYear } from '../notes/yearPhrases';
+import { actingYearOn, eventYearsOn, lifeYearsOn } from './yearReadings';
 import { compareRanges, positionKey } from '../notes/ranges';
 import { DiagnosticCodes } from '../protocol';
 
@@ -106,7 +107,7 @@ function eventProblems(
   line: string,
   recorded: (entity: Entity) => RecordedSpan | undefined,
 ): ChronologyProblem[] {
-  const written = eventYears(line, spanOf(mention));
+  const written = eventYearsOn(line, spanOf(mention));
   if (written.length === 0) return [];
   const span = recorded(entity);
   if (!span) return [];
@@ -133,7 +134,7 @@ function personProblems(index: NotesIndex, entity: Entity, mention: Mention, lin
   const found: ChronologyProblem[] = [];
   const name = spanOf(mention);
   const possessive = isPossessive(entity, mention.surface);
-  for (const { event, year, span } of lifeYears(line, name, possessive)) {
+  for (const { event, year, span } of lifeYearsOn(line, name, possessive)) {
     const date = event === 'died' ? entry.died : entry.born;
     if (!date || yearOf(date) === year.year) continue;
     if (span && !readsAsLife(span, entry.born)) continue;
@@ -143,7 +144,7 @@ function personProblems(index: NotesIndex, entity: Entity, mention: Mention, lin
     found.push(problem(CHRONOLOGY, mention, year, entity, message, evidence, String(yearOf(date))));
   }
   if (found.length > 0 || possessive || !entry.died) return found;
-  const acting = actingYear(line, name, people);
+  const acting = actingYearOn(line, name, people);
   // Only after the year of death: within it, or before birth, the sentence may well be right.
   if (acting && acting.year > yearOf(entry.died)) {
     const evidence = knowledgeEvidence(index, known, `${entity.name}: died ${formatDate(entry.died)}`);

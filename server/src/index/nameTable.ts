@@ -12,7 +12,7 @@ import { english } from '../words/english';
 import type { NameTarget } from './model';
 import { closestPerson, PersonGroup, personWord, type PersonWord } from './closestPerson';
 import { FUZZY_LENGTH_SPREAD, fuzzyLookupWord, NameChanges, shapeOf } from './nameChanges';
-import type { WordSignatureBuilder } from './wordSignature';
+import type { WordSink } from './wordSignature';
 
 export class NameTable {
   private knowledgeNames = new Map<string, NameTarget>();
@@ -326,7 +326,7 @@ export class NameTable {
    * A single capitalised word that no name matches exactly: `Stalins`, or a misspelling of someone.
    * Never an English word (`Wages`, `Harry`), an acronym (`TODO`) or a word with digits.
    */
-  resolveWord(key: string, written: string, looked?: WordSignatureBuilder): NameTarget | undefined {
+  resolveWord(key: string, written: string, looked?: WordSink): NameTarget | undefined {
     if (key.length > 3 && key.endsWith('s')) {
       const stem = this.resolve(key.slice(0, -1));
       if (stem && this.isPersonKey(key.slice(0, -1))) return stem;

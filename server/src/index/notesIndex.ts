@@ -15,9 +15,19 @@ import { EntitySearch, type SearchEntry, type SearchResult } from './search';
 import { compareLocations, contains } from '../notes/ranges';
 import { NoteDocument } from '../notes/document';
 import { LineMemo } from '../notes/lineMemo';
+import { ResolutionMemo } from './resolutionMemo';
 import { DocumentMentions } from './mentions';
 import { knowledgeFingerprint, NamesDigest } from './namesDigest';
 import type { KeptFingerprints, KeptNote, KeptResolution } from './storedResolution';
+
+/** What a note being edited keeps between its edits. */
+interface EditMemo {
+  lines: LineMemo;
+  resolution: ResolutionMemo;
+}
+
+/** At most this many answers are remembered (see remember); then they are made afresh. */
+const REMEMBERED_LIMIT = 2000;
 
 interface IndexedDocument {
   uri: string;
@@ -28,8 +38,8 @@ interface IndexedDocument {
   mentions?: DocumentMentions;
   /** The last session's resolution of these facts, until the index knows whether it still holds. */
   kept?: KeptResolution;
-  /** For a note being edited: what its lines yielded, for the next edit (see editDocument). */
-  memo?: LineMemo;
+  /** For a note being edited: what its lines yielded when read and resolved, for the next edit (see editDocument). */
+  memo?: EditMemo;
 }
 
 /** What a NotesIndex has resolved, to keep between sessions with the facts (see workspace/factsCache). */
@@ -82,6 +92,9 @@ export class NotesIndex {
   private searchGeneration = -1;
   /** Bumped by every change, so callers can tell whether anything moved. */
   version = 0;
+  /** What remember() keeps, and the version it was made at. */
+  private remembered = new Map<string, unknown>();
+  private rememberedAt = -1;
   private vocabulary?: ReadonlySet<string>;
   /** The fingerprints the kept resolutions were made under, until they are checked (see adoptKept). */
   private keptUnder?: KeptFingerprints & { digest?: NamesDigest };
@@ -140,17 +153,18 @@ export class NotesIndex {
    * is kept, so the next edit reads again only what it changed.
    */
   editDocument(uri: string, text: string, format: NotesFormat): void {
-    this.setDocument(uri, text, format, undefined, this.documents.get(uri)?.memo ?? new LineMemo());
+    const memo = this.documents.get(uri)?.memo ?? { lines: new LineMemo(), resolution: new ResolutionMemo() };
+    this.setDocument(uri, text, format, undefined, memo);
   }
 
   /**
    * `known`: the facts of these very lines when they are at hand already (kept from the last session).
    * `memo`: what the lines yielded before (see editDocument).
    */
-  setDocument(uri: string, text: string, format: NotesFormat, known?: (note: NoteDocument) => KeptNote | undefined, memo?: LineMemo): void {
+  setDocument(uri: string, text: string, format: NotesFormat, known?: (note: NoteDocument) => KeptNote | undefined, memo?: EditMemo): void {
     const note = new NoteDocument(uri, text, format);
     const kept = known?.(note);
-    const facts = kept?.facts ?? extractFacts(note.lines, note.notes, this.vocabulary, memo);
+    const facts = kept?.facts ?? extractFacts(note.lines, note.notes, this.vocabulary, memo?.lines);
     note.releaseParse();
     const previous = this.documents.get(uri);
     // The new definitions go in before the old ones come out: a name the note still defines never
@@ -468,6 +482,23 @@ export class NotesIndex {
     document.mentions = undefined;
   }
 
+  /**
+   * What `make` gave for `key` the last time, when the index has not changed since: a card asked for
+   * again, as every hover over the same name asks, is not made again from thousands of definitions.
+   * Only what is made from a fully resolved index is kept, and only until the next change.
+   */
+  remember<T>(key: string, make: () => T): T {
+    if (this.pending > 0) return make();
+    if (this.rememberedAt !== this.version || this.remembered.size >= REMEMBERED_LIMIT) {
+      this.remembered.clear();
+      this.rememberedAt = this.version;
+    }
+    if (this.remembered.has(key)) return this.remembered.get(key) as T;
+    const value = make();
+    this.remembered.set(key, value);
+    return value;
+  }
+
   /** How many documents wait for their mentions to be resolved. */
   get pending(): number {
     if (this.undefinedDocuments.size > 0) return this.undefinedDocuments.size + this.documents.size;
@@ -590,7 +621,14 @@ export class NotesIndex {
     this.forgetMentions(document);
     this.setMentions(
       document,
-      resolvePhrases(uri, document.facts.phrases, this.names, ownPeople(document.definitions), document.facts.years),
+      resolvePhrases(
+        uri,
+        document.facts.phrases,
+        this.names,
+        ownPeople(document.definitions),
+        document.facts.years,
+        document.memo?.resolution,
+      ),
     );
   }
 

@@ -7,7 +7,8 @@ import { NAME_CONNECTORS, isCapitalised, isNumber, wordKey } from '../notes/name
 import { english } from '../words/english';
 import { isPlacePrefix } from '../words/places';
 import { DocumentMentions } from './mentions';
-import { WordSignatureBuilder } from './wordSignature';
+import { ResolutionMemo, type LineMention, type LineResolution } from './resolutionMemo';
+import { WordSignatureBuilder, type WordSink } from './wordSignature';
 import type { Definition, NameTarget } from './model';
 import type { NameTable } from './nameTable';
 
@@ -63,7 +64,8 @@ export function ownPeople(definitions: readonly Definition[]): Map<string, strin
 /**
  * Resolves a document's name phrases. `ownPeople` maps the surnames of people the document names in
  * full and no pack knows (`Thurgood Marshall`) to their ids: there, that surname alone means them, not
- * a pack's person who merely shares it (George Marshall).
+ * a pack's person who merely shares it (George Marshall). `memo`: what its lines gave before, for a
+ * note being edited.
  */
 export function resolvePhrases(
   uri: string,
@@ -71,11 +73,54 @@ export function resolvePhrases(
   names: NameTable,
   ownPeople: ReadonlyMap<string, string> = new Map(),
   years?: LineYears,
+  memo?: ResolutionMemo,
 ): DocumentMentions {
-  const found: { id: string; first: number; end: number; suggestion?: string; guess: boolean }[] = [];
+  const found: LineMention[] = [];
   const looked = new WordSignatureBuilder();
+  const { bounds } = phrases;
+  memo?.begin(names, ownPeople);
+  for (let p = 0; p < phrases.count;) {
+    // A line's phrases are next to each other, and nothing beyond the line but its nearest year counts.
+    const line = phrases.lines[bounds[p]];
+    let next = p + 1;
+    while (next < phrases.count && phrases.lines[bounds[next]] === line) next++;
+    const year = years?.near(line);
+    const [first, last] = [p, next];
+    if (memo) {
+      const kept = memo.line(lineKey(phrases, first, last, year), () => {
+        const resolution: LineResolution = { found: [], looked: [] };
+        const words = { add: (word: string): number => resolution.looked.push(word) };
+        resolveLine(phrases, first, last, names, ownPeople, year, bounds[first], resolution.found, words);
+        return resolution;
+      });
+      for (const m of kept.found) found.push({ ...m, first: m.first + bounds[first], end: m.end + bounds[first] });
+      for (const word of kept.looked) looked.add(word);
+    } else resolveLine(phrases, first, last, names, ownPeople, year, 0, found, looked);
+    p = next;
+  }
+  // `Hadley cell` in geography notes is no misspelt Halsey: a guess at a pack person's misspelling needs
+  // a note that names someone the packs know, exactly.
+  const namesSomeone = found.some((m) => m.suggestion === undefined && names.isKnowledgePerson(m.id));
+  const mentions = new DocumentMentions(uri, phrases);
+  for (const m of found) if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first, m.end, m.suggestion);
+  mentions.looked = looked.build();
+  return mentions.seal();
+}
+
+/** Resolves phrases [first, last) of one line; mentions count their words from `base`. */
+function resolveLine(
+  phrases: NamePhrases,
+  first: number,
+  last: number,
+  names: NameTable,
+  ownPeople: ReadonlyMap<string, string>,
+  year: number | undefined,
+  base: number,
+  found: LineMention[],
+  looked: WordSink,
+): void {
   const { words, bounds, flags } = phrases;
-  for (let p = 0; p < phrases.count; p++) {
+  for (let p = first; p < last; p++) {
     const from = bounds[p];
     const to = bounds[p + 1];
     const keys = words.slice(from, to).map(wordKey);
@@ -93,26 +138,29 @@ export function resolvePhrases(
         continue;
       }
       const own = name.length - name.skip === 1 ? ownPeople.get(keys[i + name.skip]) : undefined;
-      const target =
-        own && names.mayBeNoteSurname(keys[i + name.skip]) ? { id: own } : names.choose(name.target, years?.near(phrases.lines[from]));
+      const target = own && names.mayBeNoteSurname(keys[i + name.skip]) ? { id: own } : names.choose(name.target, year);
       // A leading `The` helps find the name but is not part of it.
       found.push({
         id: target.id,
-        first: from + i + name.skip,
-        end: from + i + name.length,
+        first: from + i + name.skip - base,
+        end: from + i + name.length - base,
         suggestion: target.suggestion,
         guess: !!name.guess,
       });
       i += name.length;
     }
   }
-  // `Hadley cell` in geography notes is no misspelt Halsey: a guess at a pack person's misspelling needs
-  // a note that names someone the packs know, exactly.
-  const namesSomeone = found.some((m) => m.suggestion === undefined && names.isKnowledgePerson(m.id));
-  const mentions = new DocumentMentions(uri, phrases);
-  for (const m of found) if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first, m.end, m.suggestion);
-  mentions.looked = looked.build();
-  return mentions.seal();
+}
+
+/** What a line's resolution depends on besides the names: its phrases' words and flags, and its nearest year. */
+function lineKey(phrases: NamePhrases, first: number, last: number, year: number | undefined): string {
+  const { words, bounds, flags } = phrases;
+  let key = `${year ?? ''}`;
+  for (let p = first; p < last; p++) {
+    key += '|';
+    for (let w = bounds[p]; w < bounds[p + 1]; w++) key += ` ${flags[w]}${words[w]}`;
+  }
+  return key;
 }
 
 /** `Marshall` in a note that names Thurgood Marshall, where no pack person is written `Marshall` alone. */
@@ -147,7 +195,7 @@ function longestNameAt(
   start: number,
   names: NameTable,
   flags: number,
-  looked: WordSignatureBuilder,
+  looked: WordSink,
 ): { target: NameTarget; length: number; skip: number; guess?: boolean } | undefined {
   const exposed = (flags & EXPOSED) !== 0;
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);

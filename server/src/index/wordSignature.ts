@@ -7,7 +7,12 @@
 const BITS_PER_WORD = 8;
 const HASHES = 3;
 
-export class WordSignatureBuilder {
+/** Takes the words a resolution looks up. */
+export interface WordSink {
+  add(word: string): void;
+}
+
+export class WordSignatureBuilder implements WordSink {
   private readonly hashes: number[] = [];
 
   add(word: string): void {

@@ -2,6 +2,7 @@
 // edit changes a line or two, and reading the note again looks the others up instead of scanning them.
 // Only what a line or a section yields by itself is kept here; what depends on the whole note is made again.
 import { movedDefinition, type EntityKind, type NoteDefinition } from './definition';
+import { KeptLookup } from './keptLookup';
 import type { Section } from './model';
 
 /** The runs of name-like words on one line (see scanPhrases): run i is words bounds[i] to bounds[i + 1]. */
@@ -22,9 +23,9 @@ export interface NamedOnLine {
 }
 
 export class LineMemo {
-  private runs = new Lookup<LineRuns>();
-  private people = new Lookup<NamedOnLine[]>();
-  private sections = new Lookup<SectionRead>();
+  private runs = new KeptLookup<LineRuns>();
+  private people = new KeptLookup<NamedOnLine[]>();
+  private sections = new KeptLookup<SectionRead>();
   /** Per line of the note being read, the key its runs were found under. */
   private keys: string[] = [];
   private vocabulary?: ReadonlySet<string>;
@@ -34,8 +35,8 @@ export class LineMemo {
   begin(vocabulary: ReadonlySet<string> | undefined): void {
     // Runs depend on the vocabulary: another one makes every line's runs again.
     if (vocabulary !== this.vocabulary) {
-      this.runs = new Lookup();
-      this.people = new Lookup();
+      this.runs = new KeptLookup();
+      this.people = new KeptLookup();
       this.vocabulary = vocabulary;
     }
     this.runs.next();
@@ -56,7 +57,7 @@ export class LineMemo {
   setMonarchs(monarchs: ReadonlySet<string>): void {
     const signature = [...monarchs].sort().join(' ');
     if (signature === this.monarchs) return;
-    this.people = new Lookup();
+    this.people = new KeptLookup();
     this.monarchs = signature;
   }
 
@@ -84,22 +85,4 @@ export class LineMemo {
 interface SectionRead {
   line: number;
   definitions: NoteDefinition[];
-}
-
-/** A map that keeps, from one reading to the next, only the entries the last reading looked up. */
-class Lookup<T> {
-  private now = new Map<string, T>();
-  private before = new Map<string, T>();
-
-  next(): void {
-    this.before = this.now;
-    this.now = new Map();
-  }
-
-  get(key: string, make: () => T): T {
-    let value = this.now.get(key) ?? this.before.get(key);
-    if (value === undefined) value = make();
-    this.now.set(key, value);
-    return value;
-  }
 }

@@ -9,6 +9,7 @@ import { NAME_CONNECTORS, isCapitalised, isNumber, nameKey } from './names';
 import type { LineMemo, NamedOnLine } from './lineMemo';
 import { EXPOSED, type NamePhrases } from './phrases';
 import { trimmedSpan } from './spans';
+import { detach } from './strings';
 import { english } from '../words/english';
 import { isGivenName } from '../words/givenNames';
 import { isPlacePrefix, isPlaceWord } from '../words/places';
@@ -199,7 +200,8 @@ function namedOnLine(phrases: NamePhrases, from: number, to: number, text: strin
       if (key) {
         const fullRun =
           shape.runTo > shape.nameTo ? nameKey(text.slice(start, starts[shape.runTo - 1] + words[shape.runTo - 1].length)) : undefined;
-        named.push({ name, key, from: start, fullRun });
+        // A copy: a LineMemo may keep it for many edits, and a slice would keep its version of the note.
+        named.push({ name: detach(name), key, from: start, fullRun });
       }
       w = shape.nameTo;
     }

@@ -6,6 +6,7 @@ import type { ParsedNotes } from './model';
 import { NAME_CONNECTORS, forEachWord, isCapitalised, isNumber } from './names';
 import type { LineMemo, LineRuns } from './lineMemo';
 import { AFTER_PLACE_PREPOSITION, EXPOSED, NamePhrases } from './phrases';
+import { intern } from './strings';
 import { isGivenName } from '../words/givenNames';
 
 /** `Brown v. Board of Education`: the word between the parties of a court case. */
@@ -84,11 +85,11 @@ export function scanPhrases(
   return phrases.seal();
 }
 
-/** The runs of one line, kept apart (see LineMemo). */
+/** The runs of one line, kept apart (see LineMemo); interned, so they keep no version of the note's text alive. */
 function lineRuns(text: string, heading: boolean, vocabulary: ReadonlySet<string>): LineRuns {
   const runs: LineRuns = { texts: [], starts: [], flags: [], bounds: [0] };
   scanLine(text, heading, vocabulary, (texts, starts, flags) => {
-    runs.texts.push(...texts);
+    for (const word of texts) runs.texts.push(intern(word));
     runs.starts.push(...starts);
     runs.flags.push(...flags);
     runs.bounds.push(runs.texts.length);

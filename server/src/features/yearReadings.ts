@@ -1,0 +1,36 @@
+// The years a line ties to a name on it (see notes/yearPhrases), read once for each line's text and
+// name's place: a note's diagnostics are made again at every edit, and all but the edited lines read
+// as they did before.
+import { detach } from '../notes/strings';
+import { actingYear, eventYears, lifeYears, type LifeYear, type Span, type WrittenYear } from '../notes/yearPhrases';
+
+/** Lines remembered; then they are all read afresh. */
+const LINES_LIMIT = 5000;
+const readingsByLine = new Map<string, Map<string, unknown>>();
+
+/** What `read` says of `line`, remembered under `what`. The answer is shared: never change it. */
+function remembered<T>(line: string, what: string, read: () => T): T {
+  let readings = readingsByLine.get(line);
+  if (!readings) {
+    if (readingsByLine.size >= LINES_LIMIT) readingsByLine.clear();
+    // A copy: the line may be a slice that would keep the whole of its note's text alive.
+    readingsByLine.set(detach(line), (readings = new Map<string, unknown>()));
+  }
+  if (readings.has(what)) return readings.get(what) as T;
+  const value = read();
+  readings.set(what, value);
+  return value;
+}
+
+export function eventYearsOn(line: string, name: Span): readonly WrittenYear[] {
+  return remembered(line, `event ${name.start} ${name.end}`, () => eventYears(line, name));
+}
+
+export function lifeYearsOn(line: string, name: Span, possessive: boolean): readonly LifeYear[] {
+  return remembered(line, `life ${name.start} ${name.end} ${possessive}`, () => lifeYears(line, name, possessive));
+}
+
+export function actingYearOn(line: string, name: Span, people: readonly Span[]): WrittenYear | undefined {
+  const others = people.map((p) => `${p.start} ${p.end}`).join(' ');
+  return remembered(line, `acting ${name.start} ${name.end} ${others}`, () => actingYear(line, name, people));
+}
