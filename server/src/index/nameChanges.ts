@@ -2,14 +2,14 @@
 // must have looked up to be affected (see WordSignature): the index then resolves again only those
 // documents, not every note of the folder.
 import { skeleton } from '../notes/names';
-import type { WordSignature } from './wordSignature';
+import { FNV_START, fnvStep, wordHash, type WordSignature } from './wordSignature';
 
 /** A misspelling is matched against people whose names' skeletons are at most this many letters longer or shorter. */
 export const FUZZY_LENGTH_SPREAD = 3;
 
 export class NameChanges {
-  /** A document is affected when it looked up every word of one of these. */
-  private readonly wordSets: string[][] = [];
+  /** A document is affected when it looked up every word of one of these (as hashes, see wordHash). */
+  private readonly wordSets: number[][] = [];
   private everything = false;
 
   /**
@@ -18,16 +18,16 @@ export class NameChanges {
    */
   key(key: string): void {
     const words = key.split(' ');
-    this.wordSets.push(words);
-    if (words.length === 1) this.wordSets.push([`${key}s`]);
+    this.wordSets.push(words.map(wordHash));
+    if (words.length === 1) this.wordSets.push([wordHash(`${key}s`)]);
   }
 
   /** A person of one word came, went or is spelt otherwise: the misspellings that may match them, too. */
   person(key: string): void {
     this.key(key);
-    const { start, length } = shapeOf(key);
-    for (let other = length - FUZZY_LENGTH_SPREAD; other <= length + FUZZY_LENGTH_SPREAD; other++)
-      this.wordSets.push([shapeWord(start, other)]);
+    const sound = skeleton(key);
+    for (let other = sound.length - FUZZY_LENGTH_SPREAD; other <= sound.length + FUZZY_LENGTH_SPREAD; other++)
+      this.wordSets.push([shapeHash(sound, other)]);
   }
 
   /** Anything may have changed (new knowledge, every note name forgotten). */
@@ -42,10 +42,10 @@ export class NameChanges {
   }
 }
 
-/** What a fuzzy match of `key` against people's names adds to a document's signature: its shape. */
-export function fuzzyLookupWord(key: string): string {
-  const { start, length } = shapeOf(key);
-  return shapeWord(start, length);
+/** What a fuzzy match of `key` against people's names looked at: their shape (see NameTable.fuzzyPerson). */
+export function fuzzyLookupHash(key: string): number {
+  const sound = skeleton(key);
+  return shapeHash(sound, sound.length);
 }
 
 /** People's names are compared by their skeleton's first two letters and its length (see skeleton). */
@@ -54,7 +54,9 @@ export function shapeOf(key: string): { start: string; length: number } {
   return { start: sound.slice(0, 2), length: sound.length };
 }
 
-/** A word no note has (keys hold no `~`). */
-function shapeWord(start: string, length: number): string {
-  return `~${start}${length}`;
+/** The hash of a shape: the first two letters of `sound` and `length`, after a `~` no word key has. */
+function shapeHash(sound: string, length: number): number {
+  let h = fnvStep(FNV_START, 0x7e);
+  for (let i = 0; i < Math.min(2, sound.length); i++) h = fnvStep(h, sound.charCodeAt(i));
+  return fnvStep(h, length) >>> 0;
 }

@@ -11,7 +11,7 @@ import { isGivenName } from '../words/givenNames';
 import { english } from '../words/english';
 import type { NameTarget } from './model';
 import { closestPerson, PersonGroup, personWord, type PersonWord } from './closestPerson';
-import { FUZZY_LENGTH_SPREAD, fuzzyLookupWord, NameChanges, shapeOf } from './nameChanges';
+import { FUZZY_LENGTH_SPREAD, fuzzyLookupHash, NameChanges, shapeOf } from './nameChanges';
 import type { WordSink } from './wordSignature';
 
 export class NameTable {
@@ -333,7 +333,7 @@ export class NameTable {
     }
     if (isAcronym(written) || english().knows(written)) return undefined;
     // The people the answer depends on: those of similar shape (see NameChanges.person).
-    looked?.add(fuzzyLookupWord(key));
+    looked?.add(fuzzyLookupHash(key));
     return this.fuzzyPerson(key);
   }
 

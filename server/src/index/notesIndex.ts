@@ -92,6 +92,8 @@ export class NotesIndex {
   private searchGeneration = -1;
   /** Bumped by every change, so callers can tell whether anything moved. */
   version = 0;
+  /** Whether resolutions note the words they look up, so a change of names reads only the notes it touches. */
+  private signResolutions = false;
   /** What remember() keeps, and the version it was made at. */
   private remembered = new Map<string, unknown>();
   private rememberedAt = -1;
@@ -153,6 +155,9 @@ export class NotesIndex {
    * is kept, so the next edit reads again only what it changed.
    */
   editDocument(uri: string, text: string, format: NotesFormat): void {
+    // An index that is edited notes what resolutions look up from now on (see NameChanges); a first
+    // index or the CLI does not pay for it, and the first change of names reads every note again.
+    this.signResolutions = true;
     const memo = this.documents.get(uri)?.memo ?? { lines: new LineMemo(), resolution: new ResolutionMemo() };
     this.setDocument(uri, text, format, undefined, memo);
   }
@@ -628,6 +633,7 @@ export class NotesIndex {
         ownPeople(document.definitions),
         document.facts.years,
         document.memo?.resolution,
+        this.signResolutions,
       ),
     );
   }

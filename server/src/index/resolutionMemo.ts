@@ -15,8 +15,8 @@ export interface LineMention {
 
 export interface LineResolution {
   found: LineMention[];
-  /** What resolving the line looked up (see WordSignature). */
-  looked: string[];
+  /** What resolving the line looked up, as hashes (see WordSignature). */
+  looked: number[];
 }
 
 export class ResolutionMemo {

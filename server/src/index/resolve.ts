@@ -8,7 +8,7 @@ import { english } from '../words/english';
 import { isPlacePrefix } from '../words/places';
 import { DocumentMentions } from './mentions';
 import { ResolutionMemo, type LineMention, type LineResolution } from './resolutionMemo';
-import { WordSignatureBuilder, type WordSink } from './wordSignature';
+import { WordSignatureBuilder, wordHash, type WordSink } from './wordSignature';
 import type { Definition, NameTarget } from './model';
 import type { NameTable } from './nameTable';
 
@@ -65,7 +65,7 @@ export function ownPeople(definitions: readonly Definition[]): Map<string, strin
  * Resolves a document's name phrases. `ownPeople` maps the surnames of people the document names in
  * full and no pack knows (`Thurgood Marshall`) to their ids: there, that surname alone means them, not
  * a pack's person who merely shares it (George Marshall). `memo`: what its lines gave before, for a
- * note being edited.
+ * note being edited. `sign`: note the words looked up (see NameChanges), which costs a fifth more.
  */
 export function resolvePhrases(
   uri: string,
@@ -74,9 +74,10 @@ export function resolvePhrases(
   ownPeople: ReadonlyMap<string, string> = new Map(),
   years?: LineYears,
   memo?: ResolutionMemo,
+  sign = false,
 ): DocumentMentions {
   const found: LineMention[] = [];
-  const looked = new WordSignatureBuilder();
+  const looked = sign ? new WordSignatureBuilder() : undefined;
   const { bounds } = phrases;
   memo?.begin(names, ownPeople);
   for (let p = 0; p < phrases.count;) {
@@ -89,12 +90,12 @@ export function resolvePhrases(
     if (memo) {
       const kept = memo.line(lineKey(phrases, first, last, year), () => {
         const resolution: LineResolution = { found: [], looked: [] };
-        const words = { add: (word: string): number => resolution.looked.push(word) };
+        const words = { add: (hash: number): number => resolution.looked.push(hash) };
         resolveLine(phrases, first, last, names, ownPeople, year, bounds[first], resolution.found, words);
         return resolution;
       });
       for (const m of kept.found) found.push({ ...m, first: m.first + bounds[first], end: m.end + bounds[first] });
-      for (const word of kept.looked) looked.add(word);
+      if (looked) for (const hash of kept.looked) looked.add(hash);
     } else resolveLine(phrases, first, last, names, ownPeople, year, 0, found, looked);
     p = next;
   }
@@ -103,7 +104,7 @@ export function resolvePhrases(
   const namesSomeone = found.some((m) => m.suggestion === undefined && names.isKnowledgePerson(m.id));
   const mentions = new DocumentMentions(uri, phrases);
   for (const m of found) if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first, m.end, m.suggestion);
-  mentions.looked = looked.build();
+  mentions.looked = looked?.build();
   return mentions.seal();
 }
 
@@ -117,14 +118,14 @@ function resolveLine(
   year: number | undefined,
   base: number,
   found: LineMention[],
-  looked: WordSink,
+  looked: WordSink | undefined,
 ): void {
   const { words, bounds, flags } = phrases;
   for (let p = first; p < last; p++) {
     const from = bounds[p];
     const to = bounds[p + 1];
     const keys = words.slice(from, to).map(wordKey);
-    for (const key of keys) looked.add(key);
+    if (looked) for (const key of keys) looked.add(wordHash(key));
     const texts = words.slice(from, to);
     let i = 0;
     while (i < keys.length) {
@@ -195,7 +196,7 @@ function longestNameAt(
   start: number,
   names: NameTable,
   flags: number,
-  looked: WordSink,
+  looked: WordSink | undefined,
 ): { target: NameTarget; length: number; skip: number; guess?: boolean } | undefined {
   const exposed = (flags & EXPOSED) !== 0;
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);

@@ -7,16 +7,16 @@
 const BITS_PER_WORD = 8;
 const HASHES = 3;
 
-/** Takes the words a resolution looks up. */
+/** Takes the words a resolution looks up, as their hashes (see wordHash). */
 export interface WordSink {
-  add(word: string): void;
+  add(hash: number): void;
 }
 
 export class WordSignatureBuilder implements WordSink {
   private readonly hashes: number[] = [];
 
-  add(word: string): void {
-    this.hashes.push(hash(word));
+  add(hash: number): void {
+    this.hashes.push(hash);
   }
 
   build(): WordSignature {
@@ -31,21 +31,36 @@ export class WordSignatureBuilder implements WordSink {
 export class WordSignature {
   constructor(private readonly bits: Uint32Array) {}
 
-  /** False only when `word` was never added. */
-  mayHave(word: string): boolean {
+  /** False only when `hash` was never added. */
+  mayHave(hash: number): boolean {
     let all = true;
-    forEachBit(hash(word), this.bits.length * 32, (bit) => {
+    forEachBit(hash, this.bits.length * 32, (bit) => {
       if ((this.bits[bit >>> 5] & (1 << (bit & 31))) === 0) all = false;
     });
     return all;
   }
 }
 
-/** FNV-1a over the UTF-16 code units. */
-function hash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** FNV-1a, one UTF-16 code unit at a time, from FNV_START; `>>> 0` ends it. */
+export const FNV_START = 0x811c9dc5;
+export function fnvStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+/** Hashes by word: the same words recur in every note, and a map finds a word by a hash V8 keeps with it. */
+const hashes = new Map<string, number>();
+const HASHES_LIMIT = 200_000;
+
+export function wordHash(word: string): number {
+  let h = hashes.get(word);
+  if (h === undefined) {
+    h = FNV_START;
+    for (let i = 0; i < word.length; i++) h = fnvStep(h, word.charCodeAt(i));
+    h >>>= 0;
+    if (hashes.size >= HASHES_LIMIT) hashes.clear();
+    hashes.set(word, h);
+  }
+  return h;
 }
 
 /** The bits a hash sets, by double hashing; `size` is a power of two. */
