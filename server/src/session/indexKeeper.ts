@@ -1,8 +1,9 @@
 // Keeps the first index for the next session (see workspace/factsCache). It is written once the index
-// has been quiet a moment and requests pause (a student at work goes first), in short slices between
-// requests; and again, a few times, while what the index resolved could not go with it: when names
-// changed during the write, or when open notes differ from their files (the next session reads the
-// files, so mentions resolved with the edits would not hold).
+// has been quiet a moment, every note is resolved (mentions still waiting could not be kept) and
+// requests pause (a student at work goes first), in short slices between requests; and again, a few
+// times, while what the index resolved could not go with it: when names changed during the write, or
+// when open notes differ from their files (the next session reads the files, so mentions resolved with
+// the edits would not hold).
 import type { NotesIndex } from '../index/notesIndex';
 import { writeFactsCache } from '../workspace/factsCache';
 import type { CacheUse } from '../workspace/load';
@@ -15,7 +16,7 @@ const RETRY_DELAY_MS = 10_000;
 const ATTEMPTS = 4;
 /** How long requests must have paused before a write starts: hovers in a row wait for no write. */
 const REQUESTS_PAUSE_MS = 1000;
-/** The longest a write waits for requests to pause; then it goes ahead, in its slices. */
+/** The longest a write waits for requests to pause and notes to be resolved; then it goes ahead, in its slices. */
 const LONGEST_WAIT_MS = 60_000;
 
 export class IndexKeeper {
@@ -69,8 +70,9 @@ export class IndexKeeper {
     const now = performance.now();
     this.waitingSince ??= now;
     const quietFor = now - this.lastRequestAt;
-    if (quietFor < REQUESTS_PAUSE_MS && now - this.waitingSince < LONGEST_WAIT_MS) {
-      this.timer = setTimeout(() => void this.write(), REQUESTS_PAUSE_MS - quietFor);
+    const busy = quietFor < REQUESTS_PAUSE_MS || this.index().pending > 0;
+    if (busy && now - this.waitingSince < LONGEST_WAIT_MS) {
+      this.timer = setTimeout(() => void this.write(), Math.max(REQUESTS_PAUSE_MS - quietFor, REQUESTS_PAUSE_MS / 2));
       return;
     }
     this.waitingSince = undefined;
