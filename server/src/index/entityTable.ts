@@ -2,6 +2,7 @@
 // entity is defined by, which documents mention it and how often. Also keeps, as records change,
 // how many entities there are of each kind, so the counts sent with every index change cost nothing.
 import { ENTITY_KINDS, type EntityKind } from '../notes/extract';
+import { compareLocations } from '../notes/ranges';
 import type { Definition } from './model';
 
 const KIND_BIT: Record<EntityKind, number> = { person: 1, trial: 2, cause: 4, event: 8, organisation: 16, place: 32 };
@@ -52,8 +53,10 @@ export class EntityTable {
   addDefinition(definition: Definition, known: boolean): void {
     const record = this.recordFor(definition.entityId);
     const { kind, name } = definition.note;
-    record.definitions.push(definition);
-    record.sorted = record.definitions.length === 1;
+    const list = record.definitions;
+    // Notes come in the order of their paths, so definitions mostly arrive sorted: no sort to make later.
+    record.sorted = list.length === 0 || (record.sorted && compareLocations(list[list.length - 1], definition) <= 0);
+    list.push(definition);
     record.definedBits |= KIND_BIT[kind];
     if (!known) {
       record.noteKind ??= kind;
