@@ -1,21 +1,15 @@
 // The years a line ties to a name on it (see notes/yearPhrases), read once for each line's text and
 // name's place: a note's diagnostics are made again at every edit, and all but the edited lines read
 // as they did before.
-import { detach } from '../notes/strings';
+import { WordCache } from '../notes/strings';
 import { actingYear, eventYears, lifeYears, type LifeYear, type Span, type WrittenYear } from '../notes/yearPhrases';
 
-/** Lines remembered; then they are all read afresh. */
-const LINES_LIMIT = 5000;
-const readingsByLine = new Map<string, Map<string, unknown>>();
+/** By line, at most 5,000 lines; then they are all read afresh. */
+const readingsByLine = new WordCache<Map<string, unknown>>(5000);
 
 /** What `read` says of `line`, remembered under `what`. The answer is shared: never change it. */
 function remembered<T>(line: string, what: string, read: () => T): T {
-  let readings = readingsByLine.get(line);
-  if (!readings) {
-    if (readingsByLine.size >= LINES_LIMIT) readingsByLine.clear();
-    // A copy: the line may be a slice that would keep the whole of its note's text alive.
-    readingsByLine.set(detach(line), (readings = new Map<string, unknown>()));
-  }
+  const readings = readingsByLine.get(line) ?? readingsByLine.set(line, new Map<string, unknown>());
   if (readings.has(what)) return readings.get(what) as T;
   const value = read();
   readings.set(what, value);

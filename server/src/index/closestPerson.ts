@@ -3,6 +3,7 @@
 // with the people the notes define, so the first cut works on flat arrays and skips most of them
 // without a call.
 import { letterMask, misspellingDistance, mostEditsAllowed, skeleton } from '../notes/names';
+import { WordCache } from '../notes/strings';
 import { COMMON_WORDS } from '../words/commonWords';
 import { english } from '../words/english';
 import type { NameTarget } from './model';
@@ -103,18 +104,11 @@ function bitCount(value: number): number {
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** oneLetterFromAWord's answers: fuzzyPerson and fuzzyKnownPerson ask about the same words. */
-const nearWords = new Map<string, boolean>();
-const NEAR_WORDS_LIMIT = 50_000;
+const nearWords = new WordCache<boolean>(50_000);
 
 /** Whether deleting, adding, changing or swapping one letter of `key` makes a word the dictionary knows. */
 function oneLetterFromAWord(key: string): boolean {
-  let answer = nearWords.get(key);
-  if (answer === undefined) {
-    if (nearWords.size >= NEAR_WORDS_LIMIT) nearWords.clear();
-    answer = anyWordOneLetterFrom(key);
-    nearWords.set(key, answer);
-  }
-  return answer;
+  return nearWords.get(key) ?? nearWords.set(key, anyWordOneLetterFrom(key));
 }
 
 function anyWordOneLetterFrom(key: string): boolean {

@@ -2,6 +2,7 @@
 // change, only the documents that may have looked at a changed name are resolved again. The filter
 // may say "maybe" of a word the document never had, which costs one needless resolution; it never
 // says "no" of one it had.
+import { WordCache } from '../notes/strings';
 
 /** Bits per word looked up: about a 2% chance of a needless "maybe" with three bits set per word. */
 const BITS_PER_WORD = 8;
@@ -48,19 +49,14 @@ export function fnvStep(hash: number, code: number): number {
 }
 
 /** Hashes by word: the same words recur in every note, and a map finds a word by a hash V8 keeps with it. */
-const hashes = new Map<string, number>();
-const HASHES_LIMIT = 200_000;
+const hashByWord = new WordCache<number>(200_000);
 
 export function wordHash(word: string): number {
-  let h = hashes.get(word);
-  if (h === undefined) {
-    h = FNV_START;
-    for (let i = 0; i < word.length; i++) h = fnvStep(h, word.charCodeAt(i));
-    h >>>= 0;
-    if (hashes.size >= HASHES_LIMIT) hashes.clear();
-    hashes.set(word, h);
-  }
-  return h;
+  const known = hashByWord.get(word);
+  if (known !== undefined) return known;
+  let h = FNV_START;
+  for (let i = 0; i < word.length; i++) h = fnvStep(h, word.charCodeAt(i));
+  return hashByWord.set(word, h >>> 0);
 }
 
 /** The bits a hash sets, by double hashing; `size` is a power of two. */

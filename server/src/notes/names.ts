@@ -1,6 +1,6 @@
 // How names are compared: one normal key per spelling (case, accents, apostrophes and possessives folded),
 // words with their offsets, and the conservative edit distance used to recognise misspelt names.
-import { detach } from './strings';
+import { detach, WordCache } from './strings';
 
 /** A word of a line with its UTF-16 offsets. */
 export interface Word {
@@ -25,22 +25,18 @@ export function forEachWord(line: string, visit: (text: string, start: number) =
 }
 
 /** Keys by word: the words of notes repeat, and folding one costs a Unicode normalisation. */
-const wordKeys = new Map<string, string>();
 const WORD_KEYS_LIMIT = 200_000;
+const wordKeys = new WordCache<string>(WORD_KEYS_LIMIT);
 
 /** `Kirov's` → `kirov`, `Röhm` → `rohm`, `N.K.V.D.` → `nkvd`. */
 export function wordKey(word: string): string {
-  let key = wordKeys.get(word);
-  if (key === undefined) {
-    key = fold(word)
-      .replace(/['’](s)?$/, '')
-      .replace(/['’.]/g, '');
-    // Bounded, so text no note holds any more cannot grow it for ever; copies, so no note's text is kept.
-    if (wordKeys.size >= WORD_KEYS_LIMIT) wordKeys.clear();
-    key = detach(key);
-    wordKeys.set(detach(word), key);
-  }
-  return key;
+  const known = wordKeys.get(word);
+  if (known !== undefined) return known;
+  const key = fold(word)
+    .replace(/['’](s)?$/, '')
+    .replace(/['’.]/g, '');
+  // A copy too: a key that is the word itself would keep the note's text alive.
+  return wordKeys.set(word, detach(key));
 }
 
 /** The key a whole name is looked up by: `The Trial of the 16` → `trial of the 16`, `Kirov’s Murder` → `kirov murder`. */
@@ -136,17 +132,11 @@ export function editDistance(a: string, b: string, limit: number): number {
  * are one, as are `khrushchev` and `krushchev`, `roehm` and `rohm`.
  */
 export function skeleton(key: string): string {
-  let sound = skeletons.get(key);
-  if (sound === undefined) {
-    if (skeletons.size >= WORD_KEYS_LIMIT) skeletons.clear();
-    sound = soundOf(key);
-    skeletons.set(key, sound);
-  }
-  return sound;
+  return skeletons.get(key) ?? skeletons.set(key, soundOf(key));
 }
 
 /** Skeletons by key: names are compared with many candidates, and ten replacements per comparison show in profiles. */
-const skeletons = new Map<string, string>();
+const skeletons = new WordCache<string>(WORD_KEYS_LIMIT);
 
 function soundOf(key: string): string {
   return key

@@ -14,6 +14,27 @@ export function intern(text: string): string {
   return known;
 }
 
+/**
+ * Answers by word, kept for when the word comes again: bounded (emptied when full), so words no note
+ * holds any more cannot grow it for ever, and keyed by copies, so it keeps no note's text alive.
+ */
+export class WordCache<V> {
+  private readonly answers = new Map<string, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(word: string): V | undefined {
+    return this.answers.get(word);
+  }
+
+  /** Keeps `answer` for `word`, and returns it. */
+  set(word: string, answer: V): V {
+    if (this.answers.size >= this.limit) this.answers.clear();
+    this.answers.set(detach(word), answer);
+    return answer;
+  }
+}
+
 /** A flat copy of `text` that holds on to nothing else. */
 export function detach(text: string): string {
   // Concatenating then slicing makes V8 build a new flat string of the right length.

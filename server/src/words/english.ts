@@ -3,7 +3,7 @@
 // never a misspelt name, and a surname that is also an ordinary word (`Grant`, `King`) needs context.
 import { readFileSync } from 'node:fs';
 import nspell from 'nspell';
-import { detach } from '../notes/strings';
+import { WordCache } from '../notes/strings';
 import { COMMON_WORDS } from './commonWords';
 import { dataFile } from './dataFiles';
 
@@ -24,10 +24,9 @@ const DICTIONARIES = [
   { name: 'en-US', module: 'dictionary-en' },
   { name: 'en-GB', module: 'dictionary-en-gb' },
 ];
-const CACHE_LIMIT = 100_000;
 
 class HunspellEnglish implements EnglishDictionary {
-  private readonly known = new Map<string, boolean>();
+  private readonly known = new WordCache<boolean>(100_000);
 
   constructor(private readonly spellers: readonly nspell[]) {}
 
@@ -37,14 +36,8 @@ class HunspellEnglish implements EnglishDictionary {
     if (answer !== undefined) return answer;
     const plain = word.replace(/’/g, "'").replace(/'s?$/, '');
     if (plain === '') return false;
-    answer = this.known.get(plain);
-    if (answer === undefined) {
-      answer = this.knowsKey(plain);
-      if (this.known.size >= CACHE_LIMIT) this.known.clear();
-      this.known.set(detach(plain), answer);
-    }
-    // Copies: a word cut from a note would keep the note's whole text alive.
-    if (word !== plain) this.known.set(detach(word), answer);
+    answer = this.known.get(plain) ?? this.known.set(plain, this.knowsKey(plain));
+    if (word !== plain) this.known.set(word, answer);
     return answer;
   }
 
