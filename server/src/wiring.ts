@@ -54,6 +54,8 @@ export class Wiring {
       if (error instanceof ResponseError) return error;
       this.logError(error);
       return fallback;
+    } finally {
+      this.session.answered();
     }
   }
 

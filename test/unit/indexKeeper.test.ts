@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { IndexKeeper } from '../../server/src/session/indexKeeper';
+import { RequestTraffic } from '../../server/src/session/pause';
 import { DiskWorkspace } from '../../server/src/workspace/disk';
 import { DEFAULT_FILE_SETTINGS, FileMatcher } from '../../server/src/workspace/files';
 import { loadWorkspace } from '../../server/src/workspace/load';
@@ -49,6 +50,7 @@ describe('Keeping the index for the next session', function () {
       },
       () => index,
       () => Promise.resolve(true),
+      new RequestTraffic().pause,
     );
     keeper.start(cache!);
     try {

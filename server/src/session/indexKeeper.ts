@@ -7,7 +7,6 @@
 import type { NotesIndex } from '../index/notesIndex';
 import { writeFactsCache } from '../workspace/factsCache';
 import type { CacheUse } from '../workspace/load';
-import { pauseForRequests } from './pause';
 
 /** After the first index, how long the index must be quiet before the cache is written. */
 const FIRST_WRITE_DELAY_MS = 2000;
@@ -33,6 +32,8 @@ export class IndexKeeper {
     private readonly index: () => NotesIndex,
     /** Whether every open note the index holds has its file's text (and no edit waits): mentions can be kept. */
     private readonly openNotesAsOnDisk: () => Promise<boolean>,
+    /** Gives way to requests between the write's slices (see RequestTraffic). */
+    private readonly pause: () => Promise<void>,
   ) {}
 
   /** After the first index: what to write, once the index is quiet. */
@@ -79,7 +80,7 @@ export class IndexKeeper {
     this.attempts++;
     try {
       const resolution = (await this.openNotesAsOnDisk()) ? this.index().resolutionToKeep() : undefined;
-      const resolved = await writeFactsCache(cache.file, cache.key, cache.keep, pauseForRequests, resolution);
+      const resolved = await writeFactsCache(cache.file, cache.key, cache.keep, this.pause, resolution);
       if (resolved || this.attempts >= ATTEMPTS) {
         this.log(`Index cache written: ${cache.file}${resolved ? '' : ', without mentions'}`);
         this.cache = undefined;

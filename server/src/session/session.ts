@@ -19,7 +19,7 @@ import { EditQueue } from './editQueue';
 import { IndexKeeper } from './indexKeeper';
 import { KnowledgeState } from './knowledgeState';
 import { OpenDocuments, type OpenDocument } from './openDocuments';
-import { pauseForRequests } from './pause';
+import { RequestTraffic } from './pause';
 import { DiagnosticsPublisher } from './publisher';
 
 export type { OpenDocument } from './openDocuments';
@@ -36,7 +36,8 @@ export interface SessionHost {
 const EDIT_DELAY_MS = 150;
 /** Beyond this many stale notes, re-resolving happens in the background (see NotesIndex.syncResolveLimit). */
 const SYNC_RESOLVE_LIMIT = 200;
-const RESOLVE_SLICE_MS = 10;
+/** Short, so a request that comes during a slice waits little: a completion answers in about 2 ms. */
+const RESOLVE_SLICE_MS = 4;
 const CHANGED_NOTIFY_DELAY_MS = 100;
 
 export class Session {
@@ -44,7 +45,9 @@ export class Session {
   private readonly knowledge = new KnowledgeState();
   private readonly open = new OpenDocuments();
   private readonly edits = new EditQueue(EDIT_DELAY_MS);
-  private readonly resolver = new BackgroundResolver(RESOLVE_SLICE_MS);
+  /** The requests being answered, which background work gives way to. */
+  private readonly traffic = new RequestTraffic();
+  private readonly resolver = new BackgroundResolver(RESOLVE_SLICE_MS, this.traffic);
   private readonly publisher: DiagnosticsPublisher;
   private essays: EssayMatcher;
   private matcher: FileMatcher;
@@ -74,6 +77,7 @@ export class Session {
       (message) => host.log(message),
       () => this.index,
       () => this.openNotesAsOnDisk(),
+      this.traffic.pause,
     );
     this.watching = workspace.watch((change) => this.onFileChange(change));
   }
@@ -102,7 +106,7 @@ export class Session {
         if (percent !== lastPercent) progress.report(percent, `${done}/${total} notes`);
         lastPercent = percent;
       },
-      pause: pauseForRequests,
+      pause: this.traffic.pause,
       packs: this.settings.packs,
       cacheFile: this.cacheFolder && path.join(this.cacheFolder, CACHE_FILE_NAME),
       extractors: extractorCount(),
@@ -182,8 +186,14 @@ export class Session {
 
   /** A request is about to be answered: pending edits apply first, and the index cache waits for requests to pause. */
   answering(uri: string | undefined): void {
+    this.traffic.begin();
     this.keeper.requested();
     this.flush(uri);
+  }
+
+  /** The request's handler is done: background work waits for its answer to be written. */
+  answered(): void {
+    this.traffic.end();
   }
 
   /** Applies pending edits now (of `uri`, or all), so a request right after `didChange` sees them. */
