@@ -17,6 +17,8 @@ export class NameChanges {
    * only where all its words are), or, for a name of one word, the word with an `s` (`Stalins`).
    */
   key(key: string): void {
+    // Every document is affected already: nothing to note (all the notes' names come after new knowledge).
+    if (this.everything) return;
     const words = key.split(' ');
     this.wordSets.push(words.map(wordHash));
     if (words.length === 1) this.wordSets.push([wordHash(`${key}s`)]);
@@ -24,6 +26,7 @@ export class NameChanges {
 
   /** A person of one word came, went or is spelt otherwise: the misspellings that may match them, too. */
   person(key: string): void {
+    if (this.everything) return;
     this.key(key);
     const sound = skeleton(key);
     for (let other = sound.length - FUZZY_LENGTH_SPREAD; other <= sound.length + FUZZY_LENGTH_SPREAD; other++)
