@@ -36,7 +36,7 @@ export interface SessionHost {
 const EDIT_DELAY_MS = 150;
 /** Beyond this many stale notes, re-resolving happens in the background (see NotesIndex.syncResolveLimit). */
 const SYNC_RESOLVE_LIMIT = 200;
-/** Short, so a request that comes during a slice waits little: a completion answers in about 2 ms. */
+/** Short: a request that comes during a slice waits for it, and a hover or completion itself takes 1-3 ms. */
 const RESOLVE_SLICE_MS = 4;
 const CHANGED_NOTIFY_DELAY_MS = 100;
 
