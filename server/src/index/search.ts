@@ -31,6 +31,8 @@ export class EntitySearch {
   private postings = new Map<string, Int32Array>();
   /** Per entry, how many of the query's letter pairs it shares: one array reused, zeroed after each query. */
   private shared = new Uint16Array(0);
+  /** The entries a query reached, in the order it reached them: reused like `shared`. */
+  private reached = new Int32Array(0);
   private whole?: Fuse<Keyed>;
 
   /** Entries not read yet (see continueRebuild). */
@@ -109,28 +111,34 @@ export class EntitySearch {
     return [...best.values()].sort((a, b) => a.score - b.score).slice(0, limit);
   }
 
-  /** Entries sharing the most letter pairs with the query. */
+  /** Entries sharing the most letter pairs with the query: the most first, ties in the order a pair first reached them. */
   private candidates(key: string): Keyed[] {
     const pairs = letterPairs(key);
-    const shared = this.shared;
-    // Entries in the order a pair first reached them, which ties keep.
-    const reached: number[] = [];
+    const { shared } = this;
+    if (this.reached.length < shared.length) this.reached = new Int32Array(shared.length);
+    const { reached } = this;
+    let reachedCount = 0;
     for (const pair of pairs) {
       const list = this.postings.get(pair);
-      for (let i = 0; list && i < list.length; i++) if (shared[list[i]]++ === 0) reached.push(list[i]);
+      for (let i = 0; list && i < list.length; i++) if (shared[list[i]]++ === 0) reached[reachedCount++] = list[i];
     }
     const needed = Math.max(1, Math.ceil(pairs.size / 3));
-    // The most shared pairs first, ties in the order reached: by count, not a sort of every entry reached.
-    const byCount: number[][] = Array.from({ length: pairs.size + 1 }, () => []);
-    for (const index of reached) if (shared[index] >= needed) byCount[shared[index]].push(index);
-    const found: Keyed[] = [];
-    for (let count = pairs.size; count >= needed && found.length < MAX_CANDIDATES; count--) {
-      for (const index of byCount[count]) {
-        if (found.length === MAX_CANDIDATES) break;
-        found.push(this.entries[index]);
-      }
+    // How many entries share each count, then how many of each count make the first MAX_CANDIDATES.
+    const perCount = new Int32Array(pairs.size + 1);
+    for (let i = 0; i < reachedCount; i++) perCount[shared[reached[i]]]++;
+    const room = new Int32Array(pairs.size + 1);
+    for (let count = pairs.size, left = MAX_CANDIDATES; count >= needed && left > 0; count--) left -= room[count] = Math.min(perCount[count], left);
+    // One pass in the order reached fills each count's places (a counting sort, stable).
+    const start = new Int32Array(pairs.size + 2);
+    for (let count = pairs.size; count >= 1; count--) start[count - 1] = start[count] + room[count];
+    const found = new Array<Keyed>(start[needed - 1]);
+    const filled = new Int32Array(pairs.size + 1);
+    for (let i = 0; i < reachedCount; i++) {
+      const index = reached[i];
+      const count = shared[index];
+      shared[index] = 0;
+      if (filled[count] < room[count]) found[start[count] + filled[count]++] = this.entries[index];
     }
-    for (const index of reached) shared[index] = 0;
     return found;
   }
 }
