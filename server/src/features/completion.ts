@@ -32,7 +32,7 @@ export function provideCompletion(index: NotesIndex, lineText: string, position:
   if (!word || word[0].length < 2) return { isIncomplete: true, items: [] };
   const prefix = word[0];
   const range = { start: { line: position.line, character: word.index }, end: position };
-  const results = index.find(prefix, LIMIT);
+  const results = index.find(prefix, LIMIT, true);
   const items = results.map((result, rank) => {
     const insert = insertText(result.entity, result.matched);
     return item(result.entity, insert, range, rank, `${prefix} ${insert} ${result.matched}`);

@@ -56,7 +56,7 @@ function ownerOf(notes: ParsedNotes, line: number): ParsedNotes['sections'][numb
 }
 
 export function provideWorkspaceSymbols(index: NotesIndex, query: string, limit = 100): SymbolInformation[] {
-  const found = query.trim() === '' ? index.entities().map((entity) => ({ entity })) : index.find(query, limit);
+  const found = query.trim() === '' ? index.entities().map((entity) => ({ entity })) : index.find(query, limit, true);
   const symbols: SymbolInformation[] = [];
   for (const { entity } of found.slice(0, limit)) {
     const location = openLocations(index, entity.id)[0] ?? index.mentions(entity.id)[0];

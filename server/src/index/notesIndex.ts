@@ -86,10 +86,21 @@ export class NotesIndex {
    * (`resolveSome`), so one edit that renames something never blocks a big workspace.
    */
   syncResolveLimit = Infinity;
-  private readonly search = new EntitySearch();
+  /**
+   * Beyond this many names, a query that may (completion, workspace symbols) answers from the name
+   * search as it was while the new one is built in slices (`prepareSearch`): at 10,000 notes a
+   * rebuild takes a second, and one new name in an edit would hold the next keystroke's completion.
+   */
+  syncSearchLimit = Infinity;
+  /** The name search that answers, made at `searchGeneration`... */
+  private search = new EntitySearch();
+  /** ...and the one being built for the names as they are now, until it takes over. */
+  private nextSearch?: EntitySearch;
   /** The knowledge packs' people the notes name, active packs or not. */
   readonly peopleNamed = new PeopleNamed();
   private searchGeneration = -1;
+  /** The names generation `search` was made at; -1 before the first. */
+  private searchServedGeneration = -1;
   /** Bumped by every change, so callers can tell whether anything moved. */
   version = 0;
   /** Whether resolutions note the words they look up, so a change of names reads only the notes it touches. */
@@ -417,9 +428,13 @@ export class NotesIndex {
       .map((result) => result.entity);
   }
 
-  /** Fuzzy search over names, aliases and the variants seen in the notes. */
-  find(query: string, limit: number): (SearchResult & { entity: Entity })[] {
-    this.prepareSearch(Infinity);
+  /**
+   * Fuzzy search over names, aliases and the variants seen in the notes. `mayBeBehind`: a large
+   * search being rebuilt answers as it was (see syncSearchLimit); else it is finished first.
+   */
+  find(query: string, limit: number, mayBeBehind = false): (SearchResult & { entity: Entity })[] {
+    const behindIsFine = mayBeBehind && this.searchServedGeneration >= 0 && this.search.size > this.syncSearchLimit;
+    if (!behindIsFine) this.prepareSearch(Infinity);
     return this.search
       .search(query, limit)
       .map((result) => ({ ...result, entity: this.entity(result.id)! }))
@@ -434,10 +449,20 @@ export class NotesIndex {
   prepareSearch(budgetMs: number): boolean {
     this.ensureDefined();
     if (this.searchGeneration !== this.names.generation) {
-      this.search.startRebuild(this.searchEntries());
+      (this.nextSearch ??= new EntitySearch()).startRebuild(this.searchEntries());
       this.searchGeneration = this.names.generation;
     }
-    return this.search.continueRebuild(budgetMs);
+    if (!this.nextSearch) return false;
+    if (this.nextSearch.continueRebuild(budgetMs)) return true;
+    this.search = this.nextSearch;
+    this.searchServedGeneration = this.searchGeneration;
+    this.nextSearch = undefined;
+    return false;
+  }
+
+  /** Whether the name search is behind the names (see prepareSearch). */
+  get searchBehind(): boolean {
+    return this.searchServedGeneration !== this.names.generation;
   }
 
   /** Read a slice at a time (see prepareSearch): a change of names between slices starts the search again. */

@@ -40,6 +40,11 @@ export class EntitySearch {
   /** Entries whose letter pairs are not indexed yet (see continueRebuild). */
   private indexedUpTo = 0;
 
+  /** How many names, aliases and variants it holds. */
+  get size(): number {
+    return this.entries.length;
+  }
+
   rebuild(entries: readonly SearchEntry[]): void {
     this.startRebuild(entries);
     this.continueRebuild(Infinity);

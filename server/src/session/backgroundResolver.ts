@@ -13,10 +13,11 @@ export class BackgroundResolver {
 
   /** Starts unless it runs already; `index` is asked anew each slice, since a reload replaces it. */
   start(index: () => NotesIndex, done: () => void): void {
-    if (this.running || index().pending === 0) return;
+    if (this.running || (index().pending === 0 && !index().searchBehind)) return;
     this.running = true;
     this.traffic.repeat(
-      () => index().resolveSome(this.sliceMs),
+      // Notes first (answers depend on them), then the name search (see NotesIndex.syncSearchLimit).
+      () => index().resolveSome(this.sliceMs) || index().prepareSearch(this.sliceMs),
       () => {
         this.running = false;
         done();

@@ -36,6 +36,8 @@ export interface SessionHost {
 const EDIT_DELAY_MS = 150;
 /** Beyond this many stale notes, re-resolving happens in the background (see NotesIndex.syncResolveLimit). */
 const SYNC_RESOLVE_LIMIT = 200;
+/** Beyond this many names, completion answers from the name search as it was while it is rebuilt (about 50 ms). */
+const SYNC_SEARCH_LIMIT = 10_000;
 /** Short: a request that comes during a slice waits for it, and a hover or completion itself takes 1-3 ms. */
 const RESOLVE_SLICE_MS = 4;
 const CHANGED_NOTIFY_DELAY_MS = 100;
@@ -113,6 +115,7 @@ export class Session {
     });
     this.index = loaded.index;
     this.index.syncResolveLimit = SYNC_RESOLVE_LIMIT;
+    this.index.syncSearchLimit = SYNC_SEARCH_LIMIT;
     this.knowledge.reset(loaded.knowledgeFiles, loaded.index.knowledgeBase, loaded.packs);
     for (const document of this.open.all()) this.index.editDocument(document.uri, document.getText(), formatOf(document.uri));
     for (const skipped of loaded.skipped) this.host.log(`Skipped ${skipped.path}: ${skipped.reason}`);
