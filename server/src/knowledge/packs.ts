@@ -70,18 +70,25 @@ export function packsOf(files: readonly KnowledgeFile[]): KnowledgePack[] {
  */
 export function packPersonNames(files: readonly KnowledgeFile[]): Map<string, string> {
   const names = new Map<string, string>();
-  for (const file of files) {
-    if (!file.bundled || !file.packId) continue;
-    for (const entry of file.entries) {
-      if (entry.kind !== 'person') continue;
-      for (const name of [entry.name, surnameOf(entry.name, entry.aliases), ...(entry.aliases ?? [])]) {
-        const key = nameKey(name);
-        if (!key || (!key.includes(' ') && english().isCommon(name.trim()))) continue;
-        // A name two people share tells nothing about which period the notes are in.
-        names.set(key, names.has(key) && names.get(key) !== entry.id ? '' : entry.id);
-      }
+  for (const file of files) addPackPersonNames(names, file);
+  return withoutSharedNames(names);
+}
+
+/** One file's part of packPersonNames (with withoutSharedNames), for a caller that pauses between files. */
+export function addPackPersonNames(names: Map<string, string>, file: KnowledgeFile): void {
+  if (!file.bundled || !file.packId) return;
+  for (const entry of file.entries) {
+    if (entry.kind !== 'person') continue;
+    for (const name of [entry.name, surnameOf(entry.name, entry.aliases), ...(entry.aliases ?? [])]) {
+      const key = nameKey(name);
+      if (!key || (!key.includes(' ') && english().isCommon(name.trim()))) continue;
+      // A name two people share tells nothing about which period the notes are in.
+      names.set(key, names.has(key) && names.get(key) !== entry.id ? '' : entry.id);
     }
   }
+}
+
+export function withoutSharedNames(names: Map<string, string>): Map<string, string> {
   for (const [key, id] of names) if (!id) names.delete(key);
   return names;
 }
