@@ -92,12 +92,13 @@ export class NotesIndex {
    * rebuild takes a second, and one new name in an edit would hold the next keystroke's completion.
    */
   syncSearchLimit = Infinity;
-  /** The name search that answers, made at `searchGeneration`... */
+  /** The name search that answers, made at `searchServedGeneration`... */
   private search = new EntitySearch();
   /** ...and the one being built for the names as they are now, until it takes over. */
   private nextSearch?: EntitySearch;
   /** The knowledge packs' people the notes name, active packs or not. */
   readonly peopleNamed = new PeopleNamed();
+  /** The names generation the search being built (or the last one built) reads. */
   private searchGeneration = -1;
   /** The names generation `search` was made at; -1 before the first. */
   private searchServedGeneration = -1;

@@ -134,7 +134,7 @@ export class EntitySearch {
     const room = new Int32Array(pairs.size + 1);
     for (let count = pairs.size, left = MAX_CANDIDATES; count >= needed && left > 0; count--) left -= room[count] = Math.min(perCount[count], left);
     // One pass in the order reached fills each count's places (a counting sort, stable).
-    const start = new Int32Array(pairs.size + 2);
+    const start = new Int32Array(pairs.size + 1);
     for (let count = pairs.size; count >= 1; count--) start[count - 1] = start[count] + room[count];
     const found = new Array<Keyed>(start[needed - 1]);
     const filled = new Int32Array(pairs.size + 1);
