@@ -132,7 +132,11 @@ export class EntitySearch {
     const perCount = new Int32Array(pairs.size + 1);
     for (let i = 0; i < reachedCount; i++) perCount[shared[reached[i]]]++;
     const room = new Int32Array(pairs.size + 1);
-    for (let count = pairs.size, left = MAX_CANDIDATES; count >= needed && left > 0; count--) left -= room[count] = Math.min(perCount[count], left);
+    let left = MAX_CANDIDATES;
+    for (let count = pairs.size; count >= needed && left > 0; count--) {
+      room[count] = Math.min(perCount[count], left);
+      left -= room[count];
+    }
     // One pass in the order reached fills each count's places (a counting sort, stable).
     const start = new Int32Array(pairs.size + 1);
     for (let count = pairs.size; count >= 1; count--) start[count - 1] = start[count] + room[count];
