@@ -237,8 +237,8 @@ describe('knowledge packs: choosing', () => {
     assert.deepEqual(on(choosePacks([soviet, germany], named('kamenev'), { germany: true })), ['germany']);
   });
 
-  it("counts a pack's people by exact names, aliases and surnames, never by misspellings or ordinary words", () => {
-    const names = packPersonNames(FILES);
+  it("counts a pack's people by exact names, aliases and surnames, never by misspellings or ordinary words", async () => {
+    const names = await packPersonNames(FILES);
     assert.equal(names.get('kamenev'), 'kamenev');
     assert.equal(names.get('stalin'), 'stalin');
     assert.equal(names.get('joseph stalin'), 'stalin');

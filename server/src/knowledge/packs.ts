@@ -68,27 +68,22 @@ export function packsOf(files: readonly KnowledgeFile[]): KnowledgePack[] {
  * surname. Counting these in the notes needs no resolving, so it works for inactive packs too.
  * Misspellings never count, nor a one-word name that is an ordinary English word (`Grant`, `King`).
  */
-export function packPersonNames(files: readonly KnowledgeFile[]): Map<string, string> {
+export async function packPersonNames(files: readonly KnowledgeFile[], pause?: () => Promise<void>): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  for (const file of files) addPackPersonNames(names, file);
-  return withoutSharedNames(names);
-}
-
-/** One file's part of packPersonNames (with withoutSharedNames), for a caller that pauses between files. */
-export function addPackPersonNames(names: Map<string, string>, file: KnowledgeFile): void {
-  if (!file.bundled || !file.packId) return;
-  for (const entry of file.entries) {
-    if (entry.kind !== 'person') continue;
-    for (const name of [entry.name, surnameOf(entry.name, entry.aliases), ...(entry.aliases ?? [])]) {
-      const key = nameKey(name);
-      if (!key || (!key.includes(' ') && english().isCommon(name.trim()))) continue;
-      // A name two people share tells nothing about which period the notes are in.
-      names.set(key, names.has(key) && names.get(key) !== entry.id ? '' : entry.id);
+  for (const file of files) {
+    if (!file.bundled || !file.packId) continue;
+    for (const entry of file.entries) {
+      if (entry.kind !== 'person') continue;
+      for (const name of [entry.name, surnameOf(entry.name, entry.aliases), ...(entry.aliases ?? [])]) {
+        const key = nameKey(name);
+        if (!key || (!key.includes(' ') && english().isCommon(name.trim()))) continue;
+        // A name two people share tells nothing about which period the notes are in.
+        names.set(key, names.has(key) && names.get(key) !== entry.id ? '' : entry.id);
+      }
     }
+    // Between packs: the dictionary is asked about each name of one word.
+    await pause?.();
   }
-}
-
-export function withoutSharedNames(names: Map<string, string>): Map<string, string> {
   for (const [key, id] of names) if (!id) names.delete(key);
   return names;
 }

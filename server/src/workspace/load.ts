@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { KnowledgeBase } from '../knowledge/base';
 import { loadKnowledgeFile } from '../knowledge/load';
 import type { KnowledgeFile } from '../knowledge/model';
-import { addPackPersonNames, chooseKnowledge, withoutSharedNames, type PackSetting, type PackState } from '../knowledge/packs';
+import { chooseKnowledge, packPersonNames, type PackSetting, type PackState } from '../knowledge/packs';
 import { nameVocabulary } from '../knowledge/vocabulary';
 import { NotesIndex } from '../index/notesIndex';
 import { loadEnglish } from '../words/english';
@@ -129,12 +129,7 @@ export async function loadWorkspace(
   // No bundled entities until the notes tell which periods they are about.
   const index = new NotesIndex(new KnowledgeBase(knowledgeFiles, new Set()));
   await options.pause?.();
-  const packNames = new Map<string, string>();
-  for (const file of knowledgeFiles) {
-    addPackPersonNames(packNames, file);
-    await options.pause?.();
-  }
-  index.setPackPersonNames(withoutSharedNames(packNames));
+  index.setPackPersonNames(await packPersonNames(knowledgeFiles, options.pause));
   await options.pause?.();
   const vocabulary = nameVocabulary(knowledgeFiles);
   index.setNameVocabulary(vocabulary);
