@@ -110,13 +110,13 @@ describe('LSP: user knowledge files', () => {
     assert.doesNotMatch(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/, 'unknown before the file exists');
     const file = 'people.history.json';
     writeFile(root, file, knowledge(IVANOV));
-    const added = server.nextIndexChange();
+    const added = server.nextIndexVersion();
     await announce(server, file, FileChange.Created);
     await added;
     assert.match(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov.*1901–1941/);
 
     deleteFile(root, file);
-    const removed = server.nextIndexChange();
+    const removed = server.nextIndexVersion();
     await announce(server, file, FileChange.Deleted);
     await removed;
     assert.doesNotMatch(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/);
@@ -129,7 +129,7 @@ describe('LSP: user knowledge files', () => {
       file,
       knowledge({ id: 'kamenev', kind: 'person', name: 'Lev Kamenev', aliases: ['Lev the Stone'], fate: 'Fate as the student wrote it.' }),
     );
-    const changed = server.nextIndexChange();
+    const changed = server.nextIndexVersion();
     await announce(server, file, FileChange.Created);
     await changed;
     const hover = await server.request<Hover | null>('textDocument/hover', {
@@ -141,7 +141,7 @@ describe('LSP: user knowledge files', () => {
     assert.match(card, /Also called:\*\*.*Rozenfeld/, 'the bundled aliases are kept');
 
     deleteFile(root, file);
-    const removed = server.nextIndexChange();
+    const removed = server.nextIndexVersion();
     await announce(server, file, FileChange.Deleted);
     await removed;
   });
@@ -149,7 +149,7 @@ describe('LSP: user knowledge files', () => {
   it('reads a knowledge file open in the editor from its unsaved text', async () => {
     const file = 'editor.history.json';
     writeFile(root, file, knowledge(IVANOV));
-    const opened = server.nextIndexChange();
+    const opened = server.nextIndexVersion();
     const { uri } = await openFile(server, file);
     await opened;
     assert.match(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/);
@@ -162,7 +162,7 @@ describe('LSP: user knowledge files', () => {
     const cleared = diagnosticsWhere(server, uri, (ds) => ds.length === 0, `no diagnostics for ${file}`);
     await replaceText(server, uri, 3, knowledge(IVANOV));
     await cleared;
-    const closed = server.nextIndexChange();
+    const closed = server.nextIndexVersion();
     await closeFile(server, uri);
     deleteFile(root, file);
     await announce(server, file, FileChange.Deleted);
@@ -174,17 +174,40 @@ describe('LSP: user knowledge files', () => {
   it("goes back to a knowledge file's disk text when the editor closes it unsaved", async () => {
     const file = 'unsaved.history.json';
     writeFile(root, file, knowledge(IVANOV));
-    const opened = server.nextIndexChange();
+    const opened = server.nextIndexVersion();
     const { uri } = await openFile(server, file);
     await opened;
-    const edited = server.nextIndexChange();
+    const edited = server.nextIndexVersion();
     await replaceText(server, uri, 2, knowledge({ ...IVANOV, id: 'petrov', name: 'Pyotr Petrov', aliases: ['Petrov'] }));
     await edited;
     assert.doesNotMatch(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/, 'the unsaved text counts while open');
 
-    const reverted = server.nextIndexChange();
+    const reverted = server.nextIndexVersion();
     await closeFile(server, uri);
     await reverted;
     assert.match(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/);
+
+    deleteFile(root, file);
+    const removed = server.nextIndexVersion();
+    await announce(server, file, FileChange.Deleted);
+    await removed;
+  });
+
+  // Regression (fixed): the read from disk after a close ran at once, beside the file events, and could
+  // finish after the file's deletion was handled, bringing the deleted file's people back.
+  it('forgets a knowledge file deleted right after the editor closed it', async () => {
+    const file = 'closing.history.json';
+    writeFile(root, file, knowledge(IVANOV));
+    const opened = server.nextIndexVersion();
+    const { uri } = await openFile(server, file);
+    const version = await opened;
+    assert.match(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/);
+
+    // The close reads the file again and the deletion drops it: two new versions of the index, in that order.
+    const both = server.indexVersionAtLeast(version + 2);
+    await Promise.all([closeFile(server, uri), announce(server, file, FileChange.Deleted)]);
+    await both;
+    deleteFile(root, file);
+    assert.doesNotMatch(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/);
   });
 });

@@ -140,6 +140,26 @@ describe('LSP: lifecycle', () => {
     );
   });
 
+  // Regression (fixed): the read from disk after a close ran beside the file events, and could finish after
+  // the note's deletion was handled, bringing the deleted note back.
+  it('drops a note deleted right after the editor closed it', async () => {
+    writeFile(root, 'closing.txt', FAMINE);
+    const opened = server.nextIndexVersion();
+    const { uri } = await openFile(server, 'closing.txt');
+    const version = await opened;
+    assert.ok((await symbols('Empty granaries')).some((s) => s.location.uri === uri));
+
+    // The close reads the note again and the deletion drops it: two new versions of the index, in that order.
+    const both = server.indexVersionAtLeast(version + 2);
+    await Promise.all([closeFile(server, uri), announce(server, 'closing.txt', FileChange.Deleted)]);
+    await both;
+    deleteFile(root, 'closing.txt');
+    assert.deepEqual(
+      (await symbols('Empty granaries')).filter((s) => s.location.uri === uri),
+      [],
+    );
+  });
+
   it('drops every note under a deleted folder', async () => {
     writeFile(root, 'sub/deeper/famine.txt', FAMINE);
     const created = server.nextIndexChange();

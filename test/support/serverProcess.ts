@@ -191,6 +191,24 @@ export class ServerProcess {
     );
   }
 
+  /**
+   * The version of the next index-changed notification that announces a newer index than any announced
+   * before this call. Waiting for a change made after the call: the background resolver's notices of
+   * an index already announced do not count.
+   */
+  nextIndexVersion(timeoutMs?: number): Promise<number> {
+    return this.indexVersionAtLeast(Math.max(-1, ...this.changes.map((c) => c.version)) + 1, timeoutMs);
+  }
+
+  /** The version of the first index-changed notification (sent at any time) for version `least` or newer. */
+  indexVersionAtLeast(least: number, timeoutMs?: number): Promise<number> {
+    return this.until(
+      () => this.changes.find((c) => c.version >= least)?.version,
+      `an index-changed notification for version ${least} or newer`,
+      timeoutMs,
+    );
+  }
+
   /** The next diagnostics published for `uri` (after this call) that `accept` takes. */
   nextDiagnostics(uri: string, accept: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs?: number): Promise<Diagnostic[]> {
     const before = this.diagnostics.get(uri);

@@ -57,7 +57,7 @@ export class Session {
   private readonly keeper: IndexKeeper;
   private firstIndexDone = false;
   private loading?: Promise<void>;
-  /** File changes are handled one after another, once the first index is ready. */
+  /** File changes, and reads from disk after a close, are handled one after another once the first index is ready. */
   private fileChanges: Promise<void> = Promise.resolve();
   private readonly watching: { dispose(): void };
   readonly ready: Promise<void>;
@@ -178,12 +178,12 @@ export class Session {
     this.open.delete(uri);
     if (this.isKnowledgeUri(uri)) {
       // Unsaved changes are dropped with the editor: back to the file on disk.
-      if (uri.startsWith('file:')) await this.fileCreatedOrChanged(uri);
+      if (uri.startsWith('file:')) await this.inTurn(() => this.fileCreatedOrChanged(uri));
       return;
     }
     this.publisher.clear(uri);
     // Back to what is on disk, or out of the index if it is not a note of the workspace.
-    if (uri.startsWith('file:') && this.classify(uri) === 'note') await this.readNote(uri);
+    if (uri.startsWith('file:') && this.classify(uri) === 'note') await this.inTurn(() => this.readNote(uri));
     else if (this.index.removeDocument(uri)) this.scheduleChanged();
   }
 
@@ -216,10 +216,19 @@ export class Session {
 
   private onFileChange(change: FileChange): void {
     const uri = toUri(change.file);
+    void this.inTurn(() => (change.kind === 'deleted' ? this.fileDeleted(uri) : this.fileCreatedOrChanged(uri)));
+  }
+
+  /**
+   * Runs `work` after the file changes before it. A read from disk after a close waits its turn too: done
+   * at once, it could finish after the file's deletion and bring the deleted file back.
+   */
+  private inTurn(work: () => Promise<void> | void): Promise<void> {
     this.fileChanges = this.fileChanges
       .then(() => this.ready)
-      .then(() => (change.kind === 'deleted' ? this.fileDeleted(uri) : this.fileCreatedOrChanged(uri)))
+      .then(work)
       .catch((error: unknown) => this.host.log(`History Notes: ${(error as Error)?.stack ?? String(error)}`));
+    return this.fileChanges;
   }
 
   private async fileCreatedOrChanged(uri: string): Promise<void> {
@@ -254,7 +263,7 @@ export class Session {
     const read = await this.workspace.read(toPath(uri));
     if ('skipped' in read) {
       this.host.log(`Skipped ${toPath(uri)}: ${read.skipped}`);
-      this.index.removeDocument(uri);
+      if (!this.open.has(uri)) this.index.removeDocument(uri);
     } else if (!this.open.has(uri)) {
       this.index.setDocument(uri, read.text, formatOf(uri));
     }
