@@ -65,7 +65,10 @@ interface RecordedSpan {
 
 export function chronologyProblems(index: NotesIndex, uri: string): ChronologyProblem[] {
   const lines = index.document(uri)?.lines ?? [];
-  const mentions = index.mentionsIn(uri);
+  // Only a line with a year can contradict a date: the mentions on the others are never looked at.
+  const yearLines = new Uint8Array(lines.length);
+  const hasYear = (line: number): boolean => (yearLines[line] ||= line < lines.length && mayTieYears(lines[line]) ? 2 : 1) === 2;
+  const mentions = index.mentionsOnLines(uri, hasYear);
   const problems = new Map<string, ChronologyProblem>();
   const people = new Map<number, Span[]>();
   const entities = new Map<string, Entity | undefined>();
@@ -84,7 +87,6 @@ export function chronologyProblems(index: NotesIndex, uri: string): ChronologyPr
     const line = lines[mention.range.start.line];
     // The index may be a moment behind the editor's text (a pending edit): only trust what still matches.
     if (line === undefined || line.slice(mention.range.start.character, mention.range.end.character) !== mention.surface) continue;
-    if (!mayTieYears(line)) continue;
     const entity = entityOf(mention.entityId);
     if (!entity) continue;
     const found =

@@ -5,23 +5,28 @@ import { WordCache } from '../notes/strings';
 import { actingYear, eventYears, lifeYears, type LifeYear, type Span, type WrittenYear } from '../notes/yearPhrases';
 
 /** By line, at most 5,000 lines; then they are all read afresh. */
-const readingsByLine = new WordCache<Map<string, unknown>>(5000);
+const readingsByLine = new WordCache<Map<string | number, unknown>>(5000);
 
 /** What `read` says of `line`, remembered under `what`. The answer is shared: never change it. */
-function remembered<T>(line: string, what: string, read: () => T): T {
-  const readings = readingsByLine.get(line) ?? readingsByLine.set(line, new Map<string, unknown>());
+function remembered<T>(line: string, what: string | number, read: () => T): T {
+  const readings = readingsByLine.get(line) ?? readingsByLine.set(line, new Map<string | number, unknown>());
   if (readings.has(what)) return readings.get(what) as T;
   const value = read();
   readings.set(what, value);
   return value;
 }
 
+/** A reading of a name's place as one number (no string to build at each mention), below 2^53. */
+function readingKey(reading: 0 | 1 | 2, name: Span): number | string {
+  return name.end < 2 ** 24 ? (name.start * 2 ** 24 + name.end) * 4 + reading : `${reading} ${name.start} ${name.end}`;
+}
+
 export function eventYearsOn(line: string, name: Span): readonly WrittenYear[] {
-  return remembered(line, `event ${name.start} ${name.end}`, () => eventYears(line, name));
+  return remembered(line, readingKey(0, name), () => eventYears(line, name));
 }
 
 export function lifeYearsOn(line: string, name: Span, possessive: boolean): readonly LifeYear[] {
-  return remembered(line, `life ${name.start} ${name.end} ${possessive}`, () => lifeYears(line, name, possessive));
+  return remembered(line, readingKey(possessive ? 2 : 1, name), () => lifeYears(line, name, possessive));
 }
 
 export function actingYearOn(line: string, name: Span, people: readonly Span[]): WrittenYear | undefined {

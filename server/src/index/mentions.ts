@@ -95,12 +95,22 @@ export class DocumentMentions {
 
   /** The words as written. */
   surface(i: number): string {
-    return this.phrases.words.slice(this.first[i], this.end[i]).join(' ');
+    const first = this.first[i];
+    // Most names are one word: no list to make and join.
+    if (this.end[i] === first + 1) return this.phrases.words[first];
+    return this.phrases.words.slice(first, this.end[i]).join(' ');
   }
 
   all(id?: string): Mention[] {
     const mentions: Mention[] = [];
     for (let i = 0; i < this.ids.length; i++) if (id === undefined || this.ids[i] === id) mentions.push(this.mention(i));
+    return mentions;
+  }
+
+  /** The mentions on the lines `keep` takes, in document order: where most lines do not matter, the rest are never made. */
+  onLines(keep: (line: number) => boolean): Mention[] {
+    const mentions: Mention[] = [];
+    for (let i = 0; i < this.ids.length; i++) if (keep(this.line(i))) mentions.push(this.mention(i));
     return mentions;
   }
 

@@ -323,6 +323,12 @@ export class NotesIndex {
     return this.documents.get(uri)?.mentions?.all() ?? [];
   }
 
+  /** The mentions on the lines `keep` takes (a line number), in document order. */
+  mentionsOnLines(uri: string, keep: (line: number) => boolean): Mention[] {
+    this.ensureResolved(uri);
+    return this.documents.get(uri)?.mentions?.onLines(keep) ?? [];
+  }
+
   /** The mentions with a suggestion (see Mention), in document order. */
   misspeltMentionsIn(uri: string): Mention[] {
     this.ensureResolved(uri);

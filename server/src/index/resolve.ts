@@ -77,6 +77,8 @@ export function resolvePhrases(
   sign = false,
 ): DocumentMentions {
   const found: LineMention[] = [];
+  // A memo's mentions count their words from their line's first: kept as they are, with that first word.
+  const kept: { found: LineMention[]; base: number }[] = [{ found, base: 0 }];
   const looked = sign ? new WordSignatureBuilder() : undefined;
   const { bounds } = phrases;
   memo?.begin(names, ownPeople);
@@ -88,22 +90,24 @@ export function resolvePhrases(
     const year = years?.near(line);
     const [first, last] = [p, next];
     if (memo) {
-      const kept = memo.line(lineKey(phrases, first, last, year), () => {
+      const resolved = memo.line(lineKey(phrases, first, last, year), () => {
         const resolution: LineResolution = { found: [], looked: [] };
         const words = { add: (hash: number): number => resolution.looked.push(hash) };
         resolveLine(phrases, first, last, names, ownPeople, year, bounds[first], resolution.found, words);
         return resolution;
       });
-      for (const m of kept.found) found.push({ ...m, first: m.first + bounds[first], end: m.end + bounds[first] });
-      if (looked) for (const hash of kept.looked) looked.add(hash);
+      if (resolved.found.length > 0) kept.push({ found: resolved.found, base: bounds[first] });
+      if (looked) for (const hash of resolved.looked) looked.add(hash);
     } else resolveLine(phrases, first, last, names, ownPeople, year, 0, found, looked);
     p = next;
   }
   // `Hadley cell` in geography notes is no misspelt Halsey: a guess at a pack person's misspelling needs
   // a note that names someone the packs know, exactly.
-  const namesSomeone = found.some((m) => m.suggestion === undefined && names.isKnowledgePerson(m.id));
+  const namesSomeone = kept.some((line) => line.found.some((m) => m.suggestion === undefined && names.isKnowledgePerson(m.id)));
   const mentions = new DocumentMentions(uri, phrases);
-  for (const m of found) if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first, m.end, m.suggestion);
+  for (const { found, base } of kept)
+    for (const m of found)
+      if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first + base, m.end + base, m.suggestion);
   mentions.looked = looked?.build();
   return mentions.seal();
 }

@@ -49,7 +49,7 @@ export function extractFacts(lines: readonly string[], notes: ParsedNotes, vocab
   const kinds = sectionKinds(notes.sections);
   notes.sections.forEach((section, i) => {
     const make = (): NoteDefinition[] => sectionDefinitions(lines, section, kinds[i]);
-    definitions.push(...(memo && section.heading ? memo.definitionsOf(lines, section, kinds[i], make) : make()));
+    definitions.push(...(memo && section.heading ? memo.definitionsOf(lines, section, kinds[i], i, make) : make()));
   });
   // People named by shape and events in bold in running text, unless the note defines them already.
   const defined = new Set(definitions.map((d) => `${d.kind === 'person' ? 'person' : 'event'} ${d.key}`));

@@ -1,20 +1,25 @@
 // A map for what is read again and again, as a note being edited is: it keeps, from one reading to
 // the next, only the entries the last reading looked up, so it never holds more than one reading's.
 export class KeptLookup<T> {
-  private now = new Map<string, T>();
-  private before = new Map<string, T>();
+  /** Each entry with the last reading that looked it up: a hit is one lookup, not a move to a new map. */
+  private entries = new Map<string, { value: T; reading: number }>();
+  private reading = 0;
 
   /** Starts a reading: what the last one did not look up is forgotten. */
   next(): void {
-    this.before = this.now;
-    this.now = new Map();
+    for (const [key, entry] of this.entries) if (entry.reading !== this.reading) this.entries.delete(key);
+    this.reading++;
   }
 
   /** The entry for `key`, looked up, else made. */
   get(key: string, make: () => T): T {
-    let value = this.now.get(key) ?? this.before.get(key);
-    if (value === undefined) value = make();
-    this.now.set(key, value);
+    const entry = this.entries.get(key);
+    if (entry !== undefined) {
+      entry.reading = this.reading;
+      return entry.value;
+    }
+    const value = make();
+    this.entries.set(key, { value, reading: this.reading });
     return value;
   }
 }

@@ -7,6 +7,7 @@ import type { Section } from './model';
 
 /** The runs of name-like words on one line (see scanPhrases): run i is words bounds[i] to bounds[i + 1]. */
 export interface LineRuns {
+  /** Interned (see strings.ts). */
   texts: string[];
   starts: number[];
   flags: number[];
@@ -26,6 +27,9 @@ export class LineMemo {
   private runs = new KeptLookup<LineRuns>();
   private people = new KeptLookup<NamedOnLine[]>();
   private sections = new KeptLookup<SectionRead>();
+  /** The sections the last reading and this one looked up, in the note's order. */
+  private sectionsBefore: SectionSeen[] = [];
+  private sectionsNow: SectionSeen[] = [];
   /** Per line of the note being read, the key its runs were found under. */
   private keys: string[] = [];
   private vocabulary?: ReadonlySet<string>;
@@ -42,13 +46,16 @@ export class LineMemo {
     this.runs.next();
     this.people.next();
     this.sections.next();
+    this.sectionsBefore = this.sectionsNow;
+    this.sectionsNow = [];
     this.keys = [];
   }
 
   /** The runs of `line`, whose text is `text`: looked up, else made. */
   runsOf(line: number, text: string, heading: boolean, make: () => LineRuns): LineRuns {
-    // A heading's words are all exposed: the same text reads differently as a heading.
-    const key = heading ? `#${text}` : ` ${text}`;
+    // A heading's words are all exposed: the same text reads differently as a heading. No line holds a
+    // line break, so a heading's key is never a plain line's, and a plain line's key is its text as it is.
+    const key = heading ? `\n${text}` : text;
     this.keys[line] = key;
     return this.runs.get(key, make);
   }
@@ -73,12 +80,38 @@ export class LineMemo {
    * section defines depends on those alone; the section before the first heading follows the front
    * matter and a plain note's title, so it is always read again.
    */
-  definitionsOf(lines: readonly string[], section: Section, kind: EntityKind | undefined, make: () => NoteDefinition[]): NoteDefinition[] {
+  definitionsOf(
+    lines: readonly string[],
+    section: Section,
+    kind: EntityKind | undefined,
+    ordinal: number,
+    make: () => NoteDefinition[],
+  ): NoteDefinition[] {
     const { start, end } = section.range;
-    const key = `${kind ?? ''}\n${lines.slice(start.line, end.line + 1).join('\n')}`;
-    const read = this.sections.get(key, () => ({ line: start.line, definitions: make() }));
+    const texts = lines.slice(start.line, end.line + 1);
+    // Most edits leave a section where it was among the others: comparing its lines costs less than
+    // joining them into a key.
+    const before = this.sectionsBefore.at(ordinal);
+    const read =
+      before !== undefined && before.kind === kind && sameLines(before.texts, texts)
+        ? before.read
+        : this.sections.get(`${kind ?? ''}\n${texts.join('\n')}`, () => ({ line: start.line, definitions: make() }));
+    this.sectionsNow[ordinal] = { kind, texts, read };
     return read.definitions.map((definition) => movedDefinition(definition, start.line - read.line));
   }
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A section as a reading found it, to compare with the section in its place at the next reading. */
+interface SectionSeen {
+  kind: EntityKind | undefined;
+  texts: readonly string[];
+  read: SectionRead;
 }
 
 /** A section's definitions, and the line they were read at: elsewhere they are moved (see movedDefinition). */

@@ -49,11 +49,11 @@ export class NamePhrases {
     this.boundList.push(this.words.length);
   }
 
-  /** Adds the runs of one line, as a LineMemo keeps them. */
+  /** Adds the runs of one line, as a LineMemo keeps them: their words are interned already. */
   addRuns(line: number, runs: LineRuns): void {
     const { texts, starts, flags, bounds } = runs;
     for (let i = 0; i < texts.length; i++) {
-      this.words.push(intern(texts[i]));
+      this.words.push(texts[i]);
       this.lineList.push(line);
       this.startList.push(starts[i]);
       this.flagList.push(flags[i]);
