@@ -29,7 +29,11 @@ export function lifeYearsOn(line: string, name: Span, possessive: boolean): read
   return remembered(line, readingKey(possessive ? 2 : 1, name), () => lifeYears(line, name, possessive));
 }
 
+/** The people on a line as part of a key, made once for the line's list (a line names many people). */
+const peopleKeys = new WeakMap<readonly Span[], string>();
+
 export function actingYearOn(line: string, name: Span, people: readonly Span[]): WrittenYear | undefined {
-  const others = people.map((p) => `${p.start} ${p.end}`).join(' ');
+  let others = peopleKeys.get(people);
+  if (others === undefined) peopleKeys.set(people, (others = people.map((p) => `${p.start} ${p.end}`).join(' ')));
   return remembered(line, `acting ${name.start} ${name.end} ${others}`, () => actingYear(line, name, people));
 }

@@ -1,7 +1,8 @@
-// What resolving each line of a note being edited found, for the next edit: a line whose phrases,
-// flags and nearest year are as they were is looked up, not resolved again. It holds while names mean
+// What resolving each line of a note being edited found, for the next edit: a line whose runs (the
+// LineMemo's object for its text) and nearest year are as they were is looked up, not resolved again. It holds while names mean
 // what they meant (the name table's generation) and the note names the same people of its own.
 import { KeptLookup } from '../notes/keptLookup';
+import type { LineRuns } from '../notes/lineMemo';
 import type { NameTable } from './nameTable';
 
 /** A mention found on a line, its words counted from the line's first phrase word. */
@@ -20,7 +21,8 @@ export interface LineResolution {
 }
 
 export class ResolutionMemo {
-  private lines = new KeptLookup<LineResolution>();
+  /** By the line's runs (the same object while its text is, see LineMemo), then by its nearest year. */
+  private lines = new KeptLookup<Map<number | undefined, LineResolution>, LineRuns>();
   private generation = -1;
   private ownPeople = '';
 
@@ -35,8 +37,11 @@ export class ResolutionMemo {
     this.lines.next();
   }
 
-  /** `key` says all a line's resolution depends on besides the names (see resolvePhrases). */
-  line(key: string, resolve: () => LineResolution): LineResolution {
-    return this.lines.get(key, resolve);
+  /** A line's runs and nearest year are all its resolution depends on besides the names (see resolvePhrases). */
+  line(runs: LineRuns, year: number | undefined, resolve: () => LineResolution): LineResolution {
+    const byYear = this.lines.get(runs, () => new Map());
+    let resolution = byYear.get(year);
+    if (resolution === undefined) byYear.set(year, (resolution = resolve()));
+    return resolution;
   }
 }

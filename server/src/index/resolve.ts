@@ -2,7 +2,7 @@
 // mentions, by the longest name the name table knows at each position.
 import type { EntityKind, NoteDefinition } from '../notes/extract';
 import type { LineYears } from '../notes/lineYears';
-import { AFTER_PLACE_PREPOSITION, EXPOSED, type NamePhrases } from '../notes/phrases';
+import { AFTER_PLACE_PREPOSITION, EXPOSED, runsOfLines, type NamePhrases } from '../notes/phrases';
 import { NAME_CONNECTORS, isCapitalised, isNumber, wordKey } from '../notes/names';
 import { english } from '../words/english';
 import { isPlacePrefix } from '../words/places';
@@ -81,16 +81,18 @@ export function resolvePhrases(
   const kept: { found: LineMention[]; base: number }[] = [{ found, base: 0 }];
   const looked = sign ? new WordSignatureBuilder() : undefined;
   const { bounds } = phrases;
+  // Only phrases made of a LineMemo's runs can be looked up by them.
+  const runsByLine = memo && runsOfLines(phrases);
   memo?.begin(names, ownPeople);
-  for (let p = 0; p < phrases.count;) {
+  for (let p = 0, lineNumber = 0; p < phrases.count; lineNumber++) {
     // A line's phrases are next to each other, and nothing beyond the line but its nearest year counts.
     const line = phrases.lines[bounds[p]];
     let next = p + 1;
     while (next < phrases.count && phrases.lines[bounds[next]] === line) next++;
     const year = years?.near(line);
     const [first, last] = [p, next];
-    if (memo) {
-      const resolved = memo.line(lineKey(phrases, first, last, year), () => {
+    if (memo && runsByLine) {
+      const resolved = memo.line(runsByLine[lineNumber], year, () => {
         const resolution: LineResolution = { found: [], looked: [] };
         const words = { add: (hash: number): number => resolution.looked.push(hash) };
         resolveLine(phrases, first, last, names, ownPeople, year, bounds[first], resolution.found, words);
@@ -155,17 +157,6 @@ function resolveLine(
       i += name.length;
     }
   }
-}
-
-/** What a line's resolution depends on besides the names: its phrases' words and flags, and its nearest year. */
-function lineKey(phrases: NamePhrases, first: number, last: number, year: number | undefined): string {
-  const { words, bounds, flags } = phrases;
-  let key = `${year ?? ''}`;
-  for (let p = first; p < last; p++) {
-    key += '|';
-    for (let w = bounds[p]; w < bounds[p + 1]; w++) key += ` ${flags[w]}${words[w]}`;
-  }
-  return key;
 }
 
 /** `Marshall` in a note that names Thurgood Marshall, where no pack person is written `Marshall` alone. */

@@ -24,7 +24,8 @@ export class WordSignatureBuilder implements WordSink {
     let size = 64;
     while (size < this.hashes.length * BITS_PER_WORD) size *= 2;
     const bits = new Uint32Array(size / 32);
-    for (const h of this.hashes) forEachBit(h, size, (bit) => (bits[bit >>> 5] |= 1 << (bit & 31)));
+    const set = (bit: number): number => (bits[bit >>> 5] |= 1 << (bit & 31));
+    for (const h of this.hashes) forEachBit(h, size, set);
     return new WordSignature(bits);
   }
 }

@@ -1,8 +1,8 @@
 // A map for what is read again and again, as a note being edited is: it keeps, from one reading to
 // the next, only the entries the last reading looked up, so it never holds more than one reading's.
-export class KeptLookup<T> {
+export class KeptLookup<T, K = string> {
   /** Each entry with the last reading that looked it up: a hit is one lookup, not a move to a new map. */
-  private entries = new Map<string, { value: T; reading: number }>();
+  private entries = new Map<K, { value: T; reading: number }>();
   private reading = 0;
 
   /** Starts a reading: what the last one did not look up is forgotten. */
@@ -12,7 +12,7 @@ export class KeptLookup<T> {
   }
 
   /** The entry for `key`, looked up, else made. */
-  get(key: string, make: () => T): T {
+  get(key: K, make: () => T): T {
     const entry = this.entries.get(key);
     if (entry !== undefined) {
       entry.reading = this.reading;

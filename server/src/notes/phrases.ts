@@ -15,6 +15,17 @@ export const EXPOSED = 1;
 /** The word follows `at`, `in`, `near`...: more likely a place (`at Lüneburg Heath`) than a misspelt person. */
 export const AFTER_PLACE_PREPOSITION = 2;
 
+/**
+ * Phrases made of a LineMemo's runs (see fromLineRuns): those of each line with a phrase, in order. A
+ * line whose runs are the same object as at the last reading has the very same phrases (see
+ * ResolutionMemo). Kept beside the phrases, as bookkeeping rather than what they hold.
+ */
+const madeOfRuns = new WeakMap<NamePhrases, readonly LineRuns[]>();
+
+export function runsOfLines(phrases: NamePhrases): readonly LineRuns[] | undefined {
+  return madeOfRuns.get(phrases);
+}
+
 export interface NamePhrasesParts {
   words: readonly string[];
   lines: Int32Array;
@@ -49,18 +60,6 @@ export class NamePhrases {
     this.boundList.push(this.words.length);
   }
 
-  /** Adds the runs of one line, as a LineMemo keeps them: their words are interned already. */
-  addRuns(line: number, runs: LineRuns): void {
-    const { texts, starts, flags, bounds } = runs;
-    for (let i = 0; i < texts.length; i++) {
-      this.words.push(texts[i]);
-      this.lineList.push(line);
-      this.startList.push(starts[i]);
-      this.flagList.push(flags[i]);
-    }
-    for (let r = 1; r < bounds.length; r++) this.boundList.push(this.words.length - texts.length + bounds[r]);
-  }
-
   /** Moves what `add` collected into the typed arrays. */
   seal(): this {
     this.lines = Int32Array.from(this.lineList);
@@ -77,6 +76,39 @@ export class NamePhrases {
   /** The sealed arrays, for keeping between sessions (see factsCache). */
   parts(): NamePhrasesParts {
     return { words: this.words, lines: this.lines, starts: this.starts, flags: this.flags, bounds: this.bounds };
+  }
+
+  /**
+   * Sealed phrases of the runs a LineMemo keeps, line by line (their words are interned already): the
+   * arrays are made at their size at once, as a note being edited is read again at every edit.
+   */
+  static fromLineRuns(lines: readonly number[], runsByLine: readonly LineRuns[]): NamePhrases {
+    let words = 0;
+    let phraseCount = 0;
+    for (const runs of runsByLine) {
+      words += runs.texts.length;
+      phraseCount += runs.bounds.length - 1;
+    }
+    const phrases = new NamePhrases();
+    phrases.lines = new Int32Array(words);
+    phrases.starts = new Int32Array(words);
+    phrases.flags = new Uint8Array(words);
+    phrases.bounds = new Int32Array(phraseCount + 1);
+    phrases.boundList = [];
+    madeOfRuns.set(phrases, runsByLine);
+    let w = 0;
+    let p = 1;
+    runsByLine.forEach(({ texts, starts, flags, bounds }, i) => {
+      const first = w;
+      for (let k = 0; k < texts.length; k++, w++) {
+        phrases.words.push(texts[k]);
+        phrases.lines[w] = lines[i];
+        phrases.starts[w] = starts[k];
+        phrases.flags[w] = flags[k];
+      }
+      for (let r = 1; r < bounds.length; r++) phrases.bounds[p++] = first + bounds[r];
+    });
+    return phrases;
   }
 
   /** Sealed phrases again from `parts`, whose words are interned already (see storedFacts' word table). */

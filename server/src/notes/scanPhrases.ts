@@ -72,17 +72,20 @@ export function scanPhrases(
   const headingLines = new Set<number>();
   for (const section of notes.sections) if (section.heading) headingLines.add(section.heading.line);
   if (notes.title) headingLines.add(notes.title.range.start.line);
+  const runLines: number[] = [];
+  const runsByLine: LineRuns[] = [];
   for (let line = 0; line < lines.length; line++) {
     if (notes.skippedLines.has(line)) continue;
     const heading = headingLines.has(line);
-    if (memo)
-      phrases.addRuns(
-        line,
-        memo.runsOf(line, lines[line], heading, () => lineRuns(lines[line], heading, vocabulary)),
-      );
-    else scanLine(lines[line], heading, vocabulary, (texts, starts, flags) => phrases.add(line, texts, starts, flags));
+    if (memo) {
+      const runs = memo.runsOf(line, lines[line], heading, () => lineRuns(lines[line], heading, vocabulary));
+      if (runs.texts.length > 0) {
+        runLines.push(line);
+        runsByLine.push(runs);
+      }
+    } else scanLine(lines[line], heading, vocabulary, (texts, starts, flags) => phrases.add(line, texts, starts, flags));
   }
-  return phrases.seal();
+  return memo ? NamePhrases.fromLineRuns(runLines, runsByLine) : phrases.seal();
 }
 
 /** The runs of one line, kept apart (see LineMemo); interned, so they keep no version of the note's text alive. */
