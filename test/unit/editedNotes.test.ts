@@ -1,5 +1,6 @@
 // A note edited again and again (editDocument, which keeps what its lines gave when read and resolved)
-// is indexed exactly as the same text set afresh (setDocument, which keeps nothing), edit after edit.
+// is indexed exactly as the same text set afresh (setDocument, which keeps nothing), edit after edit:
+// the same facts, mentions and packs' people named.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -104,6 +105,7 @@ describe('A note being edited', function () {
         fresh.setDocument(uri, text, formatOf(file));
         assert.deepEqual(edited.factsOf(uri), fresh.factsOf(uri), `${path.basename(file)}, edit ${edit + 1}: facts`);
         assert.deepEqual(mentionsOf(edited, uri), mentionsOf(fresh, uri), `${path.basename(file)}, edit ${edit + 1}: mentions`);
+        assert.deepEqual(edited.peopleNamed.of(uri), fresh.peopleNamed.of(uri), `${path.basename(file)}, edit ${edit + 1}: people named`);
       }
     }
   });

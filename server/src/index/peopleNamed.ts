@@ -4,7 +4,8 @@
 // misspelling or a fuzzy match, so ordinary prose turns no pack on.
 import { createHash } from 'node:crypto';
 import { isCapitalised, wordKey } from '../notes/names';
-import type { NamePhrases } from '../notes/phrases';
+import type { LineRuns } from '../notes/lineMemo';
+import { runsOfLines, type NamePhrases } from '../notes/phrases';
 
 export class PeopleNamed {
   /** Name key → person id (see packPersonNames). */
@@ -15,9 +16,14 @@ export class PeopleNamed {
   /** Person id → how many documents name them. */
   private documents = new Map<string, number>();
   private namesFingerprint?: string;
+  /** What each line's runs named, and under which names (see namedIn). */
+  private byRuns = new WeakMap<LineRuns, { generation: number; people: readonly string[] }>();
+  /** Counts the calls to setNames. */
+  private generation = 0;
 
   setNames(names: Map<string, string>, phrasesByDocument: Iterable<[string, NamePhrases]>): void {
     this.names = names;
+    this.generation++;
     this.namesFingerprint = undefined;
     this.longest.clear();
     for (const key of names.keys()) {
@@ -45,15 +51,34 @@ export class PeopleNamed {
   set(uri: string, phrases: NamePhrases): void {
     if (this.names.size === 0) return this.delete(uri);
     const people = new Set<string>();
-    const { words, bounds } = phrases;
-    for (let p = 0; p < phrases.count; p++) {
+    const runsByLine = runsOfLines(phrases);
+    if (runsByLine) {
+      // A note being edited: most lines' runs are those of the last edit, and so are the people they name.
+      for (const runs of runsByLine) for (const id of this.namedIn(runs)) people.add(id);
+    } else this.addNamed(phrases.words, phrases.bounds, people);
+    this.setPeople(uri, [...people]);
+  }
+
+  /** The people one line's runs name, in order, looked up while the names are the same. */
+  private namedIn(runs: LineRuns): readonly string[] {
+    const known = this.byRuns.get(runs);
+    if (known?.generation === this.generation) return known.people;
+    const people = new Set<string>();
+    this.addNamed(runs.texts, runs.bounds, people);
+    const named = [...people];
+    this.byRuns.set(runs, { generation: this.generation, people: named });
+    return named;
+  }
+
+  /** Adds to `people` those named in phrases of `words` bounded by `bounds` (phrase i: bounds[i] to bounds[i + 1]). */
+  private addNamed(words: readonly string[], bounds: ArrayLike<number>, people: Set<string>): void {
+    for (let p = 0; p + 1 < bounds.length; p++) {
       for (let w = bounds[p]; w < bounds[p + 1]; w++) {
         if (!isCapitalised(words[w])) continue;
         const id = this.nameAt(words, w, bounds[p + 1]);
         if (id) people.add(id);
       }
     }
-    this.setPeople(uri, [...people]);
   }
 
   /** The people a document names, counted before under the same names (see fingerprint); the list is kept as it is. */
