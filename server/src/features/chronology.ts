@@ -86,7 +86,13 @@ export function chronologyProblems(index: NotesIndex, uri: string): ChronologyPr
   for (const mention of mentions) {
     const line = lines[mention.range.start.line];
     // The index may be a moment behind the editor's text (a pending edit): only trust what still matches.
-    if (line === undefined || line.slice(mention.range.start.character, mention.range.end.character) !== mention.surface) continue;
+    const { start, end } = mention.range;
+    if (
+      line === undefined ||
+      end.character - start.character !== mention.surface.length ||
+      !line.startsWith(mention.surface, start.character)
+    )
+      continue;
     const entity = entityOf(mention.entityId);
     if (!entity) continue;
     const found =
@@ -221,8 +227,10 @@ function problem(
 /** `Kirov's`, `Stalins`: the name is not the subject, something of theirs is. */
 function isPossessive(entity: Entity, surface: string): boolean {
   if (/['’]s?$/.test(surface)) return true;
+  // Only a surface ending in s may be one; most do not, and need no lower-case copies of every name.
+  if (!/[sS]$/.test(surface)) return false;
   const lower = surface.toLowerCase();
-  return lower.endsWith('s') && ![entity.name, ...entity.aliases].some((n) => n.toLowerCase().endsWith(lower));
+  return ![entity.name, ...entity.aliases].some((n) => n.toLowerCase().endsWith(lower));
 }
 
 function spanOf(mention: Mention): Span {
