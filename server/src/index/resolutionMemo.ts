@@ -1,6 +1,7 @@
 // What resolving each line of a note being edited found, for the next edit: a line whose runs (the
-// LineMemo's object for its text) and nearest year are as they were is looked up, not resolved again. It holds while names mean
-// what they meant (the name table's generation) and the note names the same people of its own.
+// LineMemo's object for its text) and nearest year are as they were is looked up, not resolved again.
+// It holds while names mean what they meant (the name table's generation) and the note names the same
+// people of its own.
 import { KeptLookup } from '../notes/keptLookup';
 import type { LineRuns } from '../notes/lineMemo';
 import type { NameTable } from './nameTable';
