@@ -77,7 +77,7 @@ describe('LSP: lifecycle', () => {
     await changed;
 
     // didClose: back to the text on disk.
-    const reverted = server.nextIndexChange();
+    const reverted = server.nextIndexVersion();
     await closeFile(server, uri);
     await reverted;
     assert.match((await hoverTitle(uri, positionOf(root, 'scratch.txt', 'Kamenev'))) ?? '', /Lev Kamenev/);
@@ -98,7 +98,7 @@ describe('LSP: lifecycle', () => {
       // Messages are handled in order: this hover comes after the file event.
       assert.match((await hoverTitle(uri, positionOf(root, 'scratch.txt', 'Bukharin'))) ?? '', /Lev Kamenev/);
     } finally {
-      const closed = server.nextIndexChange();
+      const closed = server.nextIndexVersion();
       await closeFile(server, uri);
       await closed;
     }
@@ -114,7 +114,7 @@ describe('LSP: lifecycle', () => {
     const text = 'Kamenev was shot in 1936.';
     await server.send('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
     assert.match((await hoverTitle(uri, positionIn(text, 'Kamenev'))) ?? '', /Lev Kamenev/);
-    const closed = server.nextIndexChange();
+    const closed = server.nextIndexVersion();
     await closeFile(server, uri);
     await closed;
     assert.equal(await hoverTitle(uri, positionIn(text, 'Kamenev')), undefined);
@@ -122,7 +122,7 @@ describe('LSP: lifecycle', () => {
 
   it('indexes a note created on disk (didChangeWatchedFiles, created) and drops it when deleted', async () => {
     writeFile(root, 'famine.txt', FAMINE);
-    const created = server.nextIndexChange();
+    const created = server.nextIndexVersion();
     await announce(server, 'famine.txt', FileChange.Created);
     await created;
     const found = (await symbols('Empty granaries')).find((s) => s.location.uri === server.uri('famine.txt'));
@@ -131,7 +131,7 @@ describe('LSP: lifecycle', () => {
     assert.deepEqual(found.location.range, rangeOf(root, 'famine.txt', 'Empty granaries'));
 
     deleteFile(root, 'famine.txt');
-    const deleted = server.nextIndexChange();
+    const deleted = server.nextIndexVersion();
     await announce(server, 'famine.txt', FileChange.Deleted);
     await deleted;
     assert.deepEqual(
@@ -162,13 +162,13 @@ describe('LSP: lifecycle', () => {
 
   it('drops every note under a deleted folder', async () => {
     writeFile(root, 'sub/deeper/famine.txt', FAMINE);
-    const created = server.nextIndexChange();
+    const created = server.nextIndexVersion();
     await announce(server, 'sub/deeper/famine.txt', FileChange.Created);
     await created;
     assert.ok((await symbols('Empty granaries')).some((s) => s.location.uri === server.uri('sub/deeper/famine.txt')));
 
     deleteFile(root, 'sub');
-    const deleted = server.nextIndexChange();
+    const deleted = server.nextIndexVersion();
     await announce(server, 'sub', FileChange.Deleted);
     await deleted;
     assert.deepEqual(
@@ -180,7 +180,7 @@ describe('LSP: lifecycle', () => {
   it('re-reads a note changed on disk (didChangeWatchedFiles, changed)', async () => {
     const text = readNote(root, 'scratch.txt');
     writeFile(root, 'scratch.txt', text.replace(/Nothing else here\./, 'Then Yezhov took over.'));
-    const changed = server.nextIndexChange();
+    const changed = server.nextIndexVersion();
     await announce(server, 'scratch.txt', FileChange.Changed);
     await changed;
     assert.match((await hoverTitle(server.uri('scratch.txt'), positionOf(root, 'scratch.txt', 'Yezhov'))) ?? '', /Nikolai Yezhov/);
@@ -271,7 +271,7 @@ describe('LSP: a note from outside the workspace folders', () => {
         (s) => s.location.uri === uri,
       );
     assert.equal((await searched()).length, 1, 'indexed while open');
-    const closed = server.nextIndexChange();
+    const closed = server.nextIndexVersion();
     await closeFile(server, uri);
     await closed;
     assert.deepEqual(await searched(), []);

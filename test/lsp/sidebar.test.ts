@@ -95,7 +95,7 @@ describe('LSP: sidebar requests (historyNotes/entities, historyNotes/mentions)',
     assert.ok(edited, JSON.stringify(items));
     assert.match(edited.lineText, /Stalin blamed Zionev alone\.$/);
 
-    const reverted = server.nextIndexChange();
+    const reverted = server.nextIndexVersion();
     await closeFile(server, uri);
     await reverted;
     const again = (await mentions('zinoviev')).find((m) => m.range.start.line === range.start.line);
@@ -113,7 +113,7 @@ describe('LSP: sidebar requests (historyNotes/entities, historyNotes/mentions)',
     assert.ok(after.version > before, `${after.version} > ${before}`);
     assert.ok(notified > before);
     byId(after, 'beria');
-    const closed = server.nextIndexChange();
+    const closed = server.nextIndexVersion();
     await closeFile(server, uri);
     await closed;
   });

@@ -500,7 +500,7 @@ describe('LSP: a request storm', function () {
 
     // Afterwards: the edited note closed (back to its text on disk), a normal hover on Kamenev gives his card.
     // didClose re-reads the note from disk in the background; its index change says when that is done.
-    const reverted = server.nextIndexChange();
+    const reverted = server.nextIndexVersion();
     await server.send('textDocument/didClose', { textDocument: { uri: terrorUri } });
     await server.send('textDocument/didClose', { textDocument: { uri: scratchUri } });
     await reverted;
