@@ -56,6 +56,21 @@ describe('LSP: user knowledge files', () => {
     return hover ? (hover.contents as MarkupContent).value.split('\n')[0] : '';
   }
 
+  /** Opens `file` in the editor once the index has taken its text: its uri, and the index's version then. */
+  async function openKnowledge(file: string): Promise<{ uri: string; version: number }> {
+    const opened = server.nextIndexVersion();
+    const { uri } = await openFile(server, file);
+    return { uri, version: await opened };
+  }
+
+  /** Deletes `file` from the disk, tells the server, and waits until the index has dropped it. */
+  async function deleteKnowledge(file: string): Promise<void> {
+    deleteFile(root, file);
+    const removed = server.nextIndexVersion();
+    await announce(server, file, FileChange.Deleted);
+    await removed;
+  }
+
   it('reports invalid JSON in a new knowledge file at its line, and keeps serving hovers', async () => {
     const file = 'broken.history.json';
     writeFile(
@@ -115,10 +130,7 @@ describe('LSP: user knowledge files', () => {
     await added;
     assert.match(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov.*1901–1941/);
 
-    deleteFile(root, file);
-    const removed = server.nextIndexVersion();
-    await announce(server, file, FileChange.Deleted);
-    await removed;
+    await deleteKnowledge(file);
     assert.doesNotMatch(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/);
   });
 
@@ -140,18 +152,13 @@ describe('LSP: user knowledge files', () => {
     assert.match(card, /Fate as the student wrote it/);
     assert.match(card, /Also called:\*\*.*Rozenfeld/, 'the bundled aliases are kept');
 
-    deleteFile(root, file);
-    const removed = server.nextIndexVersion();
-    await announce(server, file, FileChange.Deleted);
-    await removed;
+    await deleteKnowledge(file);
   });
 
   it('reads a knowledge file open in the editor from its unsaved text', async () => {
     const file = 'editor.history.json';
     writeFile(root, file, knowledge(IVANOV));
-    const opened = server.nextIndexVersion();
-    const { uri } = await openFile(server, file);
-    await opened;
+    const { uri } = await openKnowledge(file);
     assert.match(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/);
 
     const broken = diagnosticsWhere(server, uri, (ds) => ds.some((d) => d.severity === DiagnosticSeverity.Error), `an error in ${file}`);
@@ -174,9 +181,7 @@ describe('LSP: user knowledge files', () => {
   it("goes back to a knowledge file's disk text when the editor closes it unsaved", async () => {
     const file = 'unsaved.history.json';
     writeFile(root, file, knowledge(IVANOV));
-    const opened = server.nextIndexVersion();
-    const { uri } = await openFile(server, file);
-    await opened;
+    const { uri } = await openKnowledge(file);
     const edited = server.nextIndexVersion();
     await replaceText(server, uri, 2, knowledge({ ...IVANOV, id: 'petrov', name: 'Pyotr Petrov', aliases: ['Petrov'] }));
     await edited;
@@ -187,10 +192,7 @@ describe('LSP: user knowledge files', () => {
     await reverted;
     assert.match(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/);
 
-    deleteFile(root, file);
-    const removed = server.nextIndexVersion();
-    await announce(server, file, FileChange.Deleted);
-    await removed;
+    await deleteKnowledge(file);
   });
 
   // Regression (fixed): the read from disk after a close ran at once, beside the file events, and could
@@ -198,9 +200,7 @@ describe('LSP: user knowledge files', () => {
   it('forgets a knowledge file deleted right after the editor closed it', async () => {
     const file = 'closing.history.json';
     writeFile(root, file, knowledge(IVANOV));
-    const opened = server.nextIndexVersion();
-    const { uri } = await openFile(server, file);
-    const version = await opened;
+    const { uri, version } = await openKnowledge(file);
     assert.match(await hoverTitle(NOTE, 'Ivanov'), /Ivan Ivanovich Ivanov/);
 
     // The close reads the file again and the deletion drops it: two new versions of the index, in that order.
