@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import nspell from 'nspell';
 import { english, englishProblem, readEnglishInSlices } from '../../server/src/words/english';
 import { isGivenName } from '../../server/src/words/givenNames';
 import { isPeopleName } from '../../server/src/words/surnames';
@@ -59,6 +60,26 @@ describe('words: English', () => {
     }
     assert.ok(known > words.length, 'most sampled words are known');
     assert.ok(sliced.knows('22nd') && !sliced.knows('22th') && !sliced.knows('Zionev'));
+  });
+
+  it('knows the same words as both whole dictionaries, though it reads the lines they share once', () => {
+    const folder = path.join(__dirname, '..', '..', '..', 'node_modules');
+    const whole = ['dictionary-en', 'dictionary-en-gb'].map((module) =>
+      nspell(readFileSync(path.join(folder, module, 'index.aff')), readFileSync(path.join(folder, module, 'index.dic'))),
+    );
+    const british = readFileSync(path.join(folder, 'dictionary-en-gb', 'index.dic'), 'utf8')
+      .split('\n')
+      .slice(1);
+    const stems = british.map((line) => line.split('/')[0]).filter((word) => word !== '');
+    // Inflected, in every case, and the shapes of the compound rules (`22nd`, `11th`, not `1th`), which the shared lines feed.
+    const inflected = stems.flatMap((w) => [w, `${w}s`, `${w}ed`, `${w}ing`, `${w}'s`]);
+    const words = [
+      ...inflected.flatMap((w) => [w, w.toLowerCase(), w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]),
+      ...['1st', '21st', '22nd', '103rd', '11th', '1th', '2th', '22th', 'mp', 'n1t', 'Kompass', 'Zionev', 'colour', 'color'],
+    ];
+    const mismatched = words.filter((w) => english().knowsKey(w) !== whole.some((speller) => speller.correct(w)));
+    assert.deepEqual(mismatched.slice(0, 10), []);
+    assert.ok(english().knowsKey('colour') && english().knowsKey('22nd') && !english().knowsKey('1th'));
   });
 });
 

@@ -75,7 +75,7 @@ let problem: string | undefined;
 export function english(): EnglishDictionary {
   if (!loaded) {
     const found = findDictionaries();
-    loaded = found ? new HunspellEnglish(found.map((d) => nspell(readFileSync(d.aff), readFileSync(d.dic)))) : new FallbackEnglish();
+    loaded = found ? new HunspellEnglish(readDictionaries(found).map((d) => nspell(d.aff, d.lines.join('\n')))) : new FallbackEnglish();
   }
   return loaded;
 }
@@ -99,13 +99,12 @@ export async function readEnglishInSlices(pause: () => Promise<void>): Promise<E
   const found = findDictionaries();
   if (!found) return new FallbackEnglish();
   const spellers: nspell[] = [];
-  for (const files of found) {
-    const speller = nspell(readFileSync(files.aff));
+  for (const { aff, lines } of readDictionaries(found)) {
+    const speller = nspell(aff);
     await pause();
     // Each call to dictionary() turns the compound rules (`1st`, `22nd`) into expressions: each starts from their text.
     const withRules = speller as unknown as { compoundRules: unknown[] };
     const rules = [...withRules.compoundRules];
-    const lines = readFileSync(files.dic, 'utf8').split('\n');
     // The first line of a .dic file is its word count, which dictionary() skips.
     for (let from = 1; from < lines.length; from += LINES_PER_SLICE) {
       withRules.compoundRules = [...rules];
@@ -115,6 +114,47 @@ export async function readEnglishInSlices(pause: () => Promise<void>): Promise<E
     spellers.push(speller);
   }
   return new HunspellEnglish(spellers);
+}
+
+/**
+ * Each dictionary's affix rules and word lines. A word line that an earlier dictionary with the same
+ * rules has too (97% of the British lines are American ones) makes the same words again, so it is
+ * left out: that halves the time and memory the dictionaries take. Lines with a flag the rules give
+ * a meaning beyond affixes stay (the compound rules for `22nd` are made from the words they flag),
+ * and so does the first line, the word count nspell skips.
+ */
+function readDictionaries(found: readonly { aff: string; dic: string }[]): { aff: Buffer; lines: string[] }[] {
+  const read: { aff: Buffer; lines: string[] }[] = [];
+  for (const files of found) {
+    const aff = readFileSync(files.aff);
+    const lines = readFileSync(files.dic, 'utf8').split('\n');
+    const earlier = read.filter((r) => r.aff.equals(aff)).map((r) => new Set(r.lines));
+    if (earlier.length === 0) {
+      read.push({ aff, lines });
+      continue;
+    }
+    const special = specialFlags(aff.toString('utf8'));
+    const needed = (line: string, i: number): boolean =>
+      i === 0 || !earlier.some((lines) => lines.has(line)) || [...flagsOf(line)].some((flag) => special.has(flag));
+    read.push({ aff, lines: lines.filter(needed) });
+  }
+  return read;
+}
+
+/** Every character the .aff file's directives name, but for its affix classes and text settings: over-inclusive, never short. */
+function specialFlags(aff: string): Set<string> {
+  const flags = new Set<string>();
+  for (const line of aff.split('\n')) {
+    const [directive, value] = line.trim().split(/\s+/);
+    if (value && !/^(#|PFX$|SFX$|SET$|TRY$|ICONV$|OCONV$|REP$|KEY$)/.test(directive)) for (const flag of value) flags.add(flag);
+  }
+  return flags;
+}
+
+/** A .dic line's flags: what follows its first unescaped slash. */
+function flagsOf(line: string): string {
+  const slash = line.search(/(?<!\\)\//);
+  return slash === -1 ? '' : line.slice(slash + 1).trim();
 }
 
 /** The .aff and .dic files of each dictionary, or undefined (with the problem noted) when any is missing. */
