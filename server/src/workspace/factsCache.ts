@@ -37,6 +37,12 @@ interface Header {
   fingerprints?: KeptFingerprints;
 }
 
+/** A cache file's bytes, checked whole (see FactsCache.readWhole); else why not, if there was a file. */
+export interface WholeFile {
+  bytes?: Buffer;
+  problem?: string;
+}
+
 /** A note's facts to keep, with the hash of the text they were read from. */
 export interface NoteToKeep {
   uri: string;
@@ -75,11 +81,17 @@ export class FactsCache {
     return this.notes.size;
   }
 
-  /**
-   * The cache in `file` when it is whole and was written for `key`; otherwise why not (undefined
-   * `problem` when there is simply no file yet). Hashing a big file is awaited in slices.
-   */
+  /** The cache in `file` when it is whole and was written for `key`; otherwise why not (see readWhole and fromBytes). */
   static async read(file: string, key: string, pause?: () => Promise<void>): Promise<{ cache?: FactsCache; problem?: string }> {
+    return FactsCache.fromBytes(await FactsCache.readWhole(file, pause), key);
+  }
+
+  /**
+   * The bytes of the cache in `file` when they are whole (their checksum matches); otherwise why not
+   * (no `problem` when there is simply no file yet). The file is read off this thread, so a server starts
+   * this first and loads the knowledge and the dictionary meanwhile; the checksum is awaited in slices.
+   */
+  static async readWhole(file: string, pause?: () => Promise<void>): Promise<WholeFile> {
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(file);
@@ -95,6 +107,14 @@ export class FactsCache {
       await pause?.();
     }
     if (!digest.digest().equals(bytes.subarray(body))) return { problem: 'truncated or altered (its checksum does not match)' };
+    return { bytes };
+  }
+
+  /** The cache in bytes found whole (see readWhole), when they were written for `key`; otherwise why not. */
+  static fromBytes(read: WholeFile, key: string): { cache?: FactsCache; problem?: string } {
+    const { bytes } = read;
+    if (!bytes) return read.problem === undefined ? {} : { problem: read.problem };
+    const body = bytes.length - DIGEST_BYTES;
     const headerLength = bytes.readUInt32LE(body - 4);
     const headerStart = body - 4 - headerLength;
     if (headerStart < MAGIC.length) return { problem: 'malformed (its header runs past its start)' };

@@ -10,7 +10,7 @@ import { nameVocabulary } from '../knowledge/vocabulary';
 import { NotesIndex } from '../index/notesIndex';
 import { loadEnglish } from '../words/english';
 import { peopleNames } from '../words/surnames';
-import { cacheKey, FactsCache, textHash, type NoteToKeep } from './factsCache';
+import { cacheKey, FactsCache, textHash, type NoteToKeep, type WholeFile } from './factsCache';
 import { ExtractorPool, type ExtractedFacts } from './extractorPool';
 import { bundledKnowledgeFiles, formatOf, readTextFile, toUri, type FileMatcher, type ReadResult } from './files';
 import type { Workspace } from './workspace';
@@ -114,6 +114,8 @@ export async function loadWorkspace(
   options: LoadOptions = {},
 ): Promise<LoadedWorkspace> {
   const skipped: SkippedFile[] = [];
+  // Read and checked off this thread while the knowledge and the dictionary load.
+  const cacheFile = options.cacheFile && { file: options.cacheFile, whole: FactsCache.readWhole(options.cacheFile, options.pause) };
   const found = await workspace.find(matcher);
   const startPool = (notes: number): ExtractorPool | undefined =>
     options.extractors && notes >= POOL_MIN_NOTES ? ExtractorPool.start(options.extractors) : undefined;
@@ -134,7 +136,7 @@ export async function loadWorkspace(
   const vocabulary = nameVocabulary(knowledgeFiles);
   index.setNameVocabulary(vocabulary);
   await options.pause?.();
-  const cache = options.cacheFile ? await openCache(options.cacheFile, vocabulary, options.pause) : undefined;
+  const cache = cacheFile ? await openCache(cacheFile, vocabulary) : undefined;
   if (cache?.from?.fingerprints) index.expectKept(cache.from.fingerprints);
   // What a definition means depends on the packs, which the notes choose: define once, after choosing.
   index.deferDefinitions = true;
@@ -206,11 +208,10 @@ export async function loadWorkspace(
 }
 
 async function openCache(
-  file: string,
+  { file, whole }: { file: string; whole: Promise<WholeFile> },
   vocabulary: ReadonlySet<string>,
-  pause?: () => Promise<void>,
 ): Promise<{ from?: FactsCache; use: CacheUse }> {
   const key = cacheKey(vocabulary);
-  const read = await FactsCache.read(file, key, pause);
+  const read = FactsCache.fromBytes(await whole, key);
   return { from: read.cache, use: { file, key, reused: 0, resolved: 0, problem: read.problem, keep: [] } };
 }
