@@ -103,6 +103,15 @@ describe('factsCache: the index kept between sessions', () => {
     }
   });
 
+  it('gives back arrays of their own, not views that would hold the whole file in memory', async () => {
+    await writeFactsCache(file, key, [{ uri: URI, hash, facts }]);
+    const kept = (await FactsCache.read(file, key)).cache?.take(URI, hash, note.lines.length);
+    const parts = [kept?.facts.phrases.parts(), kept?.facts.years.parts()];
+    const arrays = parts.flatMap((p): unknown[] => Object.values(p ?? {})).filter((value) => ArrayBuffer.isView(value));
+    assert.ok(arrays.length >= 6, `${arrays.length} typed arrays`);
+    for (const array of arrays) assert.equal(array.buffer.byteLength, array.byteLength);
+  });
+
   it('says nothing is wrong when there is no file yet', async () => {
     assert.deepEqual(await FactsCache.read(file, key), {});
   });

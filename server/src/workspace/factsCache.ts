@@ -146,7 +146,7 @@ export class FactsCache {
     if (!note || note.hash !== hash) return undefined;
     let record: unknown;
     try {
-      record = v8.deserialize(this.records.subarray(note.start, note.end));
+      record = deserializeCopies(this.records.subarray(note.start, note.end));
     } catch {
       return undefined;
     }
@@ -155,6 +155,26 @@ export class FactsCache {
     if (!facts) return undefined;
     return { facts, resolution: record.resolution === undefined ? undefined : resolutionFromStored(record.resolution, facts, this.texts) };
   }
+}
+
+/** DefaultDeserializer's reading of a typed array: a view into the bytes read, where they are aligned. */
+const readView = (v8.DefaultDeserializer.prototype as unknown as { _readHostObject: (this: v8.Deserializer) => unknown })._readHostObject;
+
+/** Reads typed arrays as copies (see deserializeCopies). */
+class CopyingDeserializer extends v8.DefaultDeserializer {
+  _readHostObject(): unknown {
+    return (readView.call(this) as Int32Array).slice();
+  }
+}
+
+/**
+ * v8.deserialize, but each typed array its own copy: a view into the record would keep the whole
+ * cache file (171 MB at 10,000 notes) in memory for as long as its note is indexed.
+ */
+function deserializeCopies(bytes: Buffer): unknown {
+  const deserializer = new CopyingDeserializer(bytes);
+  deserializer.readHeader();
+  return deserializer.readValue();
 }
 
 /** The header's fingerprints, when they are well-formed. */
