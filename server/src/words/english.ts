@@ -75,7 +75,8 @@ let problem: string | undefined;
 export function english(): EnglishDictionary {
   if (!loaded) {
     const found = findDictionaries();
-    loaded = found ? new HunspellEnglish(readDictionaries(found).map((d) => nspell(d.aff, d.lines.join('\n')))) : new FallbackEnglish();
+    const read = (text: DictionaryText): nspell => nspell(text.aff, ['', ...linesOf(text, 1, text.lines.length)].join('\n'));
+    loaded = found ? new HunspellEnglish(dictionaryTexts(found).map(read)) : new FallbackEnglish();
   }
   return loaded;
 }
@@ -99,16 +100,16 @@ export async function readEnglishInSlices(pause: () => Promise<void>): Promise<E
   const found = findDictionaries();
   if (!found) return new FallbackEnglish();
   const spellers: nspell[] = [];
-  for (const { aff, lines } of readDictionaries(found)) {
-    const speller = nspell(aff);
+  for (const text of dictionaryTexts(found)) {
+    const speller = nspell(text.aff);
     await pause();
     // Each call to dictionary() turns the compound rules (`1st`, `22nd`) into expressions: each starts from their text.
     const withRules = speller as unknown as { compoundRules: unknown[] };
     const rules = [...withRules.compoundRules];
     // The first line of a .dic file is its word count, which dictionary() skips.
-    for (let from = 1; from < lines.length; from += LINES_PER_SLICE) {
+    for (let from = 1; from < text.lines.length; from += LINES_PER_SLICE) {
       withRules.compoundRules = [...rules];
-      speller.dictionary(['', ...lines.slice(from, from + LINES_PER_SLICE)].join('\n'));
+      speller.dictionary(['', ...linesOf(text, from, from + LINES_PER_SLICE)].join('\n'));
       await pause();
     }
     spellers.push(speller);
@@ -117,28 +118,38 @@ export async function readEnglishInSlices(pause: () => Promise<void>): Promise<E
 }
 
 /**
- * Each dictionary's affix rules and word lines. A word line that an earlier dictionary with the same
+ * A dictionary's affix rules and word lines. A word line that an earlier dictionary with the same
  * rules has too (97% of the British lines are American ones) makes the same words again, so it is
  * left out: that halves the time and memory the dictionaries take. Lines with a flag the rules give
- * a meaning beyond affixes stay (the compound rules for `22nd` are made from the words they flag),
- * and so does the first line, the word count nspell skips.
+ * a meaning beyond affixes stay (the compound rules for `22nd` are made from the words they flag).
  */
-function readDictionaries(found: readonly { aff: string; dic: string }[]): { aff: Buffer; lines: string[] }[] {
-  const read: { aff: Buffer; lines: string[] }[] = [];
+interface DictionaryText {
+  aff: Buffer;
+  lines: string[];
+  /** The lines given so far (see linesOf). */
+  given: Set<string>;
+  /** The earlier dictionary's lines given, when it has the same rules, and the flags that keep a line. */
+  earlier?: { given: ReadonlySet<string>; special: ReadonlySet<string> };
+}
+
+function dictionaryTexts(found: readonly { aff: string; dic: string }[]): DictionaryText[] {
+  const texts: DictionaryText[] = [];
   for (const files of found) {
     const aff = readFileSync(files.aff);
-    const lines = readFileSync(files.dic, 'utf8').split('\n');
-    const earlier = read.filter((r) => r.aff.equals(aff)).map((r) => new Set(r.lines));
-    if (earlier.length === 0) {
-      read.push({ aff, lines });
-      continue;
-    }
-    const special = specialFlags(aff.toString('utf8'));
-    const needed = (line: string, i: number): boolean =>
-      i === 0 || !earlier.some((lines) => lines.has(line)) || [...flagsOf(line)].some((flag) => special.has(flag));
-    read.push({ aff, lines: lines.filter(needed) });
+    const same = texts.find((text) => text.aff.equals(aff));
+    const earlier = same && { given: same.given, special: specialFlags(aff.toString('utf8')) };
+    texts.push({ aff, lines: readFileSync(files.dic, 'utf8').split('\n'), given: new Set(), earlier });
   }
-  return read;
+  return texts;
+}
+
+/** The lines from `from` up to `to` to read, in order (line 0 is the word count, which nspell skips). */
+function linesOf(text: DictionaryText, from: number, to: number): string[] {
+  const { earlier } = text;
+  const needed = (line: string): boolean => !earlier?.given.has(line) || [...flagsOf(line)].some((flag) => earlier.special.has(flag));
+  const lines = text.lines.slice(from, to).filter(needed);
+  for (const line of lines) text.given.add(line);
+  return lines;
 }
 
 /** Every character the .aff file's directives name, but for its affix classes and text settings: over-inclusive, never short. */
