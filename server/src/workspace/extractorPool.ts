@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { NotesFacts } from '../notes/extract';
 import type { NotesFormat } from '../notes/model';
 import { factsFromStored, type StoredFacts } from '../notes/storedFacts';
+import { intern } from '../notes/strings';
 import { textTableFromStored } from '../notes/textTable';
 
 export interface ExtractRequest {
@@ -119,7 +120,8 @@ export class ExtractorPool {
         void entry.worker.terminate();
         return;
       }
-      for (const text of newTexts) entry.texts.push(text);
+      // Interned: the workers' tables each hold the same words, and one copy is kept.
+      for (const text of newTexts) entry.texts.push(intern(text));
       entry.waiting.get(reply.id)?.(reply);
       entry.waiting.delete(reply.id);
       if (entry.waiting.size === 0) entry.worker.unref();
