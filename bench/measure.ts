@@ -21,6 +21,9 @@ export interface ServerResults {
   reopenNotesFromCache?: number;
   /** Of those, how many with their mentions too. */
   reopenMentionsFromCache?: number;
+  /** The second start's peak RSS and its RSS once ready: what a student's every later session holds. */
+  reopenPeakRssMb: number;
+  reopenRssMb: number;
   maxEventLoopBlockMs: number;
   /** When the slowest probe was answered, relative to indexReady (about 0: the block was the index's last step). */
   maxBlockEndedAfterReadyMs: number;
@@ -70,6 +73,8 @@ export async function measureServer(corpus: Corpus, options: Options): Promise<S
     firstWorkspaceSymbolMs: NaN,
     reopenIndexMs: NaN,
     reopenReadyMs: NaN,
+    reopenPeakRssMb: NaN,
+    reopenRssMb: NaN,
     maxEventLoopBlockMs: NaN,
     maxBlockEndedAfterReadyMs: NaN,
     probes: 0,
@@ -121,6 +126,7 @@ async function measureReopen(corpus: Corpus, cacheFolder: string, options: Optio
     results.reopenIndexMs = performance.now() - t0;
     await server.whenReady(options.indexTimeoutMs);
     results.reopenReadyMs = server.indexReadyAt - t0;
+    ({ peakRssMb: results.reopenPeakRssMb, rssMb: results.reopenRssMb } = server.memory());
     const fromCache = server.notesFromCache();
     results.reopenNotesFromCache = fromCache?.read ?? 0;
     results.reopenMentionsFromCache = fromCache?.resolved ?? 0;

@@ -6,7 +6,7 @@ import type { LoopResult } from './loops';
 import type { MarkdownServiceRun } from './markdownService';
 import type { ServerResults } from './measure';
 import type { Options } from './options';
-import { ms, table, triple, type Summary } from './stats';
+import { mb, ms, table, triple, type Summary } from './stats';
 
 // ---- report
 
@@ -101,6 +101,7 @@ function indexRows({ floor, server, markdownAll, markdownOnly }: ReportInput, ma
     versusMarkdown(mark, 'first workspace-wide answer (workspace/symbol)', 'vs markdown service', ours, mdMs, 2),
     ['  (info) same, Markdown half only', '', `md service, .md only: ${ms(mdOnlyMs)}`, `md is ${x(ratio(mdOnlyMs, ours))} ours`, '', ''],
     versusMarkdown(mark, 'reopening: a second start, first workspace-wide answer', 'reopening vs markdown service', reopen, mdMs, 5),
+    ['  (info) reopening: peak RSS; RSS once ready', `${mb(server.reopenPeakRssMb)}; ${mb(server.reopenRssMb)}`, '', '', '', ''],
   ];
 }
 
@@ -255,6 +256,8 @@ function reportJson(
     reopenReadyMs: server.reopenReadyMs,
     reopenNotesFromCache: server.reopenNotesFromCache ?? 0,
     reopenMentionsFromCache: server.reopenMentionsFromCache ?? 0,
+    reopenPeakRssMb: server.reopenPeakRssMb,
+    reopenRssMb: server.reopenRssMb,
     markdownServiceMarkdownOnlyMs: mdOnlyMs,
     initializeMs: server.initializeMs,
     serverIndexDurationMs: num(server.ready?.durationMs),

@@ -35,6 +35,10 @@ export function ms(value: number | undefined, digits?: number): string {
   return `${value.toFixed(d)} ms`;
 }
 
+export function mb(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(0)} MB`;
+}
+
 export function triple(s: Summary | undefined, p: [keyof Summary, keyof Summary, keyof Summary] = ['p50', 'p95', 'p99']): string {
   if (!s || s.count === 0) return 'n/a';
   return p.map((k) => ms(s[k]).replace(' ms', '')).join(' / ') + ' ms';

@@ -35,6 +35,8 @@ const KEYS = [
   'editFlushedP95Ms',
   'reopenIndexMs',
   'reopenReadyMs',
+  'reopenPeakRssMb',
+  'reopenRssMb',
   'maxEventLoopBlockMs',
   'peakRssMb',
   'markdownServiceReferencesP50Ms',
