@@ -64,8 +64,9 @@ export function cacheKey(vocabulary: ReadonlySet<string>): string {
     .digest('hex');
 }
 
-export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
+/** The hash a note's facts are kept under, of its text or of its bytes as read (see loadWorkspace). */
+export function textHash(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('base64');
 }
 
 export class FactsCache {

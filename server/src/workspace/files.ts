@@ -90,7 +90,8 @@ export async function findFiles(
   return found;
 }
 
-export type ReadResult = { text: string } | { skipped: string };
+/** `bytes`: the file as read, when it was read from disk (see textHash). */
+export type ReadResult = { text: string; bytes?: Buffer } | { skipped: string };
 
 /** Reads a text file as UTF-8 without its BOM; binary and oversized files are skipped with the reason. */
 export async function readTextFile(file: string, maxBytes = MAX_NOTE_BYTES): Promise<ReadResult> {
@@ -125,7 +126,7 @@ function unreadable(error: unknown): ReadResult {
 function decode(bytes: Buffer): ReadResult {
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file' };
   const text = bytes.toString('utf8');
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes };
 }
 
 export function formatOf(file: string): NotesFormat {

@@ -151,7 +151,8 @@ export async function loadWorkspace(
     const uri = toUri(file);
     const read = workspace.readSync(file);
     if ('skipped' in read) return { file, uri, read };
-    const hash = cache ? textHash(read.text) : undefined;
+    // Of the bytes where they are at hand: hashing the text encodes it to UTF-8 again first, most of the work.
+    const hash = cache ? textHash(read.bytes ?? read.text) : undefined;
     const kept = hash !== undefined && cache?.from?.holds(uri, hash);
     return { file, uri, read, hash, extracted: pool && !kept ? pool.extract(read.text, formatOf(file)) : undefined };
   };
