@@ -277,8 +277,9 @@ export class NameTable {
   private changed(record: (changes: NameChanges) => void): void {
     record(this.changes);
     this.generation++;
-    this.groupsByShape.clear();
-    this.fuzzyCache.clear();
+    // Clearing a map makes it a new table even when it is empty, and loading a folder changes names hundreds of thousands of times.
+    if (this.groupsByShape.size > 0) this.groupsByShape.clear();
+    if (this.fuzzyCache.size > 0) this.fuzzyCache.clear();
   }
 
   /** Whether a note defines `key` as a name. */
