@@ -120,8 +120,9 @@ export async function readEnglishInSlices(pause: () => Promise<void>): Promise<E
 /**
  * A dictionary's affix rules and word lines. A word line that an earlier dictionary with the same
  * rules has too (97% of the British lines are American ones) makes the same words again, so it is
- * left out: that halves the time and memory the dictionaries take. Lines with a flag the rules give
- * a meaning beyond affixes stay (the compound rules for `22nd` are made from the words they flag).
+ * left out: both are read in about a quarter less time, into 14 MB of heap rather than 23. Lines
+ * with a flag the rules give a meaning beyond affixes stay (the compound rules for `22nd` are made
+ * from the words they flag).
  */
 interface DictionaryText {
   aff: Buffer;

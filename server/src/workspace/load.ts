@@ -115,7 +115,7 @@ export async function loadWorkspace(
 ): Promise<LoadedWorkspace> {
   const skipped: SkippedFile[] = [];
   // Read and checked off this thread while the knowledge and the dictionary load.
-  const cacheFile = options.cacheFile && { file: options.cacheFile, whole: FactsCache.readWhole(options.cacheFile, options.pause) };
+  const cacheRead = options.cacheFile && { file: options.cacheFile, whole: FactsCache.readWhole(options.cacheFile, options.pause) };
   const found = await workspace.find(matcher);
   const startPool = (notes: number): ExtractorPool | undefined =>
     options.extractors && notes >= POOL_MIN_NOTES ? ExtractorPool.start(options.extractors) : undefined;
@@ -136,7 +136,7 @@ export async function loadWorkspace(
   const vocabulary = nameVocabulary(knowledgeFiles);
   index.setNameVocabulary(vocabulary);
   await options.pause?.();
-  const cache = cacheFile ? await openCache(cacheFile, vocabulary) : undefined;
+  const cache = cacheRead ? await openCache(cacheRead, vocabulary) : undefined;
   if (cache?.from?.fingerprints) index.expectKept(cache.from.fingerprints);
   // What a definition means depends on the packs, which the notes choose: define once, after choosing.
   index.deferDefinitions = true;
