@@ -82,9 +82,12 @@ export class FactsCache {
     return this.notes.size;
   }
 
-  /** The cache in `file` when it is whole and was written for `key`; otherwise why not (see readWhole and fromBytes). */
-  static async read(file: string, key: string, pause?: () => Promise<void>): Promise<{ cache?: FactsCache; problem?: string }> {
-    return FactsCache.fromBytes(await FactsCache.readWhole(file, pause), key);
+  /**
+   * The cache in `file` when it is whole and was written for `key`; otherwise why not. loadWorkspace
+   * calls its two steps apart (readWhole, then fromBytes), to read the file while it loads the knowledge.
+   */
+  static async read(file: string, key: string): Promise<{ cache?: FactsCache; problem?: string }> {
+    return FactsCache.fromBytes(await FactsCache.readWhole(file), key);
   }
 
   /**
