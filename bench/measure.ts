@@ -1,6 +1,7 @@
 // One run of the real server over the corpus: cold index, requests, completion, typing and edits.
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import type { Range } from 'vscode-languageserver-protocol';
 import { generateBigNote, Random, type Corpus, type NamePosition } from './corpus';
 import { BenchServer, withTimeout, type IndexReady } from './lspClient';
 import { startProbes, timedLoop, type LoopResult } from './loops';
@@ -264,12 +265,13 @@ async function measureTyping(
   results.completionTyping = await timedLoop(options.edits, options.editTimeCapMs, async (i) => {
     const line = 2 + (i % (lines.length - 2));
     const { name } = randomName(rng, corpus);
-    lines[line] += name.text.charAt(rng.int(0, name.text.length - 1)).toLowerCase() || 'a';
+    const typed = name.text.charAt(rng.int(0, name.text.length - 1)).toLowerCase() || 'a';
     const started = performance.now();
     await server.send('textDocument/didChange', {
       textDocument: { uri, version: ++version },
-      contentChanges: [{ text: lines.join('\n') }],
+      contentChanges: [lineChange(line, lines[line], lines[line] + typed)],
     });
+    lines[line] += typed;
     const position = { line, character: lines[line].length };
     const result = await server.requestWithin<CompletionAnswer>(
       'textDocument/completion',
@@ -281,7 +283,7 @@ async function measureTyping(
 }
 
 /**
- * Edits: a ~100 KB note opened in the editor, changed slightly (the full text each time); measured
+ * Edits: a ~100 KB note opened in the editor, one line changed at a time (see lineChange); measured
  * from didChange to the publishDiagnostics for that document that reflects the edit. Each edit ends
  * a long line with `(revised i…) Stallin`, a misspelling the bundled knowledge lists, at a column
  * that differs from the previous edits', so diagnostics the server publishes late for an earlier
@@ -303,7 +305,8 @@ async function measureEdits({ server, options, results }: ServerRun): Promise<vo
   results.editOpenMs = performance.now() - openedAt;
   const edit = async (k: number, flushWithRequest: boolean): Promise<{ ms: number; hit: boolean }> => {
     const before = `${base} (revised ${'i'.repeat((k % 5) + 1)}) `;
-    lines[target] = `${before}Stallin`;
+    const change = lineChange(target, lines[target], `${before}Stallin`);
+    lines[target] = change.text;
     const marked = (list: { range: { start: { line: number; character: number } } }[]): boolean =>
       list.some((d) => d.range.start.line === target && d.range.start.character === before.length);
     const diagnostics = server.diagnosticsFor(uri, marked);
@@ -311,7 +314,7 @@ async function measureEdits({ server, options, results }: ServerRun): Promise<vo
     const started = performance.now();
     await server.send('textDocument/didChange', {
       textDocument: { uri, version: ++version },
-      contentChanges: [{ text: lines.join('\n') }],
+      contentChanges: [change],
     });
     // A request on the document makes the server apply the edit at once instead of after its debounce.
     const hover = { textDocument: { uri }, position: { line: 0, character: 0 } };
@@ -328,6 +331,14 @@ async function measureEdits({ server, options, results }: ServerRun): Promise<vo
   results.edit = await timedLoop(options.edits, options.editTimeCapMs, (k) => edit(k, false));
   progress(`edits flushed by a request × ${options.edits}`);
   results.editFlushed = await timedLoop(options.edits, options.editTimeCapMs, (k) => edit(options.edits + k, true));
+}
+
+/**
+ * One line's text replaced, as VS Code sends an edit to a server that asks for incremental changes
+ * (ours does): the range changed and its new text, not the whole document again.
+ */
+function lineChange(line: number, was: string, text: string): { range: Range; text: string } {
+  return { range: { start: { line, character: 0 }, end: { line, character: was.length } }, text };
 }
 
 // ---- the Markdown service's reference targets: headings and link fragments of the Markdown notes
