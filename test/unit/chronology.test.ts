@@ -211,6 +211,35 @@ describe('chronology: dates the notes give', () => {
   });
 });
 
+describe('chronology: a note being edited, whose lines are read again only when they change', () => {
+  const TRIAL = 'The Trial of the 21 in 1936 was the last.';
+  const where = (problems: ChronologyProblem[]): string[] =>
+    problems.map((p) => `${p.range.start.line}:${p.range.start.character} ${p.written}`);
+
+  it('moves a line’s problems with the line, and gives a line written twice its own', () => {
+    const index = indexOf(essay(TRIAL));
+    assert.deepEqual(where(chronologyProblems(index, URI)), ['2:23 1936']);
+    index.editDocument(URI, `My essay\n\nA line before it.\n${TRIAL}\n\n${TRIAL}\n`, 'plain');
+    assert.deepEqual(where(chronologyProblems(index, URI)), ['3:23 1936', '5:23 1936']);
+  });
+
+  it('reads the lines again when the notes change the date they are checked against', () => {
+    const EVENTS_URI = 'file:///notes/norman%20conquest.txt';
+    const events = (year: number): string => `The Norman Conquest\n\nEvents\n\n  • ${year} – Battle of Hastings (14 October)\n`;
+    const index = indexOf(essay('The Battle of Hastings in 1067 gave William the crown.'), [[EVENTS_URI, events(1066)]]);
+    assert.deepEqual(where(chronologyProblems(index, URI)), ['2:26 1067']);
+    index.editDocument(EVENTS_URI, events(1067), 'plain');
+    assert.deepEqual(where(chronologyProblems(index, URI)), []);
+  });
+
+  it('reads the lines again when the knowledge changes', () => {
+    const index = indexOf(essay(TRIAL));
+    assert.deepEqual(where(chronologyProblems(index, URI)), ['2:23 1936']);
+    index.setKnowledge(new KnowledgeBase([]));
+    assert.deepEqual(where(chronologyProblems(index, URI)), []);
+  });
+});
+
 describe('chronology: diagnostics and quick fixes', () => {
   const text = essay('The Trial of the 21 in 1936 was the last. In 1940, Bukharin argued that the NEP had worked.');
 

@@ -1,9 +1,10 @@
 // A note edited again and again (editDocument, which keeps what its lines gave when read and resolved)
 // is indexed exactly as the same text set afresh (setDocument, which keeps nothing), edit after edit:
-// the same facts, mentions and packs' people named.
+// the same facts, definitions, mentions, packs' people named and chronology problems.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { chronologyProblems } from '../../server/src/features/chronology';
 import type { NotesIndex } from '../../server/src/index/notesIndex';
 import { DiskWorkspace } from '../../server/src/workspace/disk';
 import { DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, toUri } from '../../server/src/workspace/files';
@@ -13,7 +14,8 @@ import { Random } from '../support/random';
 
 /**
  * Lines a student might add: names known and misspelt, names two periods share and years that pick
- * between them (a line's nearest year may come from another line), a heading, a person named in full.
+ * between them (a line's nearest year may come from another line), a heading, a person named in full,
+ * and years the record contradicts.
  */
 const ADDED = [
   'Cromwell was made Lord Protector.',
@@ -27,6 +29,8 @@ const ADDED = [
   '- **Yagoda** – head of the NKVD until 1936',
   'Thomas Cromwell served Henry VIII.',
   'The Kirov murder (1934) opened the terror.',
+  'The Trial of the 21 in 1936 was the last of them.',
+  'In 1940, Bukharin argued for the NEP.',
 ];
 
 const SHARED_NAMES = path.join(FIXTURES, 'shared-names');
@@ -41,6 +45,12 @@ function mentionsOf(index: NotesIndex, uri: string): string[] {
   return index
     .mentionsIn(uri)
     .map((m) => `${m.range.start.line}:${m.range.start.character}-${m.range.end.character} ${m.entityId} ${m.suggestion ?? ''}`);
+}
+
+function definitionsOf(index: NotesIndex, uri: string): string[] {
+  return index
+    .definitionsIn(uri)
+    .map((d) => `${d.range.start.line}:${d.range.start.character} ${d.entityId} ${d.note.name} ${d.note.text ?? ''}`);
 }
 
 describe('A note being edited', function () {
@@ -69,6 +79,18 @@ describe('A note being edited', function () {
       found.map((mentions) => mentions.map((m) => m.split(' ')[1])),
       [['thomas-cromwell'], ['oliver-cromwell'], ['thomas-cromwell']],
     );
+  });
+
+  it('defines a name again when its nearest year changes, though its line does not', async () => {
+    const index = await load();
+    const uri = 'file:///notes/minister.md';
+    const text = (year: number): string =>
+      `# Key people\n\nIn ${year} the king turned on his minister.\n\n- Cromwell – the king's minister\n`;
+    const ids = [1540, 1653, 1540].map((year) => {
+      index.editDocument(uri, text(year), 'markdown');
+      return index.definitionsIn(uri).map((d) => d.entityId);
+    });
+    assert.deepEqual(ids, [['thomas-cromwell'], ['oliver-cromwell'], ['thomas-cromwell']]);
   });
 
   it('reads a line again when the note stops naming a person in full whom another note names too', async () => {
@@ -102,10 +124,15 @@ describe('A note being edited', function () {
         else lines.splice(at, 0, random.pick(ADDED));
         const text = lines.join('\n');
         edited.editDocument(uri, text, formatOf(file));
+        // Out first, so nothing of the note's last version is kept: its definitions are made afresh too.
+        fresh.removeDocument(uri);
         fresh.setDocument(uri, text, formatOf(file));
-        assert.deepEqual(edited.factsOf(uri), fresh.factsOf(uri), `${path.basename(file)}, edit ${edit + 1}: facts`);
-        assert.deepEqual(mentionsOf(edited, uri), mentionsOf(fresh, uri), `${path.basename(file)}, edit ${edit + 1}: mentions`);
-        assert.deepEqual(edited.peopleNamed.of(uri), fresh.peopleNamed.of(uri), `${path.basename(file)}, edit ${edit + 1}: people named`);
+        const where = `${path.basename(file)}, edit ${edit + 1}`;
+        assert.deepEqual(edited.factsOf(uri), fresh.factsOf(uri), `${where}: facts`);
+        assert.deepEqual(definitionsOf(edited, uri), definitionsOf(fresh, uri), `${where}: definitions`);
+        assert.deepEqual(mentionsOf(edited, uri), mentionsOf(fresh, uri), `${where}: mentions`);
+        assert.deepEqual(edited.peopleNamed.of(uri), fresh.peopleNamed.of(uri), `${where}: people named`);
+        assert.deepEqual(chronologyProblems(edited, uri), chronologyProblems(fresh, uri), `${where}: chronology`);
       }
     }
   });

@@ -21,11 +21,13 @@ import type { Range } from 'vscode-languageserver-types';
 import type { KnownEntry } from '../knowledge/base';
 import type { NotesIndex } from '../index/notesIndex';
 import type { Entity, Location, Mention } from '../index/model';
+import type { MentionsSeen } from '../index/mentions';
 import { formatDate, formatSpan } from './dates';
 import { mayTieYears, type Span, type WrittenYear } from '../notes/yearPhrases';
 import { actingYearOn, eventYearsOn, lifeYearsOn } from './yearReadings';
 import { compareRanges, positionKey } from '../notes/ranges';
 import { DiagnosticCodes } from '../protocol';
+import { detach } from '../notes/strings';
 
 export const CHRONOLOGY = DiagnosticCodes.chronology;
 export const AFTER_DEATH = DiagnosticCodes.afterDeath;
@@ -63,43 +65,82 @@ interface RecordedSpan {
   evidence: Evidence;
 }
 
+/**
+ * What each line gave, by its text, with the mentions it had (see MentionsOnLine), while the index's
+ * definitions and knowledge stay as they were: an edit changes a line or two, and the rest read as before.
+ */
+interface LineProblemsMemo {
+  definitionsVersion: number;
+  byText: Map<string, { line: number; seen: MentionsSeen; problems: ChronologyProblem[] }>;
+}
+
+const memos = new WeakMap<NotesIndex, LineProblemsMemo>();
+/** Lines a memo holds at most; then it starts again (a check of a whole folder reads each line once). */
+const MEMO_LIMIT = 20_000;
+
+function memoOf(index: NotesIndex): LineProblemsMemo {
+  let memo = memos.get(index);
+  if (!memo || memo.definitionsVersion !== index.definitionsVersion || memo.byText.size >= MEMO_LIMIT) {
+    memo = { definitionsVersion: index.definitionsVersion, byText: new Map() };
+    memos.set(index, memo);
+  }
+  return memo;
+}
+
+/** The problems a note's lines have, in document order. They are shared: never change them. */
 export function chronologyProblems(index: NotesIndex, uri: string): ChronologyProblem[] {
   const lines = index.document(uri)?.lines ?? [];
   // Only a line with a year can contradict a date: the mentions on the others are never looked at.
-  const yearLines = new Uint8Array(lines.length);
-  const hasYear = (line: number): boolean => (yearLines[line] ||= line < lines.length && mayTieYears(lines[line]) ? 2 : 1) === 2;
-  const mentions = index.mentionsOnLines(uri, hasYear);
-  const problems = new Map<string, ChronologyProblem>();
-  const people = new Map<number, Span[]>();
-  const entities = new Map<string, Entity | undefined>();
-  const entityOf = (id: string): Entity | undefined => (entities.has(id) ? entities.get(id) : entities.set(id, index.entity(id)).get(id));
-  // An event the notes date in thousands of places would be looked up at each of its mentions.
-  const spans = new Map<string, RecordedSpan | undefined>();
-  const recorded = (entity: Entity): RecordedSpan | undefined =>
-    spans.has(entity.id) ? spans.get(entity.id) : spans.set(entity.id, recordedSpan(index, entity)).get(entity.id);
-  for (const m of mentions) {
-    if (entityOf(m.entityId)?.kind !== 'person') continue;
-    const onLine = people.get(m.range.start.line);
-    if (onLine) onLine.push(spanOf(m));
-    else people.set(m.range.start.line, [spanOf(m)]);
+  const onYearLines = index.mentionsByLine(uri, (line) => line < lines.length && mayTieYears(lines[line]));
+  const memo = memoOf(index);
+  const lookups = new Lookups(index);
+  const problems: ChronologyProblem[] = [];
+  for (const onLine of onYearLines) {
+    const { line } = onLine;
+    let made = memo.byText.get(lines[line]);
+    if (!made || !onLine.matches(made.seen)) {
+      made = { line, seen: onLine.seen(), problems: lineProblems(lines[line], onLine.mentions(), lookups) };
+      // A copy of the line: a slice of the note's text would keep all of that version alive.
+      memo.byText.set(detach(lines[line]), made);
+    }
+    for (const problem of made.problems) problems.push(made.line === line ? problem : movedTo(problem, line));
   }
+  return problems;
+}
+
+/** Entities and their recorded dates, each looked up once per call: an event may be dated in thousands of places. */
+class Lookups {
+  private readonly entities = new Map<string, Entity | undefined>();
+  private readonly spans = new Map<string, RecordedSpan | undefined>();
+
+  constructor(readonly index: NotesIndex) {}
+
+  entity(id: string): Entity | undefined {
+    if (!this.entities.has(id)) this.entities.set(id, this.index.entity(id));
+    return this.entities.get(id);
+  }
+
+  recorded(entity: Entity): RecordedSpan | undefined {
+    if (!this.spans.has(entity.id)) this.spans.set(entity.id, recordedSpan(this.index, entity));
+    return this.spans.get(entity.id);
+  }
+}
+
+/** The problems of one line, from its text and its mentions alone, in the order of their ranges. */
+function lineProblems(line: string, mentions: Mention[], lookups: Lookups): ChronologyProblem[] {
+  const problems = new Map<string, ChronologyProblem>();
+  const people = mentions.filter((m) => lookups.entity(m.entityId)?.kind === 'person').map(spanOf);
   for (const mention of mentions) {
-    const line = lines[mention.range.start.line];
     // The index may be a moment behind the editor's text (a pending edit): only trust what still matches.
     const { start, end } = mention.range;
-    if (
-      line === undefined ||
-      end.character - start.character !== mention.surface.length ||
-      !line.startsWith(mention.surface, start.character)
-    )
-      continue;
-    const entity = entityOf(mention.entityId);
+    if (end.character - start.character !== mention.surface.length || !line.startsWith(mention.surface, start.character)) continue;
+    const entity = lookups.entity(mention.entityId);
     if (!entity) continue;
     const found =
       entity.kind === 'person'
-        ? personProblems(index, entity, mention, line, people.get(mention.range.start.line) ?? [])
+        ? personProblems(lookups.index, entity, mention, line, people)
         : DATED_KINDS.has(entity.kind)
-          ? eventProblems(entity, mention, line, recorded)
+          ? eventProblems(entity, mention, line, (e) => lookups.recorded(e))
           : [];
     for (const problem of found) {
       const key = positionKey(problem.range.start);
@@ -107,6 +148,12 @@ export function chronologyProblems(index: NotesIndex, uri: string): ChronologyPr
     }
   }
   return [...problems.values()].sort((a, b) => compareRanges(a.range, b.range));
+}
+
+/** A line's problem found when the line stood elsewhere in the note. */
+function movedTo(problem: ChronologyProblem, line: number): ChronologyProblem {
+  const { start, end } = problem.range;
+  return { ...problem, range: { start: { line, character: start.character }, end: { line, character: end.character } } };
 }
 
 function eventProblems(

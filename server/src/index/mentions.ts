@@ -107,11 +107,19 @@ export class DocumentMentions {
     return mentions;
   }
 
-  /** The mentions on the lines `keep` takes, in document order: where most lines do not matter, the rest are never made. */
-  onLines(keep: (line: number) => boolean): Mention[] {
-    const mentions: Mention[] = [];
-    for (let i = 0; i < this.ids.length; i++) if (keep(this.line(i))) mentions.push(this.mention(i));
-    return mentions;
+  /**
+   * The mentions on the lines `keep` takes, a line at a time in document order (mentions are in that
+   * order already). Where most lines do not matter, their mentions are never made.
+   */
+  byLine(keep: (line: number) => boolean): MentionsOnLine[] {
+    const found: MentionsOnLine[] = [];
+    for (let i = 0; i < this.ids.length;) {
+      const line = this.line(i);
+      const from = i;
+      while (i < this.ids.length && this.line(i) === line) i++;
+      if (keep(line)) found.push(new MentionsOnLine(this, line, from, i));
+    }
+    return found;
   }
 
   /** The misspelt mentions, in document order: a few, where a note has thousands of mentions. */
@@ -129,5 +137,57 @@ export class DocumentMentions {
     const counts = new Map<string, number>();
     for (const id of this.ids) counts.set(id, (counts.get(id) ?? 0) + 1);
     return counts;
+  }
+}
+
+/** What tells a line's mentions from another's: their entities, places and words as written, in order. */
+export interface MentionsSeen {
+  ids: string[];
+  /** Start and end character of each. */
+  places: number[];
+  surfaces: string[];
+}
+
+/** The mentions on one line of a document, made only when asked for. */
+export class MentionsOnLine {
+  constructor(
+    private readonly document: DocumentMentions,
+    readonly line: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  mentions(): Mention[] {
+    const made: Mention[] = [];
+    for (let i = this.from; i < this.to; i++) made.push(this.document.mention(i));
+    return made;
+  }
+
+  /** A copy to keep: it holds nothing of the document. */
+  seen(): MentionsSeen {
+    const seen: MentionsSeen = { ids: [], places: [], surfaces: [] };
+    for (let i = this.from; i < this.to; i++) {
+      seen.ids.push(this.document.ids[i]);
+      seen.places.push(this.document.startCharacter(i), this.document.endCharacter(i));
+      seen.surfaces.push(this.document.surface(i));
+    }
+    return seen;
+  }
+
+  /** Whether these are the mentions `seen` (on any line of any note), with nothing made to compare them. */
+  matches(seen: MentionsSeen): boolean {
+    const { document, from } = this;
+    if (seen.ids.length !== this.to - from) return false;
+    for (let k = 0; k < seen.ids.length; k++) {
+      const i = from + k;
+      if (
+        seen.ids[k] !== document.ids[i] ||
+        seen.places[2 * k] !== document.startCharacter(i) ||
+        seen.places[2 * k + 1] !== document.endCharacter(i) ||
+        seen.surfaces[k] !== document.surface(i)
+      )
+        return false;
+    }
+    return true;
   }
 }

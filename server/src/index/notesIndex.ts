@@ -6,6 +6,8 @@ import { KnowledgeBase } from '../knowledge/base';
 import { extractFacts, type EntityKind, type NoteDefinition, type NotesFacts } from '../notes/extract';
 import type { NotesFormat } from '../notes/model';
 import { nameKey } from '../notes/names';
+import { sameDefinition } from '../notes/definition';
+import { sameList } from '../notes/lists';
 import type { Definition, Entity, Mention } from './model';
 import { EntityTable, type KindCounts } from './entityTable';
 import { NameTable, mostUsed } from './nameTable';
@@ -16,7 +18,7 @@ import { compareLocations, contains } from '../notes/ranges';
 import { NoteDocument } from '../notes/document';
 import { LineMemo } from '../notes/lineMemo';
 import { ResolutionMemo } from './resolutionMemo';
-import { DocumentMentions } from './mentions';
+import { DocumentMentions, type MentionsOnLine } from './mentions';
 import { knowledgeFingerprint, NamesDigest } from './namesDigest';
 import type { KeptFingerprints, KeptNote, KeptResolution } from './storedResolution';
 
@@ -104,6 +106,8 @@ export class NotesIndex {
   private searchServedGeneration = -1;
   /** Bumped by every change, so callers can tell whether anything moved. */
   version = 0;
+  /** Bumped when the knowledge or any note's definitions change: what is made of them alone holds until then. */
+  definitionsVersion = 0;
   /** Whether resolutions note the words they look up, so a change of names reads only the notes it touches. */
   private signResolutions = false;
   /** What remember() keeps, and the version it was made at. */
@@ -136,6 +140,7 @@ export class NotesIndex {
     }
     this.deferDefinitions = false;
     this.version++;
+    this.definitionsVersion++;
   }
 
   /** Which names name the knowledge packs' people (see packPersonNames); counts every note again. */
@@ -181,15 +186,18 @@ export class NotesIndex {
   setDocument(uri: string, text: string, format: NotesFormat, known?: (note: NoteDocument) => KeptNote | undefined, memo?: EditMemo): void {
     const note = new NoteDocument(uri, text, format);
     const kept = known?.(note);
-    const facts = kept?.facts ?? extractFacts(note.lines, note.notes, this.vocabulary, memo?.lines);
+    let facts = kept?.facts ?? extractFacts(note.lines, note.notes, this.vocabulary, memo?.lines);
     note.releaseParse();
     const previous = this.documents.get(uri);
     // The new definitions go in before the old ones come out: a name the note still defines never
     // drops to zero, so an ordinary edit does not change what names mean for the other notes.
     const defer = this.deferDefinitions || this.undefinedDocuments.size > 0;
-    const definitions = defer ? [] : this.defineAll(uri, facts, this.keptIds(kept?.resolution));
+    // Most keystrokes change no definition: the note keeps its own, and its names stay as they were.
+    const sameDefinitions = !defer && !kept && previous !== undefined && definesAsBefore(previous.facts, facts);
+    if (sameDefinitions) facts = { ...facts, definitions: previous.facts.definitions };
+    const definitions = sameDefinitions ? previous.definitions : defer ? [] : this.defineAll(uri, facts, this.keptIds(kept?.resolution));
     if (previous) {
-      this.forgetDefinitions(previous);
+      if (!sameDefinitions) this.forgetDefinitions(previous);
       this.forgetMentions(previous);
     }
     this.documents.set(uri, { uri, note, facts, definitions, kept: kept?.resolution, memo });
@@ -323,10 +331,10 @@ export class NotesIndex {
     return this.documents.get(uri)?.mentions?.all() ?? [];
   }
 
-  /** The mentions on the lines `keep` takes (a line number), in document order. */
-  mentionsOnLines(uri: string, keep: (line: number) => boolean): Mention[] {
+  /** The mentions on the lines `keep` takes (a line number), a line at a time in document order. */
+  mentionsByLine(uri: string, keep: (line: number) => boolean): MentionsOnLine[] {
     this.ensureResolved(uri);
-    return this.documents.get(uri)?.mentions?.onLines(keep) ?? [];
+    return this.documents.get(uri)?.mentions?.byLine(keep) ?? [];
   }
 
   /** The mentions with a suggestion (see Mention), in document order. */
@@ -490,6 +498,7 @@ export class NotesIndex {
   /** `keptIds`: what each definition means, from the last session under the same knowledge (see keptIds). */
   private defineAll(uri: string, facts: NotesFacts, keptIds?: readonly (string | null)[]): Definition[] {
     const definitions: Definition[] = [];
+    if (facts.definitions.length > 0) this.definitionsVersion++;
     for (const [i, note] of facts.definitions.entries()) {
       const id = keptIds ? keptIds[i] : definitionId(note, this.names, facts.years).id;
       const known = id === null ? undefined : this.knowledge.get(id)?.entry;
@@ -504,6 +513,7 @@ export class NotesIndex {
   }
 
   private forgetDefinitions(document: IndexedDocument): void {
+    if (document.definitions.length > 0) this.definitionsVersion++;
     for (const definition of document.definitions) {
       const { note, entityId } = definition;
       if (!note.described) for (const key of note.lookupKeys) this.names.removeNoteName(key, entityId, note.kind, note.name);
@@ -691,6 +701,11 @@ function countsAsDefinition(note: NoteDefinition, known: EntityKind | undefined)
   if (note.strength === 'named') return known === undefined;
   if (note.strength === 'ifKnown') return known === 'person';
   return !(note.kind === 'cause' && (known === 'person' || known === 'place' || known === 'organisation'));
+}
+
+/** Whether a note read again defines what it did, where it did, with the same years around (see definitionId). */
+function definesAsBefore(before: NotesFacts, now: NotesFacts): boolean {
+  return before.years.sameAs(now.years) && sameList(before.definitions, now.definitions, sameDefinition);
 }
 
 function byText(a: string, b: string): number {

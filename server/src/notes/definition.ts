@@ -2,7 +2,8 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { TextSpan } from './model';
 import { nameKey } from './names';
-import { movedRange } from './ranges';
+import { sameList } from './lists';
+import { compareRanges, movedRange } from './ranges';
 import { detach, intern } from './strings';
 import { english } from '../words/english';
 import { isPlaceWord } from '../words/places';
@@ -122,6 +123,33 @@ export function movedDefinition(definition: NoteDefinition, lines: number): Note
     contextLines: { from: contextLines.from + lines, to: contextLines.to + lines },
     section: definition.section,
   };
+}
+
+/**
+ * Whether two definitions say the same at the same place, field by field in noteDefinition's order:
+ * an edit that leaves a note's definitions as they were need not define them again (see NotesIndex).
+ */
+export function sameDefinition(a: NoteDefinition, b: NoteDefinition): boolean {
+  if (a === b) return true;
+  return (
+    a.kind === b.kind &&
+    a.name === b.name &&
+    a.key === b.key &&
+    sameList(a.lookupKeys, b.lookupKeys) &&
+    a.surnameKey === b.surnameKey &&
+    a.strength === b.strength &&
+    a.described === b.described &&
+    compareRanges(a.range, b.range) === 0 &&
+    a.text === b.text &&
+    a.year === b.year &&
+    a.date === b.date &&
+    sameList(a.defendants ?? [], b.defendants ?? [], (x, y) => x.text === y.text && compareRanges(x.range, y.range) === 0) &&
+    (a.defendants === undefined) === (b.defendants === undefined) &&
+    a.trialKey === b.trialKey &&
+    a.contextLines.from === b.contextLines.from &&
+    a.contextLines.to === b.contextLines.to &&
+    a.section === b.section
+  );
 }
 
 /** `Grand Duke Nicholas Nikolaevich` → `Nicholas Nikolaevich`: the person, not their office. */

@@ -3,6 +3,7 @@
 // Only what a line or a section yields by itself is kept here; what depends on the whole note is made again.
 import { movedDefinition, type EntityKind, type NoteDefinition } from './definition';
 import { KeptLookup } from './keptLookup';
+import { sameList } from './lists';
 import type { Section } from './model';
 
 /** The runs of name-like words on one line (see scanPhrases): run i is words bounds[i] to bounds[i + 1]. */
@@ -93,18 +94,14 @@ export class LineMemo {
     // joining them into a key.
     const before = this.sectionsBefore.at(ordinal);
     const read =
-      before !== undefined && before.kind === kind && sameLines(before.texts, texts)
+      before !== undefined && before.kind === kind && sameList(before.texts, texts)
         ? before.read
         : this.sections.get(`${kind ?? ''}\n${texts.join('\n')}`, () => ({ line: start.line, definitions: make() }));
     this.sectionsNow[ordinal] = { kind, texts, read };
-    return read.definitions.map((definition) => movedDefinition(definition, start.line - read.line));
+    // Unmoved, they are the very definitions read before: a caller comparing them finds them at once (see sameDefinition).
+    const moved = start.line - read.line;
+    return moved === 0 ? [...read.definitions] : read.definitions.map((definition) => movedDefinition(definition, moved));
   }
-}
-
-function sameLines(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** A section as a reading found it, to compare with the section in its place at the next reading. */

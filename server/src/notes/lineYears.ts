@@ -1,5 +1,6 @@
 // The years a note writes, by line: what tells `Cromwell` in a line on 1536 (Thomas) from `Cromwell`
 // in a line on 1649 (Oliver) when the notes span both periods.
+import { sameList } from './lists';
 
 /** A four-digit year from 1000 to 2099, not part of a longer number or word. */
 const YEAR = /(?<![\p{L}\p{N}])(1\d{3}|20\d{2})(?![\p{L}\p{N}])/gu;
@@ -37,6 +38,11 @@ export class LineYears {
 
   static fromParts(parts: LineYearsParts): LineYears {
     return new LineYears(parts.lines, parts.years);
+  }
+
+  /** Whether `other` has the same years on the same lines. */
+  sameAs(other: LineYears): boolean {
+    return sameList(this.lines, other.lines) && sameList(this.years, other.years);
   }
 
   /** The year written on `line`, else on the nearest line above it, else below it; undefined in a note with no year. */
