@@ -5,7 +5,16 @@ import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
 import { LspServer, withFixtureServer, withOpenedNote, withServer } from '../support/lspServer';
 import { copyFixture } from '../support/workspace';
-import { answerConfiguration, openWithDiagnostics, closeFile, diagnosticsWhere, editRange, messageOf } from '../support/editor';
+import {
+  answerConfiguration,
+  openWithDiagnostics,
+  closeFile,
+  diagnosticsWhere,
+  editRange,
+  messageOf,
+  nextDiagnostics,
+  writeFile,
+} from '../support/editor';
 import { linesOf, locationKey, rangeOf, readNote, sameRange, textIn } from '../support/text';
 
 const at = (diagnostics: Diagnostic[], range: Range): Diagnostic | undefined => diagnostics.find((d) => sameRange(d.range, range));
@@ -144,5 +153,47 @@ describe('LSP: diagnostics settings from a client that pushes them', () => {
     const hints = diagnosticsWhere(server, uri, (ds) => ds.length > 0 && ds.every((d) => d.severity === DiagnosticSeverity.Hint), 'hints');
     await server.send('workspace/didChangeConfiguration', { settings: { historyNotes: { spelling: { severity: 'hint' } } } });
     await hints;
+  });
+});
+
+describe('LSP: an edit republishes the other open notes only when their diagnostics change', () => {
+  let server: LspServer;
+  // A topic no pack covers, so the events note is the only record of the date the essay is checked against.
+  const events = (year: number): string => `The Norman Conquest\n\nEvents\n\n  • ${year} – Battle of Hastings (14 October)\n`;
+  const ESSAY = 'My essay\n\nThe Battle of Hastings in 1067 gave William the crown.\n';
+  withServer(
+    () => {
+      const root = copyFixture(path.join(FIXTURES, 'plain'));
+      writeFile(root, 'essay.txt', ESSAY);
+      writeFile(root, 'conquest.txt', events(1066));
+      return root;
+    },
+    (started) => (server = started),
+  );
+
+  /** Changes the events note's year, and waits until the server has answered a request made after it. */
+  async function editEvents(uri: string, version: number, year: number): Promise<void> {
+    const line = 4;
+    const published = nextDiagnostics(server, uri);
+    await editRange(server, uri, version, { start: { line, character: 4 }, end: { line, character: 8 } }, String(year));
+    await published;
+    // Whatever the edit published was written before this answer.
+    await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+  }
+
+  it('leaves the essay’s diagnostics unsent when the edit changes nothing in them, and sends them when it does', async () => {
+    const { uri: essay, diagnostics: first } = await openWithDiagnostics(server, 'essay.txt');
+    assert.deepEqual(
+      first.map((d) => d.message),
+      ['Battle of Hastings: 1066, not 1067 (your notes, conquest.txt:5)'],
+    );
+    const { uri: conquest } = await openWithDiagnostics(server, 'conquest.txt');
+    const sent = server.diagnostics.get(essay);
+
+    await editEvents(conquest, 2, 1066);
+    assert.equal(server.diagnostics.get(essay), sent, 'the same diagnostics were sent again');
+
+    await editEvents(conquest, 3, 1067);
+    assert.deepEqual(server.diagnostics.get(essay), []);
   });
 });

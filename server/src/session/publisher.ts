@@ -8,17 +8,29 @@ import type { KnowledgeState } from './knowledgeState';
 
 export class DiagnosticsPublisher {
   private publishedKnowledge = new Set<string>();
+  /** What each note's diagnostics were when last sent, as JSON, until cleared. */
+  private sent = new Map<string, string>();
 
   constructor(private readonly publish: (uri: string, diagnostics: Diagnostic[]) => void) {}
 
-  note(index: NotesIndex, uri: string, settings: Settings): void {
-    this.publish(uri, [
+  /**
+   * Sends a note's diagnostics, unless they are what was sent last: an edit in one note republishes
+   * every open note, and most have nothing new. `always` for the note just edited: the editor has
+   * moved its squiggles with the typing, and the server's answer for the new text puts them right.
+   */
+  note(index: NotesIndex, uri: string, settings: Settings, always = false): void {
+    const diagnostics = [
       ...spellingDiagnostics(index, uri, settings.severity),
       ...chronologyDiagnostics(index, uri, settings.chronologySeverity),
-    ]);
+    ];
+    const json = JSON.stringify(diagnostics);
+    if (!always && this.sent.get(uri) === json) return;
+    this.sent.set(uri, json);
+    this.publish(uri, diagnostics);
   }
 
   clear(uri: string): void {
+    this.sent.delete(uri);
     this.publish(uri, []);
   }
 

@@ -164,7 +164,7 @@ export class Session {
     this.open.set(document);
     if (this.isKnowledgeUri(document.uri)) return this.knowledgeChanged(document.uri, document.getText());
     this.index.editDocument(document.uri, document.getText(), formatOf(document.uri));
-    this.publisher.note(this.index, document.uri, this.settings);
+    this.publisher.note(this.index, document.uri, this.settings, true);
     this.scheduleChanged();
   }
 
@@ -208,7 +208,7 @@ export class Session {
     const text = document.getText();
     if (this.isKnowledgeUri(document.uri)) return this.knowledgeChanged(document.uri, text);
     this.index.editDocument(document.uri, text, formatOf(document.uri));
-    this.publishOpen();
+    this.publishOpen(document.uri);
     this.scheduleChanged();
   }
 
@@ -353,8 +353,11 @@ export class Session {
   }
 
   /** Diagnostics for open notes (names may resolve differently after any change). */
-  private publishOpen(): void {
-    for (const { uri } of this.open.all()) if (!this.isKnowledgeUri(uri)) this.publisher.note(this.index, uri, this.settings);
+  /** `edited`: the note an edit just changed, whose diagnostics are sent even when they are as before. */
+  private publishOpen(edited?: string): void {
+    for (const { uri } of this.open.all()) {
+      if (!this.isKnowledgeUri(uri)) this.publisher.note(this.index, uri, this.settings, uri === edited);
+    }
   }
 
   private publishAll(): void {
