@@ -2,7 +2,7 @@
 // each); Mention objects are made only when a request asks for them.
 import type { NamePhrases } from '../notes/phrases';
 import type { Mention } from './model';
-import type { WordSignature } from './wordSignature';
+import type { WordSignature, WordSignatureBuilder } from './wordSignature';
 
 /** Sealed mentions as plain data, to keep between sessions: each entity id once, and per mention which. */
 export interface DocumentMentionsParts {
@@ -23,7 +23,8 @@ export class DocumentMentions {
   /** Only misspelt mentions have a suggestion. */
   readonly suggestions = new Map<number, string>();
   /** The words resolving them looked up, when known (see NameChanges); not kept between sessions. */
-  looked?: WordSignature;
+  private signature?: WordSignature;
+  private signatureBuilder?: WordSignatureBuilder;
 
   constructor(
     readonly uri: string,
@@ -35,6 +36,19 @@ export class DocumentMentions {
     this.ids.push(id);
     this.firstList.push(firstWord);
     this.endList.push(endWord);
+  }
+
+  /** Notes the words resolving them looked up: the signature is made when first asked for, as most edits change no name. */
+  lookedUp(builder: WordSignatureBuilder): void {
+    this.signatureBuilder = builder;
+  }
+
+  get looked(): WordSignature | undefined {
+    if (this.signatureBuilder) {
+      this.signature = this.signatureBuilder.build();
+      this.signatureBuilder = undefined;
+    }
+    return this.signature;
   }
 
   seal(): this {

@@ -99,7 +99,7 @@ export function resolvePhrases(
         return resolution;
       });
       if (resolved.found.length > 0) kept.push({ found: resolved.found, base: bounds[first] });
-      if (looked) for (const hash of resolved.looked) looked.add(hash);
+      looked?.addAll(resolved.looked);
     } else resolveLine(phrases, first, last, names, ownPeople, year, 0, found, looked);
     p = next;
   }
@@ -110,7 +110,7 @@ export function resolvePhrases(
   for (const { found, base } of kept)
     for (const m of found)
       if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first + base, m.end + base, m.suggestion);
-  mentions.looked = looked?.build();
+  if (looked) mentions.lookedUp(looked);
   return mentions.seal();
 }
 

@@ -15,17 +15,24 @@ export interface WordSink {
 
 export class WordSignatureBuilder implements WordSink {
   private readonly hashes: number[] = [];
+  /** Lists added whole, kept as they are until built (a line's, from ResolutionMemo): never change them. */
+  private readonly lists: (readonly number[])[] = [];
 
   add(hash: number): void {
     this.hashes.push(hash);
   }
 
+  addAll(hashes: readonly number[]): void {
+    this.lists.push(hashes);
+  }
+
   build(): WordSignature {
+    const count = this.lists.reduce((sum, list) => sum + list.length, this.hashes.length);
     let size = 64;
-    while (size < this.hashes.length * BITS_PER_WORD) size *= 2;
+    while (size < count * BITS_PER_WORD) size *= 2;
     const bits = new Uint32Array(size / 32);
     const set = (bit: number): number => (bits[bit >>> 5] |= 1 << (bit & 31));
-    for (const h of this.hashes) forEachBit(h, size, set);
+    for (const list of [this.hashes, ...this.lists]) for (const h of list) forEachBit(h, size, set);
     return new WordSignature(bits);
   }
 }
