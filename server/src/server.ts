@@ -11,10 +11,10 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LEGEND } from './features/semanticTokens';
 import { registerHistoryRequests, registerLanguageFeatures } from './handlers';
 import { Commands, IndexChangedNotification, IndexReadyNotification } from './protocol';
+import { LinesDocument } from './session/linesDocument';
 import { Session, type SessionHost } from './session/session';
 import { readSettings, type Settings } from './settings';
 import { DiskWorkspace } from './workspace/disk';
@@ -34,7 +34,7 @@ interface ClientAbilities {
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const wiring = new Wiring(connection, new TextDocuments(TextDocument));
+  const wiring = new Wiring(connection, new TextDocuments(LinesDocument));
   const abilities: ClientAbilities = { pullConfiguration: false, watchFiles: false, reportProgress: false };
   connection.onInitialize((params) => initialize(wiring, abilities, params, options));
   connection.onInitialized(() => void initialized(wiring, abilities).catch(wiring.logError));

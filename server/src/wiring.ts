@@ -9,9 +9,9 @@ import {
   type Connection,
   type TextDocuments,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError } from './features/cancellation';
 import { RenameError } from './features/rename';
+import type { LinesDocument } from './session/linesDocument';
 import type { Session } from './session/session';
 import type { DiskWorkspace } from './workspace/disk';
 import { toPath } from './workspace/files';
@@ -23,7 +23,7 @@ export class Wiring {
 
   constructor(
     readonly connection: Connection,
-    readonly documents: TextDocuments<TextDocument>,
+    readonly documents: TextDocuments<LinesDocument>,
   ) {}
 
   /** A note's path for people: relative to its workspace folder, else its name. */

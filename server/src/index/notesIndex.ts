@@ -171,7 +171,7 @@ export class NotesIndex {
    * An open note as the student edits it: like setDocument, but what each line and section yielded
    * is kept, so the next edit reads again only what it changed.
    */
-  editDocument(uri: string, text: string, format: NotesFormat): void {
+  editDocument(uri: string, text: string | readonly string[], format: NotesFormat): void {
     // An index that is edited notes what resolutions look up from now on (see NameChanges); a first
     // index or the CLI does not pay for it, and the first change of names reads every note again.
     this.signResolutions = true;
@@ -180,10 +180,17 @@ export class NotesIndex {
   }
 
   /**
-   * `known`: the facts of these very lines when they are at hand already (kept from the last session).
-   * `memo`: what the lines yielded before (see editDocument).
+   * `text`: the note's text, or its lines (see NoteDocument). `known`: the facts of these very lines
+   * when they are at hand already (kept from the last session). `memo`: what the lines yielded before
+   * (see editDocument).
    */
-  setDocument(uri: string, text: string, format: NotesFormat, known?: (note: NoteDocument) => KeptNote | undefined, memo?: EditMemo): void {
+  setDocument(
+    uri: string,
+    text: string | readonly string[],
+    format: NotesFormat,
+    known?: (note: NoteDocument) => KeptNote | undefined,
+    memo?: EditMemo,
+  ): void {
     const note = new NoteDocument(uri, text, format);
     const kept = known?.(note);
     let facts = kept?.facts ?? extractFacts(note.lines, note.notes, this.vocabulary, memo?.lines);

@@ -8,12 +8,13 @@ export class NoteDocument {
   readonly lines: readonly string[];
   private parsed?: ParsedNotes;
 
+  /** `text`: the note's text, or its lines as an open document keeps them (never changed in place). */
   constructor(
     readonly uri: string,
-    text: string,
+    text: string | readonly string[],
     readonly format: NotesFormat,
   ) {
-    this.lines = splitLines(text);
+    this.lines = typeof text === 'string' ? splitLines(text) : text;
   }
 
   /** Sections, headings, bullets and paragraphs with their ranges. */

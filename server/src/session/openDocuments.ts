@@ -7,6 +7,8 @@ export interface OpenDocument {
   languageId: string;
   version: number;
   getText(): string;
+  /** Its lines, when it keeps them (see LinesDocument): the index reads them as they are. */
+  readonly lines?: readonly string[];
 }
 
 export class OpenDocuments {

@@ -205,9 +205,8 @@ export class Session {
   }
 
   private apply(document: OpenDocument): void {
-    const text = document.getText();
-    if (this.isKnowledgeUri(document.uri)) return this.knowledgeChanged(document.uri, text);
-    this.index.editDocument(document.uri, text, formatOf(document.uri));
+    if (this.isKnowledgeUri(document.uri)) return this.knowledgeChanged(document.uri, document.getText());
+    this.index.editDocument(document.uri, document.lines ?? document.getText(), formatOf(document.uri));
     this.publishOpen(document.uri);
     this.scheduleChanged();
   }
