@@ -1,6 +1,6 @@
-// Reading a note being edited with a LineMemo: the facts are exactly those of a fresh reading, after
-// any edit (a line changed, added, removed, made a heading, a bullet, a code fence or a table row),
-// and only what changed is read again.
+// Reading a note being edited with a LineMemo: the parse and facts are exactly those of a fresh
+// reading, after any edit (a line changed, added, removed, made a heading, a bullet, a code fence or a
+// table row), and only what changed is read again.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,7 +9,7 @@ import { nameVocabulary } from '../../server/src/knowledge/vocabulary';
 import { NoteDocument } from '../../server/src/notes/document';
 import { extractFacts, type NotesFacts } from '../../server/src/notes/extract';
 import { LineMemo, type LineRuns } from '../../server/src/notes/lineMemo';
-import type { NotesFormat } from '../../server/src/notes/model';
+import type { NotesFormat, ParsedNotes } from '../../server/src/notes/model';
 import { DiskWorkspace } from '../../server/src/workspace/disk';
 import { bundledKnowledgeFiles, DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, toUri } from '../../server/src/workspace/files';
 import { DATA, FIXTURES, SAMPLES } from '../support/paths';
@@ -17,9 +17,15 @@ import { Random } from '../support/random';
 
 const EDITS_PER_NOTE = 12;
 
-function read(lines: readonly string[], format: NotesFormat, vocabulary: ReadonlySet<string>, memo?: LineMemo): NotesFacts {
-  const note = new NoteDocument('file:///edited.md', lines.join('\n'), format);
-  return extractFacts(note.lines, note.notes, vocabulary, memo);
+/** The note's parse and facts, read with `memo` when given, else afresh. */
+function read(
+  lines: readonly string[],
+  format: NotesFormat,
+  vocabulary: ReadonlySet<string>,
+  memo?: LineMemo,
+): { parse: ParsedNotes; facts: NotesFacts } {
+  const note = new NoteDocument('file:///edited.md', lines.join('\n'), format, memo);
+  return { parse: note.notes, facts: extractFacts(note.lines, note.notes, vocabulary, memo) };
 }
 
 /** One edit as a student might make it, or one that changes the note's structure. */

@@ -191,7 +191,7 @@ export class NotesIndex {
     known?: (note: NoteDocument) => KeptNote | undefined,
     memo?: EditMemo,
   ): void {
-    const note = new NoteDocument(uri, text, format);
+    const note = new NoteDocument(uri, text, format, memo?.lines);
     const kept = known?.(note);
     let facts = kept?.facts ?? extractFacts(note.lines, note.notes, this.vocabulary, memo?.lines);
     note.releaseParse();

@@ -1,5 +1,6 @@
 // One note as the index keeps it: its lines, and its parse, made once from them. Every feature that
 // reads a note's text or structure reads this, rather than splitting or parsing the text again.
+import type { LineMemo } from './lineMemo';
 import type { NotesFormat, ParsedNotes } from './model';
 import { parseLines } from './parse';
 import { splitLines } from './spans';
@@ -8,18 +9,22 @@ export class NoteDocument {
   readonly lines: readonly string[];
   private parsed?: ParsedNotes;
 
-  /** `text`: the note's text, or its lines as an open document keeps them (never changed in place). */
+  /**
+   * `text`: the note's text, or its lines as an open document keeps them (never changed in place).
+   * `memo`: what its lines read as before, for a note being edited (see parseLines).
+   */
   constructor(
     readonly uri: string,
     text: string | readonly string[],
     readonly format: NotesFormat,
+    private readonly memo?: LineMemo,
   ) {
     this.lines = typeof text === 'string' ? splitLines(text) : text;
   }
 
   /** Sections, headings, bullets and paragraphs with their ranges. */
   get notes(): ParsedNotes {
-    return (this.parsed ??= parseLines(this.lines, this.format));
+    return (this.parsed ??= parseLines(this.lines, this.format, this.memo));
   }
 
   /**

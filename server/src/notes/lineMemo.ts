@@ -4,7 +4,7 @@
 import { movedDefinition, type EntityKind, type NoteDefinition } from './definition';
 import { KeptLookup } from './keptLookup';
 import { sameList } from './lists';
-import type { Section } from './model';
+import type { Bullet, Section } from './model';
 
 /** The runs of name-like words on one line (see scanPhrases): run i is words bounds[i] to bounds[i + 1]. */
 export interface LineRuns {
@@ -24,7 +24,14 @@ export interface NamedOnLine {
   fullRun?: string;
 }
 
+/** What a line read as when it is no heading (see parseLines): a bullet or not, and the line it was read at. */
+export interface BulletRead {
+  line: number;
+  bullet: Bullet | undefined;
+}
+
 export class LineMemo {
+  private bullets = new KeptLookup<BulletRead>();
   private runs = new KeptLookup<LineRuns>();
   private people = new KeptLookup<NamedOnLine[]>();
   private sections = new KeptLookup<SectionRead>();
@@ -50,6 +57,16 @@ export class LineMemo {
     this.sectionsBefore = this.sectionsNow;
     this.sectionsNow = [];
     this.keys = [];
+  }
+
+  /** Starts parsing the note again: what this parse does not look up is forgotten after it. */
+  beginParse(): void {
+    this.bullets.next();
+  }
+
+  /** Whether `text` is a bullet, and which, as read at some line: looked up, else read at `line`. */
+  bulletOf(text: string, line: number, read: () => Bullet | undefined): BulletRead {
+    return this.bullets.get(text, () => ({ line, bullet: read() }));
   }
 
   /** The runs of `line`, whose text is `text`: looked up, else made. */

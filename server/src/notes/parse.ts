@@ -4,6 +4,8 @@
 import { detach } from './strings';
 import type { Bullet, Heading, NotesFormat, Paragraph, ParsedNotes, Section, Sentence, TableRow, TextSpan } from './model';
 import { splitBulletContent } from './bullet';
+import type { BulletRead, LineMemo } from './lineMemo';
+import { movedRange } from './ranges';
 import { lineRange, splitLines, trimmedSpan } from './spans';
 
 const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -23,8 +25,12 @@ export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
   return parseLines(splitLines(text), format);
 }
 
-/** Parses a note already split into lines (see NoteDocument); the lines are not changed. */
-export function parseLines(noteLines: readonly string[], format: NotesFormat): ParsedNotes {
+/**
+ * Parses a note already split into lines (see NoteDocument); the lines are not changed. `memo`: what
+ * its lines read as before, for a note being edited.
+ */
+export function parseLines(noteLines: readonly string[], format: NotesFormat, memo?: LineMemo): ParsedNotes {
+  memo?.beginParse();
   const lines = [...noteLines];
   // A BOM counts as one character of line 0: read it as a space so `# Heading` still matches.
   if (lines[0]?.startsWith('\uFEFF')) lines[0] = ' ' + lines[0].slice(1);
@@ -80,7 +86,12 @@ export function parseLines(noteLines: readonly string[], format: NotesFormat): P
       previousBlank = false;
       continue;
     }
-    const bullet = readBullet(raw, line, format);
+    const bullet = memo
+      ? bulletFrom(
+          memo.bulletOf(raw, line, () => readBullet(raw, line, format)),
+          line,
+        )
+      : readBullet(raw, line, format);
     if (bullet) section.bullets.push(bullet);
     else section.paragraphs.push(readParagraph(raw, line));
     previousBlank = false;
@@ -194,6 +205,16 @@ function readBullet(raw: string, line: number, format: NotesFormat): Bullet | un
     }
   }
   return undefined;
+}
+
+/** A bullet read before, at `line` now: the same one where it has not moved (its parts are never changed). */
+function bulletFrom({ line: readAt, bullet }: BulletRead, line: number): Bullet | undefined {
+  if (!bullet || readAt === line) return bullet;
+  const at = (span: TextSpan): TextSpan => ({ text: span.text, range: movedRange(span.range, line - readAt) });
+  const moved: Bullet = { ...bullet, line, content: at(bullet.content) };
+  if (bullet.term) moved.term = at(bullet.term);
+  if (bullet.explanation) moved.explanation = at(bullet.explanation);
+  return moved;
 }
 
 function readParagraph(raw: string, line: number): Paragraph {
