@@ -1,6 +1,7 @@
 // A note edited again and again (editDocument, which keeps what its lines gave when read and resolved)
 // is indexed exactly as the same text set afresh (setDocument, which keeps nothing), edit after edit:
-// the same facts, definitions, mentions, packs' people named and chronology problems.
+// the same facts, definitions, mentions, packs' people named and chronology problems, and the same
+// counts of every entity's mentions across the index.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -53,6 +54,12 @@ function definitionsOf(index: NotesIndex, uri: string): string[] {
     .map((d) => `${d.range.start.line}:${d.range.start.character} ${d.entityId} ${d.note.name} ${d.note.text ?? ''}`);
 }
 
+/** Every entity of the index, with how often and where the notes mention it and how they misspell it. */
+function countsOf(index: NotesIndex): { kinds: unknown; entities: string[] } {
+  const entities = index.entities().map((e) => `${e.id} ${JSON.stringify(index.mentionCount(e.id))} ${index.variants(e.id).join(',')}`);
+  return { kinds: index.kindCounts(), entities: entities.sort() };
+}
+
 describe('A note being edited', function () {
   this.timeout(120_000);
   const PACKS = { 'tudor-england-1485-1603': true, 'stuart-england-1603-1714': true };
@@ -91,6 +98,22 @@ describe('A note being edited', function () {
       return index.definitionsIn(uri).map((d) => d.entityId);
     });
     assert.deepEqual(ids, [['thomas-cromwell'], ['oliver-cromwell'], ['thomas-cromwell']]);
+  });
+
+  it('stops counting a person the note no longer mentions, and counts the one it now does', async () => {
+    const index = await load();
+    const uri = 'file:///notes/trial.md';
+    const counted = (id: string): number => index.mentionCount(id).mentions;
+    index.editDocument(uri, '# Notes\n\nKamenev was tried.\n', 'markdown');
+    const [kamenev] = index.mentionsIn(uri).map((m) => m.entityId);
+    const kamenevBefore = counted(kamenev);
+    index.editDocument(uri, '# Notes\n\nZinoviev was tried.\n', 'markdown');
+    const [zinoviev] = index.mentionsIn(uri).map((m) => m.entityId);
+    const zinovievNow = counted(zinoviev);
+    assert.deepEqual([kamenev, zinoviev], ['kamenev', 'zinoviev']);
+    assert.equal(counted(kamenev), kamenevBefore - 1);
+    index.editDocument(uri, '# Notes\n\nKamenev and Zinoviev were tried.\n', 'markdown');
+    assert.deepEqual([counted(kamenev), counted(zinoviev)], [kamenevBefore, zinovievNow]);
   });
 
   it('reads a line again when the note stops naming a person in full whom another note names too', async () => {
@@ -133,6 +156,7 @@ describe('A note being edited', function () {
         assert.deepEqual(mentionsOf(edited, uri), mentionsOf(fresh, uri), `${where}: mentions`);
         assert.deepEqual(edited.peopleNamed.of(uri), fresh.peopleNamed.of(uri), `${where}: people named`);
         assert.deepEqual(chronologyProblems(edited, uri), chronologyProblems(fresh, uri), `${where}: chronology`);
+        assert.deepEqual(countsOf(edited), countsOf(fresh), `${where}: entities, their mentions and spellings`);
       }
     }
   });

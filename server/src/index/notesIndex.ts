@@ -38,6 +38,8 @@ interface IndexedDocument {
   definitions: Definition[];
   /** Undefined until resolved. */
   mentions?: DocumentMentions;
+  /** The mentions the entity table counts for it: its own once resolved, until then an earlier version's. */
+  counted?: DocumentMentions;
   /** The last session's resolution of these facts, until the index knows whether it still holds. */
   kept?: KeptResolution;
   /** For a note being edited: what its lines yielded when read and resolved, for the next edit (see editDocument). */
@@ -203,11 +205,9 @@ export class NotesIndex {
     const sameDefinitions = !defer && !kept && previous !== undefined && definesAsBefore(previous.facts, facts);
     if (sameDefinitions) facts = { ...facts, definitions: previous.facts.definitions };
     const definitions = sameDefinitions ? previous.definitions : defer ? [] : this.defineAll(uri, facts, this.keptIds(kept?.resolution));
-    if (previous) {
-      if (!sameDefinitions) this.forgetDefinitions(previous);
-      this.forgetMentions(previous);
-    }
-    this.documents.set(uri, { uri, note, facts, definitions, kept: kept?.resolution, memo });
+    if (previous && !sameDefinitions) this.forgetDefinitions(previous);
+    // The last version's mentions stay counted until this one is resolved, which counts only what changed.
+    this.documents.set(uri, { uri, note, facts, definitions, counted: previous?.counted, kept: kept?.resolution, memo });
     if (defer) this.undefinedDocuments.add(uri);
     if (kept?.resolution && this.keptUnder?.people === this.peopleNamed.fingerprint())
       this.peopleNamed.setPeople(uri, kept.resolution.peopleNamed);
@@ -220,7 +220,7 @@ export class NotesIndex {
     const document = this.documents.get(uri);
     if (!document) return false;
     this.forgetDefinitions(document);
-    this.forgetMentions(document);
+    this.setMentions(document, undefined);
     this.documents.delete(uri);
     this.peopleNamed.delete(uri);
     this.stale.delete(uri);
@@ -530,12 +530,6 @@ export class NotesIndex {
     document.definitions = [];
   }
 
-  private forgetMentions(document: IndexedDocument): void {
-    this.countVariants(document, -1);
-    for (const id of new Set(document.mentions?.ids)) this.entityTable.removeMentions(id, document.uri);
-    document.mentions = undefined;
-  }
-
   /**
    * What `make` gave for `key` the last time, when the index has not changed since: a card asked for
    * again, as every hover over the same name asks, is not made again from thousands of definitions.
@@ -616,7 +610,6 @@ export class NotesIndex {
     for (const document of this.documents.values()) {
       if (same && document.kept && this.stale.has(document.uri)) {
         this.stale.delete(document.uri);
-        this.forgetMentions(document);
         this.setMentions(document, DocumentMentions.fromParts(document.uri, document.facts.phrases, document.kept.mentions));
         this.keptMentions++;
       }
@@ -672,7 +665,6 @@ export class NotesIndex {
     this.stale.delete(uri);
     const document = this.documents.get(uri);
     if (!document) return;
-    this.forgetMentions(document);
     this.setMentions(
       document,
       resolvePhrases(
@@ -687,15 +679,22 @@ export class NotesIndex {
     );
   }
 
-  private setMentions(document: IndexedDocument, mentions: DocumentMentions): void {
-    document.mentions = mentions;
-    for (const [id, count] of mentions.counts()) this.entityTable.setMentions(id, document.uri, count);
-    this.countVariants(document, 1);
+  /**
+   * Makes `now` the document's mentions (none: it is gone), counted in the entity table in place of
+   * those it counted: only the entities whose count changed are touched, as an edit changes few.
+   */
+  private setMentions(document: IndexedDocument, now: DocumentMentions | undefined): void {
+    const before = document.counted?.counts() ?? new Map<string, number>();
+    const after = now?.counts() ?? new Map<string, number>();
+    for (const id of before.keys()) if (!after.has(id)) this.entityTable.removeMentions(id, document.uri);
+    for (const [id, count] of after) if (before.get(id) !== count) this.entityTable.setMentions(id, document.uri, count);
+    if (document.counted) this.countVariants(document.counted, -1);
+    if (now) this.countVariants(now, 1);
+    document.mentions = document.counted = now;
   }
 
-  private countVariants(document: IndexedDocument, add: 1 | -1): void {
-    const mentions = document.mentions;
-    for (const i of mentions?.suggestions.keys() ?? []) this.entityTable.addVariant(mentions!.ids[i], mentions!.surface(i), add);
+  private countVariants(mentions: DocumentMentions, add: 1 | -1): void {
+    for (const i of mentions.suggestions.keys()) this.entityTable.addVariant(mentions.ids[i], mentions.surface(i), add);
   }
 }
 
