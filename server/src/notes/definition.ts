@@ -143,8 +143,8 @@ export function sameDefinition(a: NoteDefinition, b: NoteDefinition): boolean {
     a.text === b.text &&
     a.year === b.year &&
     a.date === b.date &&
-    sameList(a.defendants ?? [], b.defendants ?? [], (x, y) => x.text === y.text && compareRanges(x.range, y.range) === 0) &&
     (a.defendants === undefined) === (b.defendants === undefined) &&
+    sameList(a.defendants ?? [], b.defendants ?? [], (x, y) => x.text === y.text && compareRanges(x.range, y.range) === 0) &&
     a.trialKey === b.trialKey &&
     a.contextLines.from === b.contextLines.from &&
     a.contextLines.to === b.contextLines.to &&

@@ -86,12 +86,8 @@ export function parseLines(noteLines: readonly string[], format: NotesFormat, me
       previousBlank = false;
       continue;
     }
-    const bullet = memo
-      ? bulletFrom(
-          memo.bulletOf(raw, line, () => readBullet(raw, line, format)),
-          line,
-        )
-      : readBullet(raw, line, format);
+    const read = memo?.bulletOf(raw, line, () => readBullet(raw, line, format));
+    const bullet = read ? bulletFrom(read, line) : readBullet(raw, line, format);
     if (bullet) section.bullets.push(bullet);
     else section.paragraphs.push(readParagraph(raw, line));
     previousBlank = false;
