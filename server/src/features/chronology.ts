@@ -25,7 +25,7 @@ import type { MentionsSeen } from '../index/mentions';
 import { formatDate, formatSpan } from './dates';
 import { mayTieYears, type Span, type WrittenYear } from '../notes/yearPhrases';
 import { actingYearOn, eventYearsOn, lifeYearsOn } from './yearReadings';
-import { compareRanges, positionKey } from '../notes/ranges';
+import { compareRanges, movedRange, positionKey } from '../notes/ranges';
 import { DiagnosticCodes } from '../protocol';
 import { detach } from '../notes/strings';
 
@@ -152,8 +152,7 @@ function lineProblems(line: string, mentions: Mention[], lookups: Lookups): Chro
 
 /** A line's problem found when the line stood elsewhere in the note. */
 function movedTo(problem: ChronologyProblem, line: number): ChronologyProblem {
-  const { start, end } = problem.range;
-  return { ...problem, range: { start: { line, character: start.character }, end: { line, character: end.character } } };
+  return { ...problem, range: movedRange(problem.range, line - problem.range.start.line) };
 }
 
 function eventProblems(

@@ -59,6 +59,8 @@ export interface ResolutionToKeep {
 }
 
 const RELATED_SAMPLE = 25;
+/** What a document counts before it is first resolved, and after it is gone. */
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 /** Fuzzy scores (0 best, 1 worst) a lookup accepts, and by how much the runner-up must trail. */
 const LOOKUP_SCORE = 0.15;
 const LOOKUP_MARGIN = 0.1;
@@ -684,8 +686,8 @@ export class NotesIndex {
    * those it counted: only the entities whose count changed are touched, as an edit changes few.
    */
   private setMentions(document: IndexedDocument, now: DocumentMentions | undefined): void {
-    const before = document.counted?.counts() ?? new Map<string, number>();
-    const after = now?.counts() ?? new Map<string, number>();
+    const before = document.counted?.counts() ?? NO_COUNTS;
+    const after = now?.counts() ?? NO_COUNTS;
     for (const id of before.keys()) if (!after.has(id)) this.entityTable.removeMentions(id, document.uri);
     for (const [id, count] of after) if (before.get(id) !== count) this.entityTable.setMentions(id, document.uri, count);
     if (document.counted) this.countVariants(document.counted, -1);

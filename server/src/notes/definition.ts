@@ -3,7 +3,8 @@ import type { Range } from 'vscode-languageserver-types';
 import type { TextSpan } from './model';
 import { nameKey } from './names';
 import { sameList } from './lists';
-import { compareRanges, movedRange } from './ranges';
+import { movedRange, sameRange } from './ranges';
+import { movedSpan } from './spans';
 import { detach, intern } from './strings';
 import { english } from '../words/english';
 import { isPlaceWord } from '../words/places';
@@ -118,7 +119,7 @@ export function movedDefinition(definition: NoteDefinition, lines: number): Note
     text: definition.text,
     year: definition.year,
     date: definition.date,
-    defendants: defendants?.map((d) => ({ text: d.text, range: movedRange(d.range, lines) })),
+    defendants: defendants?.map((d) => movedSpan(d, lines)),
     trialKey: definition.trialKey,
     contextLines: { from: contextLines.from + lines, to: contextLines.to + lines },
     section: definition.section,
@@ -139,12 +140,12 @@ export function sameDefinition(a: NoteDefinition, b: NoteDefinition): boolean {
     a.surnameKey === b.surnameKey &&
     a.strength === b.strength &&
     a.described === b.described &&
-    compareRanges(a.range, b.range) === 0 &&
+    sameRange(a.range, b.range) &&
     a.text === b.text &&
     a.year === b.year &&
     a.date === b.date &&
     (a.defendants === undefined) === (b.defendants === undefined) &&
-    sameList(a.defendants ?? [], b.defendants ?? [], (x, y) => x.text === y.text && compareRanges(x.range, y.range) === 0) &&
+    sameList(a.defendants ?? [], b.defendants ?? [], (x, y) => x.text === y.text && sameRange(x.range, y.range)) &&
     a.trialKey === b.trialKey &&
     a.contextLines.from === b.contextLines.from &&
     a.contextLines.to === b.contextLines.to &&

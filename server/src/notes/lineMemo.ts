@@ -104,7 +104,7 @@ export class LineMemo {
     kind: EntityKind | undefined,
     ordinal: number,
     make: () => NoteDefinition[],
-  ): NoteDefinition[] {
+  ): readonly NoteDefinition[] {
     const { start, end } = section.range;
     const texts = lines.slice(start.line, end.line + 1);
     // Most edits leave a section where it was among the others: comparing its lines costs less than
@@ -117,7 +117,7 @@ export class LineMemo {
     this.sectionsNow[ordinal] = { kind, texts, read };
     // Unmoved, they are the very definitions read before: a caller comparing them finds them at once (see sameDefinition).
     const moved = start.line - read.line;
-    return moved === 0 ? [...read.definitions] : read.definitions.map((definition) => movedDefinition(definition, moved));
+    return moved === 0 ? read.definitions : read.definitions.map((definition) => movedDefinition(definition, moved));
   }
 }
 

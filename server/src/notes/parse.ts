@@ -5,8 +5,7 @@ import { detach } from './strings';
 import type { Bullet, Heading, NotesFormat, Paragraph, ParsedNotes, Section, Sentence, TableRow, TextSpan } from './model';
 import { splitBulletContent } from './bullet';
 import type { BulletRead, LineMemo } from './lineMemo';
-import { movedRange } from './ranges';
-import { lineRange, splitLines, trimmedSpan } from './spans';
+import { lineRange, movedSpan, splitLines, trimmedSpan } from './spans';
 
 const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -206,10 +205,10 @@ function readBullet(raw: string, line: number, format: NotesFormat): Bullet | un
 /** A bullet read before, at `line` now: the same one where it has not moved (its parts are never changed). */
 function bulletFrom({ line: readAt, bullet }: BulletRead, line: number): Bullet | undefined {
   if (!bullet || readAt === line) return bullet;
-  const at = (span: TextSpan): TextSpan => ({ text: span.text, range: movedRange(span.range, line - readAt) });
-  const moved: Bullet = { ...bullet, line, content: at(bullet.content) };
-  if (bullet.term) moved.term = at(bullet.term);
-  if (bullet.explanation) moved.explanation = at(bullet.explanation);
+  const lines = line - readAt;
+  const moved: Bullet = { ...bullet, line, content: movedSpan(bullet.content, lines) };
+  if (bullet.term) moved.term = movedSpan(bullet.term, lines);
+  if (bullet.explanation) moved.explanation = movedSpan(bullet.explanation, lines);
   return moved;
 }
 

@@ -31,6 +31,11 @@ export function intersects(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
 
+/** Whether two ranges start and end at the same places. */
+export function sameRange(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}
+
 /** The same range `lines` further down (up when negative). */
 export function movedRange(range: Range, lines: number): Range {
   return {

@@ -1,6 +1,7 @@
 // Small helpers for text spans and their LSP ranges (UTF-16 offsets within a line).
 import type { Range } from 'vscode-languageserver-types';
 import type { TextSpan } from './model';
+import { movedRange } from './ranges';
 
 /** Splits text into lines, keeping the UTF-16 offsets LSP positions count in. `\r\n`, `\r` and `\n` all end a line. */
 export function splitLines(text: string): string[] {
@@ -9,6 +10,11 @@ export function splitLines(text: string): string[] {
 
 export function span(text: string, line: number, start: number): TextSpan {
   return { text, range: lineRange(line, start, start + text.length) };
+}
+
+/** The same span `lines` further down (up when negative). */
+export function movedSpan(span: TextSpan, lines: number): TextSpan {
+  return { text: span.text, range: movedRange(span.range, lines) };
 }
 
 export function lineRange(line: number, start: number, end: number): Range {
