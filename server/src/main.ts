@@ -1,12 +1,9 @@
 // Entry point of `dist/server.js`: the only file that knows the transport (stdio, IPC or a socket,
 // chosen by the command line as vscode-languageserver reads it).
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-// Indexing makes many short-lived strings: a larger young generation halves the time spent collecting them.
-setFlagsFromString('--max-semi-space-size=32');
 const connection = createConnection(ProposedFeatures.all);
 // One bad request or file must not take the server down: log and carry on.
 process.on('unhandledRejection', (reason) =>

@@ -80,21 +80,22 @@ export class NameTable {
       const span = yearsOf(entry);
       if (span) this.spans.set(entry.id, span);
       const names = [entry.name, ...(entry.aliases ?? [])];
-      for (const name of names) this.addKnown(nameKey(name), { id: entry.id }, true);
+      const keys = names.map(nameKey);
+      for (const key of keys) this.addKnown(key, { id: entry.id }, true);
       if (entry.kind === 'person') {
         this.knowledgePersonIds.add(entry.id);
-        const firstWords = names.map(nameKey).filter((key) => key.includes(' '));
+        const firstWords = keys.filter((key) => key.includes(' '));
         this.givenNameKeys.set(entry.id, new Set(firstWords.map((key) => key.slice(0, key.indexOf(' ')))));
         const surname = surnameOf(entry.name, entry.aliases);
         const surnameKey = nameKey(surname);
         surnames.push([surnameKey, { id: entry.id }]);
-        for (const name of [...names, surname]) {
-          const key = nameKey(name);
+        [...keys, surnameKey].forEach((key, i) => {
+          if (key.includes(' ')) return;
+          const name = i < names.length ? names[i] : surname;
           const form = key === surnameKey || isSpellingVariant(key, surnameKey) ? surname : name;
-          if (key.includes(' ')) continue;
           this.knowledgePeople.push(personWord(key, entry.id, form));
           this.knowledgePersonKeys.add(key);
-        }
+        });
       }
       // Suggest the canonical spelling: a person's surname for one word (`Zionev`), else the name (`Nicolas II`).
       // A listed "misspelling" that is an English word (`Gobbles`) would flag ordinary prose: it is ignored.
