@@ -2,11 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Location } from 'vscode-languageserver-protocol';
+import { MOST_DEFINITIONS } from '../../server/src/features/definition';
 import { knowledgeCardUri, KnowledgeCardRequest, type KnowledgeCardResult } from '../../server/src/protocol';
 import { DATA } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withFixtureServer } from '../support/lspServer';
+import { LspServer, withFixtureServer, withServer } from '../support/lspServer';
 import { linesOf, locationKey, rangeOf, readNote } from '../support/text';
+import { copiesOfNotes } from '../support/workspace';
 
 const KNOWLEDGE = 'soviet-union-1917-1953.history.json';
 
@@ -92,5 +94,34 @@ describe('LSP: definition and declaration', () => {
   it('answers no locations on a word that names nothing', async () => {
     const locations = await at('textDocument/definition', 'terror.txt', 'heavy industry');
     assert.deepEqual(locations ?? [], []);
+  });
+});
+
+describe('LSP: definition of a name that many notes define', () => {
+  // Each copy of the notes defines Zinoviev in four places: 120 in all.
+  const COPIES = 30;
+  let server: LspServer;
+  let root: string;
+
+  withServer(
+    () => copiesOfNotes(COPIES),
+    (started, copy) => ([server, root] = [started, copy]),
+  );
+
+  it(`lists the ${MOST_DEFINITIONS} nearest places: the note's own, then its folder's, then the rest`, async () => {
+    const uri = server.uri('copy-7/terror.txt');
+    const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+    const locations = await server.request<Location[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(path.join(root, 'copy-7'), 'terror.txt', 'Zionev'),
+    });
+    assert.equal(locations.length, MOST_DEFINITIONS);
+    const ranks = locations.map((l) => (l.uri === uri ? 0 : l.uri.startsWith(folder) ? 1 : 2));
+    assert.deepEqual(ranks, [...ranks].sort(), `nearest first: ${ranks.join('')}`);
+    assert.ok(ranks.includes(0) && ranks.includes(1), 'the note and its folder define him');
+    // Every copy defines him in the same places: the folder's are all there, as many as a copy listed whole.
+    const inCopy = (copy: string): number => locations.filter((l) => l.uri.includes(`/${copy}/`)).length;
+    const others = [...new Set(locations.map((l) => /\/(copy-\d+)\//.exec(l.uri)![1]))].filter((c) => c !== 'copy-7');
+    assert.equal(inCopy('copy-7'), Math.max(...others.map(inCopy)));
   });
 });
