@@ -18,7 +18,7 @@ export function provideReferences(
   if (!entityId) return [];
   const locations = occurrences(index, entityId, includeDeclaration);
   throwIfCancelled(token);
-  return locations.map(({ uri, range }) => ({ uri, range }));
+  return locations;
 }
 
 export function provideDocumentHighlights(index: NotesIndex, uri: string, position: Position): DocumentHighlight[] {
@@ -37,42 +37,57 @@ export function provideDocumentHighlights(index: NotesIndex, uri: string, positi
 
 /**
  * Mentions, plus definitions no mention covers (a cause's term, `Lenin's police state`), in document
- * order; without the definitions when asked.
+ * order; without the definitions when asked. Each is a bare location, as a list of references sends it.
  */
 export function occurrences(index: NotesIndex, id: string, includeDefinitions: boolean): Location[] {
-  const mentions: Location[] = index.mentions(id);
+  const mentions = index.mentionLocations(id);
   const definitions = index.noteDefinitions(id);
-  // Only locations on the same line can overlap: compare within a line, not every pair (an entity
-  // every note names has tens of thousands of each).
-  if (!includeDefinitions) {
-    const definitionLines = byLine(definitions);
-    return mentions.filter((m) => !definitionLines.get(lineKey(m))?.some((d) => overlaps(m, d)));
+  if (!includeDefinitions) return notOverlapped(mentions, definitions);
+  const extra = notOverlapped(definitions, mentions).map(({ uri, range }) => ({ uri, range }));
+  return merged(mentions, extra);
+}
+
+/**
+ * Those of `locations` that none of `others` overlaps, both in document order: only locations on the
+ * same line can overlap, and walking both lists together finds them (an entity every note names has
+ * tens of thousands of each; keys made for each line took longer than the rest of the answer).
+ */
+function notOverlapped<T extends Location>(locations: readonly T[], others: readonly Location[]): T[] {
+  const kept: T[] = [];
+  let o = 0;
+  for (const location of locations) {
+    while (o < others.length && onEarlierLine(others[o], location)) o++;
+    let covered = false;
+    for (let k = o; !covered && k < others.length && onSameLine(others[k], location); k++) covered = overlaps(others[k], location);
+    if (!covered) kept.push(location);
   }
-  const mentionLines = byLine(mentions);
-  const extra = definitions.filter((d) => !mentionLines.get(lineKey(d))?.some((m) => overlaps(m, d)));
-  return [...mentions, ...extra].sort(compareLocations);
+  return kept;
+}
+
+/** One list in document order from two; on a tie, `first`'s comes first. */
+function merged(first: readonly Location[], second: readonly Location[]): Location[] {
+  const all: Location[] = [];
+  let s = 0;
+  for (const location of first) {
+    while (s < second.length && compareLocations(second[s], location) < 0) all.push(second[s++]);
+    all.push(location);
+  }
+  while (s < second.length) all.push(second[s++]);
+  return all;
+}
+
+function onEarlierLine(a: Location, b: Location): boolean {
+  return a.uri < b.uri || (a.uri === b.uri && a.range.start.line < b.range.start.line);
+}
+
+function onSameLine(a: Location, b: Location): boolean {
+  return a.uri === b.uri && a.range.start.line === b.range.start.line;
 }
 
 function overlaps(a: Location, b: Location): boolean {
   const { start: as, end: ae } = a.range;
   const { start: bs, end: be } = b.range;
-  if (as.line !== bs.line) return false;
   return as.character < be.character && bs.character < ae.character && ae.line === be.line;
-}
-
-function byLine(locations: readonly Location[]): Map<string, Location[]> {
-  const lines = new Map<string, Location[]>();
-  for (const location of locations) {
-    const key = lineKey(location);
-    const list = lines.get(key);
-    if (list) list.push(location);
-    else lines.set(key, [location]);
-  }
-  return lines;
-}
-
-function lineKey(location: Location): string {
-  return `${location.uri}#${location.range.start.line}`;
 }
 
 function key(location: Location): string {
