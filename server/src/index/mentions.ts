@@ -13,6 +13,14 @@ export interface DocumentMentionsParts {
   suggestions: [number, string][];
 }
 
+/** Mentions as they are added: entity numbers by id, and the lists that become typed arrays. */
+class Adding {
+  readonly numbers = new Map<string, number>();
+  readonly which: number[] = [];
+  readonly first: number[] = [];
+  readonly end: number[] = [];
+}
+
 export class DocumentMentions {
   /**
    * Each entity mentioned once, and per mention which: finding an entity's mentions compares numbers,
@@ -24,12 +32,7 @@ export class DocumentMentions {
   first: Int32Array = new Int32Array(0);
   end: Int32Array = new Int32Array(0);
   /** While mentions are added, before seal. */
-  private adding?: { numbers: Map<string, number>; which: number[]; first: number[]; end: number[] } = {
-    numbers: new Map(),
-    which: [],
-    first: [],
-    end: [],
-  };
+  private adding?: Adding;
   /** Only misspelt mentions have a suggestion. */
   readonly suggestions = new Map<number, string>();
   /** The words resolving them looked up, when known (see NameChanges); not kept between sessions. */
@@ -42,7 +45,7 @@ export class DocumentMentions {
   ) {}
 
   add(id: string, firstWord: number, endWord: number, suggestion: string | undefined): void {
-    const adding = this.adding!;
+    const adding = (this.adding ??= new Adding());
     if (suggestion !== undefined) this.suggestions.set(adding.which.length, suggestion);
     let number = adding.numbers.get(id);
     if (number === undefined) adding.numbers.set(id, (number = this.entities.push(id) - 1));
@@ -65,7 +68,8 @@ export class DocumentMentions {
   }
 
   seal(): this {
-    const { which, first, end } = this.adding!;
+    if (!this.adding) return this;
+    const { which, first, end } = this.adding;
     this.which = Int32Array.from(which);
     this.first = Int32Array.from(first);
     this.end = Int32Array.from(end);
@@ -86,7 +90,6 @@ export class DocumentMentions {
     mentions.which = parts.which;
     mentions.first = parts.first;
     mentions.end = parts.end;
-    mentions.adding = undefined;
     return mentions;
   }
 
@@ -168,7 +171,9 @@ export class DocumentMentions {
   counts(): Map<string, number> {
     const byNumber = new Int32Array(this.entities.length);
     for (const number of this.which) byNumber[number]++;
-    return new Map(this.entities.map((id, number) => [id, byNumber[number]]));
+    const counts = new Map<string, number>();
+    this.entities.forEach((id, number) => counts.set(id, byNumber[number]));
+    return counts;
   }
 }
 
