@@ -2,46 +2,8 @@
 // note's whole text in V8 (a sliced or cons string), so kept strings are copied out; words and names
 // repeat across notes, so those are also interned.
 
-/**
- * A map from strings in shards. A Map grows by copying itself whole into one twice its size: at
- * 260,000 words that copy took 35-45 ms in one go, a pause a student would feel while the first
- * index runs; a shard holds a 64th of the words, and copies only those.
- */
-export class ShardedStringMap<V> {
-  private static readonly SHARDS = 64;
-  private readonly shards = Array.from({ length: ShardedStringMap.SHARDS }, () => new Map<string, V>());
-  private count = 0;
-
-  get(key: string): V | undefined {
-    return this.shardOf(key).get(key);
-  }
-
-  set(key: string, value: V): void {
-    const shard = this.shardOf(key);
-    const had = shard.size;
-    shard.set(key, value);
-    this.count += shard.size - had;
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  clear(): void {
-    for (const shard of this.shards) shard.clear();
-    this.count = 0;
-  }
-
-  /** By length and first and last letters: cheap, and spread enough for words. */
-  private shardOf(key: string): Map<string, V> {
-    const n = key.length;
-    const mix = n === 0 ? 0 : key.charCodeAt(0) * 7 + key.charCodeAt(n - 1) * 13 + n * 31;
-    return this.shards[mix & (ShardedStringMap.SHARDS - 1)];
-  }
-}
-
 /** Interned texts: the same name in ten thousand notes is one string. */
-const interned = new ShardedStringMap<string>();
+const interned = new Map<string, string>();
 
 export function intern(text: string): string {
   let known = interned.get(text);
@@ -57,7 +19,7 @@ export function intern(text: string): string {
  * holds any more cannot grow it for ever, and keyed by copies, so it keeps no note's text alive.
  */
 export class WordCache<V> {
-  private readonly answers = new ShardedStringMap<V>();
+  private readonly answers = new Map<string, V>();
 
   constructor(private readonly limit: number) {}
 
