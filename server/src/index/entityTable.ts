@@ -4,6 +4,7 @@
 import { ENTITY_KINDS, type EntityKind } from '../notes/extract';
 import { compareLocations } from '../notes/ranges';
 import type { Definition } from './model';
+import { Tally } from './tally';
 
 const KIND_BIT: Record<EntityKind, number> = { person: 1, trial: 2, cause: 4, event: 8, organisation: 16, place: 32 };
 
@@ -16,12 +17,12 @@ export class EntityRecord {
   definedBits = 0;
   /** For an entity only the notes define: the kind it was first defined as, and its spellings with how often. */
   noteKind?: EntityKind;
-  forms?: Map<string, number>;
+  forms?: Tally;
   /** Document → how many mentions there; undefined while none. */
-  mentionDocuments?: Map<string, number>;
+  mentionDocuments?: Tally;
   mentions = 0;
   /** Misspellings it is mentioned by (`Zionev`), with how many mentions; undefined while none. */
-  variants?: Map<string, number>;
+  variants?: Tally;
   /** The kinds it is counted under by kindCounts, as bits; 0 while it is not counted. */
   countedBits = 0;
 
@@ -60,8 +61,8 @@ export class EntityTable {
     record.definedBits |= KIND_BIT[kind];
     if (!known) {
       record.noteKind ??= kind;
-      record.forms ??= new Map<string, number>();
-      record.forms.set(name, (record.forms.get(name) ?? 0) + 1);
+      record.forms ??= new Tally();
+      record.forms.add(name);
     }
     this.changed(record);
   }
@@ -79,9 +80,7 @@ export class EntityTable {
     if (!list.some((d) => d.note.kind === kind)) record.definedBits &= ~KIND_BIT[kind];
     const forms = record.forms;
     if (forms) {
-      const count = (forms.get(name) ?? 1) - 1;
-      if (count > 0) forms.set(name, count);
-      else forms.delete(name);
+      forms.add(name, -1);
       if (forms.size === 0) {
         record.forms = undefined;
         record.noteKind = undefined;
@@ -93,8 +92,8 @@ export class EntityTable {
   setMentions(id: string, uri: string, count: number): void {
     const record = this.recordFor(id);
     const mentionedBefore = record.mentionDocuments !== undefined;
-    record.mentionDocuments ??= new Map<string, number>();
-    record.mentions += count - (record.mentionDocuments.get(uri) ?? 0);
+    record.mentionDocuments ??= new Tally();
+    record.mentions += count - record.mentionDocuments.get(uri);
     record.mentionDocuments.set(uri, count);
     // How it is counted depends on whether it has mentions, not on how many.
     if (!mentionedBefore) this.changed(record);
@@ -103,9 +102,9 @@ export class EntityTable {
   removeMentions(id: string, uri: string): void {
     const record = this.records.get(id);
     const count = record?.mentionDocuments?.get(uri);
-    if (!record || count === undefined) return;
+    if (!record || !count) return;
     record.mentions -= count;
-    record.mentionDocuments!.delete(uri);
+    record.mentionDocuments!.set(uri, 0);
     if (record.mentionDocuments!.size === 0) record.mentionDocuments = undefined;
     this.changed(record);
   }
@@ -114,10 +113,8 @@ export class EntityTable {
   addVariant(id: string, surface: string, add: 1 | -1): void {
     const record = this.records.get(id);
     if (!record) return;
-    const count = (record.variants?.get(surface) ?? 0) + add;
-    record.variants ??= new Map<string, number>();
-    if (count > 0) record.variants.set(surface, count);
-    else record.variants.delete(surface);
+    record.variants ??= new Tally();
+    record.variants.add(surface, add);
     if (record.variants.size === 0) record.variants = undefined;
   }
 

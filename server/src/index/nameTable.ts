@@ -13,6 +13,7 @@ import type { NameTarget } from './model';
 import { closestPerson, PersonGroup, personWord, type PersonWord } from './closestPerson';
 import { FUZZY_LENGTH_SPREAD, fuzzyLookupHash, NameChanges, shapeOf } from './nameChanges';
 import type { WordSink } from './wordSignature';
+import { Tally } from './tally';
 
 export class NameTable {
   private knowledgeNames = new Map<string, NameTarget>();
@@ -29,11 +30,11 @@ export class NameTable {
   /** Person id → the first words of their multi-word names (`joseph`, `iosif`, `koba` not: one word). */
   private readonly givenNameKeys = new Map<string, Set<string>>();
   /** key → entity id → how many note definitions give it. */
-  private noteNames = new Map<string, Map<string, number>>();
+  private noteNames = new Map<string, Tally>();
   /** Surname key → id of a person the notes name in full → how many definitions give it. */
-  private noteSurnames = new Map<string, Map<string, number>>();
+  private noteSurnames = new Map<string, Tally>();
   /** People the notes define by a one-word key, with how often each spelling of it is written. */
-  private notePeople = new Map<string, { id: string; forms: Map<string, number> }>();
+  private notePeople = new Map<string, { id: string; forms: Tally }>();
   /**
    * People's single-word names by their first two letters and length: a misspelling is within 3
    * letters of its name, and students keep the start (`Zionev`, `Bukarin`, `Yeshov`); the knowledge
@@ -176,17 +177,17 @@ export class NameTable {
     const existing = this.noteNames.get(key);
     const meantBefore = existing && meaningOf(existing);
     const ids = this.countsFor(this.noteNames, key);
-    countUp(ids, id);
+    ids.add(id);
     let peopleChanged = false;
     if (kind === 'person' && !key.includes(' ')) {
       let person = this.notePeople.get(key);
       if (!person) {
-        this.notePeople.set(key, (person = { id, forms: new Map<string, number>() }));
+        this.notePeople.set(key, (person = { id, forms: new Tally() }));
         const bucket = bucketOf(key);
         this.notePeopleByShape.set(bucket, (this.notePeopleByShape.get(bucket) ?? new Set<string>()).add(key));
       }
       const spelledBefore = person.forms.size > 0 ? mostUsed(person.forms) : undefined;
-      countUp(person.forms, form);
+      person.forms.add(form);
       peopleChanged = spelledBefore !== mostUsed(person.forms);
     }
     const meaningChanged = meantBefore !== meaningOf(ids) && !this.knowledgeNames.has(key);
@@ -199,7 +200,7 @@ export class NameTable {
     const ids = this.noteNames.get(key);
     if (!ids?.has(id)) return false;
     const meantBefore = meaningOf(ids);
-    countDown(ids, id);
+    ids.add(id, -1);
     // The key now means something else (another note's entity, or nothing) unless the knowledge base owns it.
     const meaningChanged = !this.knowledgeNames.has(key) && (ids.size === 0 || meaningOf(ids) !== meantBefore);
     if (ids.size === 0) this.noteNames.delete(key);
@@ -207,7 +208,7 @@ export class NameTable {
     const person = kind === 'person' && !key.includes(' ') ? this.notePeople.get(key) : undefined;
     if (person?.forms.has(form)) {
       const spelledBefore = mostUsed(person.forms);
-      countDown(person.forms, form);
+      person.forms.add(form, -1);
       if (person.forms.size === 0) {
         this.notePeople.delete(key);
         this.notePeopleByShape.get(bucketOf(key))?.delete(key);
@@ -228,7 +229,7 @@ export class NameTable {
     const existing = this.noteSurnames.get(key);
     const before = existing && soleMeaning(existing);
     const ids = this.countsFor(this.noteSurnames, key);
-    countUp(ids, id);
+    ids.add(id);
     return this.surnameChanged(key, before, soleMeaning(ids));
   }
 
@@ -236,16 +237,16 @@ export class NameTable {
     const ids = this.noteSurnames.get(key);
     if (!ids?.has(id)) return false;
     const before = soleMeaning(ids);
-    countDown(ids, id);
+    ids.add(id, -1);
     if (ids.size === 0) this.noteSurnames.delete(key);
     return this.surnameChanged(key, before, ids.size === 0 ? undefined : soleMeaning(ids));
   }
 
   /** The counts of what a note name means, made (and its length noted) on first use. */
-  private countsFor(table: Map<string, Map<string, number>>, key: string): Map<string, number> {
+  private countsFor(table: Map<string, Tally>, key: string): Tally {
     let ids = table.get(key);
     if (!ids) {
-      table.set(key, (ids = new Map<string, number>()));
+      table.set(key, (ids = new Tally()));
       this.noteLength(key);
     }
     return ids;
@@ -419,22 +420,22 @@ function possessiveShortNames(knowledge: KnowledgeBase): Map<string, NameTarget>
  * Which of the entities notes define by one name it means: the first by id, so the answer never
  * depends on the order notes were read or edited in (`cause:danton` before `person:danton`).
  */
-function meaningOf(ids: Map<string, number>): string {
+function meaningOf(ids: Tally): string {
   let first: string | undefined;
   for (const id of ids.keys()) if (first === undefined || id < first) first = id;
   return first!;
 }
 
 /** The one entity a surname means, when only one person the notes name has it. */
-function soleMeaning(ids: Map<string, number>): string | undefined {
-  return ids.size === 1 ? ids.keys().next().value : undefined;
+function soleMeaning(ids: Tally): string | undefined {
+  return ids.size === 1 ? [...ids.keys()][0] : undefined;
 }
 
 /** The spelling written most often; on a tie the first in sort order, whatever the order of edits. */
-export function mostUsed(forms: Map<string, number>): string {
+export function mostUsed(forms: Tally): string {
   let best = '';
   let bestCount = -1;
-  for (const [form, count] of forms) {
+  for (const [form, count] of forms.entries()) {
     if (count > bestCount || (count === bestCount && form < best)) {
       best = form;
       bestCount = count;
@@ -464,14 +465,4 @@ function groupBy(people: readonly PersonWord[], keyOf: (person: PersonWord) => s
 /** `TODO`, `NKVD`, `USSR`: capitals throughout. */
 function isAcronym(word: string): boolean {
   return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
-}
-
-function countUp(counts: Map<string, number>, item: string): void {
-  counts.set(item, (counts.get(item) ?? 0) + 1);
-}
-
-function countDown(counts: Map<string, number>, item: string): void {
-  const count = counts.get(item) ?? 0;
-  if (count > 1) counts.set(item, count - 1);
-  else counts.delete(item);
 }
