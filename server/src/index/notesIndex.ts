@@ -199,6 +199,8 @@ export class NotesIndex {
     const kept = known?.(note);
     let facts = kept?.facts ?? extractFacts(note.lines, note.notes, this.vocabulary, memo?.lines);
     note.releaseParse();
+    // A note being edited keeps its lines as the editor sends them.
+    if (!memo) note.pack();
     const previous = this.documents.get(uri);
     // The new definitions go in before the old ones come out: a name the note still defines never
     // drops to zero, so an ordinary edit does not change what names mean for the other notes.

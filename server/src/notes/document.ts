@@ -2,11 +2,15 @@
 // reads a note's text or structure reads this, rather than splitting or parsing the text again.
 import type { LineMemo } from './lineMemo';
 import type { NotesFormat, ParsedNotes } from './model';
+import { PackedLines } from './packedLines';
 import { parseLines } from './parse';
 import { splitLines } from './spans';
 
 export class NoteDocument {
-  readonly lines: readonly string[];
+  /** The lines as strings: while the note is read, and for as long as it is being edited. */
+  private strings?: readonly string[];
+  /** The lines once packed (see pack). */
+  private packed?: PackedLines;
   private parsed?: ParsedNotes;
 
   /**
@@ -19,7 +23,16 @@ export class NoteDocument {
     readonly format: NotesFormat,
     private readonly memo?: LineMemo,
   ) {
-    this.lines = typeof text === 'string' ? splitLines(text) : text;
+    this.strings = typeof text === 'string' ? splitLines(text) : text;
+  }
+
+  /** Every line; for a packed note, made again at each call: read it once, or use `line`. */
+  get lines(): readonly string[] {
+    return this.strings ?? this.packed!.all();
+  }
+
+  get lineCount(): number {
+    return this.strings?.length ?? this.packed!.count;
   }
 
   /** Sections, headings, bullets and paragraphs with their ranges. */
@@ -35,7 +48,16 @@ export class NoteDocument {
     this.parsed = undefined;
   }
 
+  /** Keeps the lines as UTF-8 bytes (see PackedLines), for a note read from disk once its facts are taken. */
+  pack(): void {
+    if (!this.strings) return;
+    const packed = PackedLines.of(this.strings);
+    if (!packed) return;
+    this.packed = packed;
+    this.strings = undefined;
+  }
+
   line(n: number): string | undefined {
-    return this.lines[n];
+    return this.strings ? this.strings[n] : this.packed!.line(n);
   }
 }

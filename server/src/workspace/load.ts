@@ -167,12 +167,12 @@ export async function loadWorkspace(
     else {
       const fromWorker = await extracted;
       index.setDocument(uri, read.text, formatOf(file), (document) => {
-        const kept = hash !== undefined ? cache?.from?.take(uri, hash, document.lines.length) : undefined;
+        const kept = hash !== undefined ? cache?.from?.take(uri, hash, document.lineCount) : undefined;
         if (kept) {
           cache!.use.reused++;
           return kept;
         }
-        const facts = fromWorker?.(document.lines.length);
+        const facts = fromWorker?.(document.lineCount);
         if (facts) readInWorkers++;
         return facts && { facts };
       });
