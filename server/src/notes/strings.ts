@@ -35,8 +35,13 @@ export class WordCache<V> {
   }
 }
 
+const BEYOND_ONE_BYTE = /[\u0100-\uffff]/;
+
 /** A flat copy of `text` that holds on to nothing else. */
 export function detach(text: string): string {
+  // A copy of a piece of a text that needs two bytes a character (a dash, a curly quote anywhere in
+  // the note) takes two bytes a character too, whatever it holds; through a buffer it takes one.
+  if (!BEYOND_ONE_BYTE.test(text)) return Buffer.from(text, 'latin1').toString('latin1');
   // Concatenating then slicing makes V8 build a new flat string of the right length.
   return (' ' + text).slice(1);
 }
