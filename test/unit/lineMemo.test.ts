@@ -80,7 +80,7 @@ describe('Reading a note being edited (LineMemo)', function () {
     const runs = (line: number, text: string): LineRuns =>
       memo.runsOf(line, text, false, () => {
         made.push(text);
-        return { texts: [], starts: [], flags: [], bounds: [0] };
+        return { words: [], starts: [], flags: [], bounds: [0] };
       });
     memo.begin(undefined);
     ['Kamenev was shot.', 'Zinoviev too.'].forEach((text, line) => runs(line, text));

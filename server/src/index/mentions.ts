@@ -129,8 +129,8 @@ export class DocumentMentions {
   surface(i: number): string {
     const first = this.first[i];
     // Most names are one word: no list to make and join.
-    if (this.end[i] === first + 1) return this.phrases.words[first];
-    return this.phrases.words.slice(first, this.end[i]).join(' ');
+    if (this.end[i] === first + 1) return this.phrases.word(first);
+    return this.phrases.texts(first, this.end[i]).join(' ');
   }
 
   all(id?: string): Mention[] {

@@ -3,7 +3,8 @@
 // Only exact names count: a full name, an alias, or a surname that is no ordinary word; never a
 // misspelling or a fuzzy match, so ordinary prose turns no pack on.
 import { createHash } from 'node:crypto';
-import { isCapitalised, wordKey } from '../notes/names';
+import { isCapitalised } from '../notes/names';
+import { keyOfWord, wordText } from '../notes/wordNumbers';
 import type { LineRuns } from '../notes/lineMemo';
 import { runsOfLines, type NamePhrases } from '../notes/phrases';
 
@@ -64,17 +65,20 @@ export class PeopleNamed {
     const known = this.byRuns.get(runs);
     if (known?.generation === this.generation) return known.people;
     const people = new Set<string>();
-    this.addNamed(runs.texts, runs.bounds, people);
+    this.addNamed(runs.words, runs.bounds, people);
     const named = [...people];
     this.byRuns.set(runs, { generation: this.generation, people: named });
     return named;
   }
 
-  /** Adds to `people` those named in phrases of `words` bounded by `bounds` (phrase i: bounds[i] to bounds[i + 1]). */
-  private addNamed(words: readonly string[], bounds: ArrayLike<number>, people: Set<string>): void {
+  /**
+   * Adds to `people` those named in phrases of `words` (word numbers, see wordNumbers) bounded by
+   * `bounds` (phrase i: bounds[i] to bounds[i + 1]).
+   */
+  private addNamed(words: ArrayLike<number>, bounds: ArrayLike<number>, people: Set<string>): void {
     for (let p = 0; p + 1 < bounds.length; p++) {
       for (let w = bounds[p]; w < bounds[p + 1]; w++) {
-        if (!isCapitalised(words[w])) continue;
+        if (!isCapitalised(wordText(words[w]))) continue;
         const id = this.nameAt(words, w, bounds[p + 1]);
         if (id) people.add(id);
       }
@@ -90,13 +94,13 @@ export class PeopleNamed {
   }
 
   /** The person whose longest name starts at word `w` (before `end`), if any. */
-  private nameAt(words: readonly string[], w: number, end: number): string | undefined {
-    const first = wordKey(words[w]);
+  private nameAt(words: ArrayLike<number>, w: number, end: number): string | undefined {
+    const first = keyOfWord(words[w]);
     const most = Math.min(this.longest.get(first) ?? 0, end - w);
     let key = first;
     let found = most >= 1 ? this.names.get(first) : undefined;
     for (let length = 2; length <= most; length++) {
-      key += ` ${wordKey(words[w + length - 1])}`;
+      key += ` ${keyOfWord(words[w + length - 1])}`;
       found = this.names.get(key) ?? found;
     }
     return found;

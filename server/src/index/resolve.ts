@@ -3,7 +3,8 @@
 import type { EntityKind, NoteDefinition } from '../notes/extract';
 import type { LineYears } from '../notes/lineYears';
 import { AFTER_PLACE_PREPOSITION, EXPOSED, runsOfLines, type NamePhrases } from '../notes/phrases';
-import { NAME_CONNECTORS, isCapitalised, isNumber, wordKey } from '../notes/names';
+import { NAME_CONNECTORS, isCapitalised, isNumber } from '../notes/names';
+import { keyOfWord } from '../notes/wordNumbers';
 import { english } from '../words/english';
 import { isPlacePrefix } from '../words/places';
 import { DocumentMentions } from './mentions';
@@ -130,9 +131,10 @@ function resolveLine(
   for (let p = first; p < last; p++) {
     const from = bounds[p];
     const to = bounds[p + 1];
-    const keys = words.slice(from, to).map(wordKey);
+    const keys: string[] = [];
+    for (let w = from; w < to; w++) keys.push(keyOfWord(words[w]));
     if (looked) for (const key of keys) looked.add(wordHash(key));
-    const texts = words.slice(from, to);
+    const texts = phrases.texts(from, to);
     let i = 0;
     while (i < keys.length) {
       if (NAME_CONNECTORS.has(texts[i])) {

@@ -8,8 +8,8 @@ import type { Bullet, Section } from './model';
 
 /** The runs of name-like words on one line (see scanPhrases): run i is words bounds[i] to bounds[i + 1]. */
 export interface LineRuns {
-  /** Interned (see strings.ts). */
-  texts: string[];
+  /** Word numbers (see wordNumbers). */
+  words: number[];
   starts: number[];
   flags: number[];
   bounds: number[];

@@ -174,10 +174,16 @@ export function peopleInText(lines: readonly string[], notes: ParsedNotes, phras
 /** The people phrases [from, to) of one line, whose text is `text`, name by shape. */
 function namedOnLine(phrases: NamePhrases, from: number, to: number, text: string, monarchs: ReadonlySet<string>): NamedOnLine[] {
   const named: NamedOnLine[] = [];
-  const { words, starts, bounds, flags } = phrases;
+  // The line's own words, counted from 0.
+  const base = phrases.bounds[from];
+  const lineEnd = phrases.bounds[to];
+  const words = phrases.texts(base, lineEnd);
+  const starts = phrases.starts.subarray(base, lineEnd);
+  const flags = phrases.flags.subarray(base, lineEnd);
   for (let p = from; p < to; p++) {
-    const end = bounds[p + 1];
-    for (let w = bounds[p]; w < end;) {
+    const first = phrases.bounds[p] - base;
+    const end = phrases.bounds[p + 1] - base;
+    for (let w = first; w < end;) {
       // `Anne showed Henry William Tyndale's book`: in notes on Henry VIII, `Henry` alone is the king.
       if (monarchs.has(words[w]) && w + 1 < end && isGivenName(words[w + 1]) && isCapitalised(words[w + 1])) {
         w++;
@@ -188,7 +194,7 @@ function namedOnLine(phrases: NamePhrases, from: number, to: number, text: strin
         w += 2;
         continue;
       }
-      const shape = personAt(words, w, bounds[p], end, text, starts, (flags[w] & EXPOSED) !== 0);
+      const shape = personAt(words, w, first, end, text, starts, (flags[w] & EXPOSED) !== 0);
       if (!shape) {
         w++;
         continue;
@@ -210,11 +216,14 @@ function namedOnLine(phrases: NamePhrases, from: number, to: number, text: strin
 }
 
 /** The given names of the monarchs a note names with their number (`Henry VIII`, `Francis I`). */
-function monarchsNamed({ words, bounds, count }: NamePhrases): Set<string> {
+function monarchsNamed(phrases: NamePhrases): Set<string> {
   const names = new Set<string>();
+  const { bounds, count } = phrases;
   for (let p = 0; p < count; p++)
-    for (let w = bounds[p]; w + 1 < bounds[p + 1]; w++)
-      if (ROMAN.test(words[w + 1]) && isCapitalised(words[w]) && isGivenName(words[w])) names.add(words[w]);
+    for (let w = bounds[p]; w + 1 < bounds[p + 1]; w++) {
+      const word = phrases.word(w);
+      if (ROMAN.test(phrases.word(w + 1)) && isCapitalised(word) && isGivenName(word)) names.add(word);
+    }
   return names;
 }
 

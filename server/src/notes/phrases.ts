@@ -1,8 +1,8 @@
 // The name-like phrases of one document, stored compactly: a big folder holds millions of words,
-// so they live in flat arrays (interned texts, typed positions) rather than an object each.
+// so they live in flat typed arrays (word numbers, positions) rather than an object each.
 import type { LineRuns } from './lineMemo';
 import type { Word } from './names';
-import { intern } from './strings';
+import { wordNumber, wordText } from './wordNumbers';
 
 /** One phrase as objects, for callers that want to look at it. */
 export interface NamePhrase {
@@ -27,7 +27,8 @@ export function runsOfLines(phrases: NamePhrases): readonly LineRuns[] | undefin
 }
 
 export interface NamePhrasesParts {
-  words: readonly string[];
+  /** Word numbers (see wordNumbers). */
+  words: Int32Array;
   lines: Int32Array;
   starts: Int32Array;
   flags: Uint8Array;
@@ -35,8 +36,9 @@ export interface NamePhrasesParts {
 }
 
 export class NamePhrases {
-  /** Every word of every phrase, in order. */
-  readonly words: string[] = [];
+  /** Every word of every phrase, in order, as word numbers (see wordNumbers; `word` gives the text). */
+  words: Int32Array = new Int32Array(0);
+  private wordList: number[] = [];
   private lineList: number[] = [];
   private startList: number[] = [];
   private flagList: number[] = [];
@@ -52,20 +54,22 @@ export class NamePhrases {
   /** Adds one phrase: its words' texts, start offsets on `line` and flags. */
   add(line: number, texts: readonly string[], starts: readonly number[], flags: readonly number[]): void {
     for (let i = 0; i < texts.length; i++) {
-      this.words.push(intern(texts[i]));
+      this.wordList.push(wordNumber(texts[i]));
       this.lineList.push(line);
       this.startList.push(starts[i]);
       this.flagList.push(flags[i]);
     }
-    this.boundList.push(this.words.length);
+    this.boundList.push(this.wordList.length);
   }
 
   /** Moves what `add` collected into the typed arrays. */
   seal(): this {
+    this.words = Int32Array.from(this.wordList);
     this.lines = Int32Array.from(this.lineList);
     this.starts = Int32Array.from(this.startList);
     this.flags = Uint8Array.from(this.flagList);
     this.bounds = Int32Array.from(this.boundList);
+    this.wordList = [];
     this.lineList = [];
     this.startList = [];
     this.flagList = [];
@@ -79,17 +83,18 @@ export class NamePhrases {
   }
 
   /**
-   * Sealed phrases of the runs a LineMemo keeps, line by line (their words are interned already): the
+   * Sealed phrases of the runs a LineMemo keeps, line by line (their words are numbered already): the
    * arrays are made at their size at once, as a note being edited is read again at every edit.
    */
   static fromLineRuns(lines: readonly number[], runsByLine: readonly LineRuns[]): NamePhrases {
     let words = 0;
     let phraseCount = 0;
     for (const runs of runsByLine) {
-      words += runs.texts.length;
+      words += runs.words.length;
       phraseCount += runs.bounds.length - 1;
     }
     const phrases = new NamePhrases();
+    phrases.words = new Int32Array(words);
     phrases.lines = new Int32Array(words);
     phrases.starts = new Int32Array(words);
     phrases.flags = new Uint8Array(words);
@@ -98,10 +103,10 @@ export class NamePhrases {
     madeOfRuns.set(phrases, runsByLine);
     let w = 0;
     let p = 1;
-    runsByLine.forEach(({ texts, starts, flags, bounds }, i) => {
+    runsByLine.forEach(({ words: numbers, starts, flags, bounds }, i) => {
       const first = w;
-      for (let k = 0; k < texts.length; k++, w++) {
-        phrases.words.push(texts[k]);
+      for (let k = 0; k < numbers.length; k++, w++) {
+        phrases.words[w] = numbers[k];
         phrases.lines[w] = lines[i];
         phrases.starts[w] = starts[k];
         phrases.flags[w] = flags[k];
@@ -111,10 +116,10 @@ export class NamePhrases {
     return phrases;
   }
 
-  /** Sealed phrases again from `parts`, whose words are interned already (see storedFacts' word table). */
+  /** Sealed phrases again from `parts` (see storedFacts). */
   static fromParts(parts: NamePhrasesParts): NamePhrases {
     const phrases = new NamePhrases();
-    for (const word of parts.words) phrases.words.push(word);
+    phrases.words = parts.words;
     phrases.lines = parts.lines;
     phrases.starts = parts.starts;
     phrases.flags = parts.flags;
@@ -127,9 +132,21 @@ export class NamePhrases {
     return this.bounds.length - 1;
   }
 
+  /** The text of word `w`. */
+  word(w: number): string {
+    return wordText(this.words[w]);
+  }
+
+  /** The texts of words [from, to). */
+  texts(from: number, to: number): string[] {
+    const texts = new Array<string>(to - from);
+    for (let w = from; w < to; w++) texts[w - from] = wordText(this.words[w]);
+    return texts;
+  }
+
   /** The end offset of word `w`. */
   end(w: number): number {
-    return this.starts[w] + this.words[w].length;
+    return this.starts[w] + this.word(w).length;
   }
 
   [Symbol.iterator](): Iterator<NamePhrase> {
@@ -140,8 +157,7 @@ export class NamePhrases {
     const phrases: NamePhrase[] = [];
     for (let p = 0; p < this.count; p++) {
       const words: Word[] = [];
-      for (let w = this.bounds[p]; w < this.bounds[p + 1]; w++)
-        words.push({ text: this.words[w], start: this.starts[w], end: this.end(w) });
+      for (let w = this.bounds[p]; w < this.bounds[p + 1]; w++) words.push({ text: this.word(w), start: this.starts[w], end: this.end(w) });
       phrases.push({ line: this.lines[this.bounds[p]], words });
     }
     return phrases;

@@ -6,7 +6,7 @@ import type { ParsedNotes } from './model';
 import { NAME_CONNECTORS, forEachWord, isCapitalised, isNumber } from './names';
 import type { LineMemo, LineRuns } from './lineMemo';
 import { AFTER_PLACE_PREPOSITION, EXPOSED, NamePhrases } from './phrases';
-import { intern } from './strings';
+import { wordNumber } from './wordNumbers';
 import { isGivenName } from '../words/givenNames';
 
 /** `Brown v. Board of Education`: the word between the parties of a court case. */
@@ -79,7 +79,7 @@ export function scanPhrases(
     const heading = headingLines.has(line);
     if (memo) {
       const runs = memo.runsOf(line, lines[line], heading, () => lineRuns(lines[line], heading, vocabulary));
-      if (runs.texts.length > 0) {
+      if (runs.words.length > 0) {
         runLines.push(line);
         runsByLine.push(runs);
       }
@@ -88,14 +88,14 @@ export function scanPhrases(
   return memo ? NamePhrases.fromLineRuns(runLines, runsByLine) : phrases.seal();
 }
 
-/** The runs of one line, kept apart (see LineMemo); interned, so they keep no version of the note's text alive. */
+/** The runs of one line, kept apart (see LineMemo); numbered, so they keep no version of the note's text alive. */
 function lineRuns(text: string, heading: boolean, vocabulary: ReadonlySet<string>): LineRuns {
-  const runs: LineRuns = { texts: [], starts: [], flags: [], bounds: [0] };
+  const runs: LineRuns = { words: [], starts: [], flags: [], bounds: [0] };
   scanLine(text, heading, vocabulary, (texts, starts, flags) => {
-    for (const word of texts) runs.texts.push(intern(word));
+    for (const word of texts) runs.words.push(wordNumber(word));
     runs.starts.push(...starts);
     runs.flags.push(...flags);
-    runs.bounds.push(runs.texts.length);
+    runs.bounds.push(runs.words.length);
   });
   return runs;
 }

@@ -7,7 +7,8 @@ import { LineYears, type LineYearsParts } from './lineYears';
 import type { Range } from 'vscode-languageserver-types';
 import { NamePhrases, type NamePhrasesParts } from './phrases';
 import { definitionFromStored, storedDefinition, type StoredDefinition } from './storedDefinition';
-import { textsAt, type TextNumbers } from './textTable';
+import type { TextNumbers } from './textTable';
+import { wordNumbersAt } from './wordNumbers';
 
 export interface StoredFacts {
   definitions: StoredDefinition[];
@@ -21,7 +22,7 @@ export function storedFacts(facts: NotesFacts, texts: TextNumbers): StoredFacts 
   const phrases = facts.phrases.parts();
   return {
     definitions: facts.definitions.map((d) => storedDefinition(d, texts)),
-    phrases: { ...phrases, words: texts.numbered(phrases.words) },
+    phrases: { ...phrases, words: texts.numberedWords(phrases.words) },
     years: facts.years.parts(),
     frontMatter: facts.frontMatter,
   };
@@ -72,17 +73,22 @@ function isDefinition(value: unknown, lineCount: number): boolean {
   );
 }
 
-/** The phrases with their words looked up in the table; undefined when a number is not in it. */
+/** The phrases with their words as word numbers; undefined when a number is no word of the table. */
 function phrasesFromStored(value: unknown, table: readonly string[]): unknown {
-  const words = isObject(value) ? textsAt(table, value.words) : undefined;
+  const words = isObject(value) ? wordNumbersAt(table, value.words) : undefined;
   return words && { ...(value as object), words };
 }
 
 function isPhrases(value: unknown, lineCount: number): value is NamePhrasesParts {
   if (!isObject(value)) return false;
   const { words, lines, starts, flags, bounds } = value;
-  if (!Array.isArray(words) || !words.every((w) => typeof w === 'string' && w !== '')) return false;
-  if (!(lines instanceof Int32Array && starts instanceof Int32Array && flags instanceof Uint8Array && bounds instanceof Int32Array))
+  if (!(
+    words instanceof Int32Array &&
+    lines instanceof Int32Array &&
+    starts instanceof Int32Array &&
+    flags instanceof Uint8Array &&
+    bounds instanceof Int32Array
+  ))
     return false;
   const n = words.length;
   if (lines.length !== n || starts.length !== n || flags.length !== n || bounds.length < 1) return false;

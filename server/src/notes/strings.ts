@@ -1,6 +1,6 @@
 // Strings the index keeps for as long as a note is indexed. A substring of a note can share the
-// note's whole text in V8 (a sliced or cons string), so kept strings are copied out; words and names
-// repeat across notes, so those are also interned.
+// note's whole text in V8 (a sliced or cons string), so kept strings are copied out; names repeat
+// across notes, so those are also interned (a phrase's words are numbered instead: see wordNumbers).
 
 /** Interned texts: the same name in ten thousand notes is one string. */
 const interned = new Map<string, string>();

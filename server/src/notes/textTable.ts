@@ -1,6 +1,7 @@
 // The texts a kept index shares among its notes (words, names, keys, entity ids): the table holds
 // each once, and a note's record numbers into it, so a text is written and read once
 // rather than once per use (see workspace/factsCache).
+import { wordText } from './wordNumbers';
 
 /** The table as records are written: each text's number, given on first sight. */
 export class TextNumbers {
@@ -19,6 +20,13 @@ export class TextNumbers {
   numbered(texts: readonly string[]): Int32Array {
     const numbered = new Int32Array(texts.length);
     for (let i = 0; i < texts.length; i++) numbered[i] = this.number(texts[i]);
+    return numbered;
+  }
+
+  /** The numbers of the words `words` numbers (see wordNumbers). */
+  numberedWords(words: Int32Array): Int32Array {
+    const numbered = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) numbered[i] = this.number(wordText(words[i]));
     return numbered;
   }
 

@@ -1,0 +1,69 @@
+// Every distinct word of the notes gets a number, kept while the server runs. A note's phrases hold
+// their words as these numbers, four bytes each in a typed array the garbage collector never walks,
+// rather than a pointer each (4.3 million words at 10,000 notes); and a word's key is kept by number.
+import { wordKey } from './names';
+import { detach } from './strings';
+
+const numbers = new Map<string, number>();
+const texts: string[] = [];
+/** By number: the word's key once asked for (see keyOfWord), else undefined. */
+const keys: (string | undefined)[] = [];
+
+/** `standalone`: the word is a string of its own (a text table's), not a piece of a note's text to copy out. */
+export function wordNumber(word: string, standalone = false): number {
+  let number = numbers.get(word);
+  if (number === undefined) {
+    const kept = standalone ? word : detach(word);
+    numbers.set(kept, (number = texts.length));
+    texts.push(kept);
+    keys.push(undefined);
+  }
+  return number;
+}
+
+export function wordText(number: number): string {
+  return texts[number];
+}
+
+/** The word's key (see wordKey), made once per word. */
+export function keyOfWord(number: number): string {
+  let key = keys[number];
+  if (key === undefined) keys[number] = key = wordKey(texts[number]);
+  return key;
+}
+
+/**
+ * The word numbers of the texts `numbered` numbers in `table` (a kept index's or a worker's text
+ * table); undefined when one is no number of the table or no word. Each text of a table is looked up
+ * once, however many notes use it.
+ */
+export function wordNumbersAt(table: readonly string[], numbered: unknown): Int32Array | undefined {
+  if (!(numbered instanceof Int32Array)) return undefined;
+  const known = numbersOfTable(table);
+  const words = new Int32Array(numbered.length);
+  for (let i = 0; i < numbered.length; i++) {
+    const at = numbered[i];
+    if (!(at >= 0 && at < table.length)) return undefined;
+    let number = known[at];
+    if (number === -1) {
+      const text = table[at];
+      if (typeof text !== 'string' || text === '') return undefined;
+      known[at] = number = wordNumber(text, true);
+    }
+    words[i] = number;
+  }
+  return words;
+}
+
+/** Per table, the word number of each of its texts looked up so far (-1 for not yet); a worker's table grows. */
+const tables = new WeakMap<readonly string[], Int32Array>();
+
+function numbersOfTable(table: readonly string[]): Int32Array {
+  let known = tables.get(table);
+  if (!known || known.length < table.length) {
+    const grown = new Int32Array(Math.max(table.length, 2 * (known?.length ?? 0))).fill(-1);
+    if (known) grown.set(known);
+    tables.set(table, (known = grown));
+  }
+  return known;
+}
