@@ -30,13 +30,16 @@ const wordKeys = new WordCache<string>(WORD_KEYS_LIMIT);
 
 /** `Kirov's` → `kirov`, `Röhm` → `rohm`, `N.K.V.D.` → `nkvd`. */
 export function wordKey(word: string): string {
-  const known = wordKeys.get(word);
-  if (known !== undefined) return known;
+  return wordKeys.get(word) ?? wordKeys.set(word, foldedWordKey(word));
+}
+
+/** The word's key made afresh, for callers that keep keys themselves (see wordNumbers). */
+export function foldedWordKey(word: string): string {
   const key = fold(word)
     .replace(/['’](s)?$/, '')
     .replace(/['’.]/g, '');
   // A copy too: a key that is the word itself would keep the note's text alive.
-  return wordKeys.set(word, detach(key));
+  return detach(key);
 }
 
 /** The key a whole name is looked up by: `The Trial of the 16` → `trial of the 16`, `Kirov’s Murder` → `kirov murder`. */

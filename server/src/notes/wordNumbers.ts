@@ -1,7 +1,7 @@
 // Every distinct word of the notes gets a number, kept while the server runs. A note's phrases hold
 // their words as these numbers, four bytes each in a typed array the garbage collector never walks,
 // rather than a pointer each (4.3 million words at 10,000 notes); and a word's key is kept by number.
-import { wordKey } from './names';
+import { foldedWordKey } from './names';
 import { detach } from './strings';
 
 const numbers = new Map<string, number>();
@@ -25,10 +25,10 @@ export function wordText(number: number): string {
   return texts[number];
 }
 
-/** The word's key (see wordKey), made once per word. */
+/** The word's key (see wordKey), made once per word and kept here rather than in wordKey's cache too. */
 export function keyOfWord(number: number): string {
   let key = keys[number];
-  if (key === undefined) keys[number] = key = wordKey(texts[number]);
+  if (key === undefined) keys[number] = key = foldedWordKey(texts[number]);
   return key;
 }
 
