@@ -1,9 +1,10 @@
 // Strings the index keeps for as long as a note is indexed. A substring of a note can share the
 // note's whole text in V8 (a sliced or cons string), so kept strings are copied out; names repeat
 // across notes, so those are also interned (a phrase's words are numbered instead: see wordNumbers).
+import { SplitMap } from './splitMap';
 
 /** Interned texts: the same name in ten thousand notes is one string. */
-const interned = new Map<string, string>();
+const interned = new SplitMap<string>();
 
 export function intern(text: string): string {
   let known = interned.get(text);

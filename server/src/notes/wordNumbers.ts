@@ -2,9 +2,10 @@
 // their words as these numbers, four bytes each in a typed array the garbage collector never walks,
 // rather than a pointer each (4.3 million words at 10,000 notes); and a word's key is kept by number.
 import { foldedWordKey } from './names';
+import { SplitMap } from './splitMap';
 import { detach } from './strings';
 
-const numbers = new Map<string, number>();
+const numbers = new SplitMap<number>();
 const texts: string[] = [];
 /** By number: the word's key once asked for (see keyOfWord), else undefined. */
 const keys: (string | undefined)[] = [];
