@@ -2,7 +2,7 @@
 // first index built with workers answers exactly as one built without them, note order included.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadKnowledgeFile } from '../../server/src/knowledge/load';
 import { nameVocabulary } from '../../server/src/knowledge/vocabulary';
@@ -61,6 +61,26 @@ describe('Reading notes in worker threads', function () {
     assert.equal(run.signal, null, 'the process had to be killed');
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout.trim(), 'read');
+  });
+
+  it('runs its workers at a lower priority than this thread, where the system allows it', async function () {
+    // Linux gives each thread its own niceness, in field 19 of its stat line.
+    if (!existsSync('/proc/thread-self')) this.skip();
+    const niceness = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    const threads = (): number[] =>
+      readdirSync('/proc/self/task').map((id) => niceness(readFileSync(`/proc/self/task/${id}/stat`, 'utf8')));
+    const own = niceness(readFileSync('/proc/thread-self/stat', 'utf8'));
+    const before = threads().filter((n) => n > own).length;
+    const pool = ExtractorPool.start(2)!;
+    pool.useVocabulary(new Set());
+    try {
+      // A note read means both workers' scripts have run (each is sent one while the other works).
+      await Promise.all([pool.extract('Kamenev was shot in 1936.', 'plain'), pool.extract('Zinoviev too.', 'plain')]);
+      assert.equal(threads().filter((n) => n > own).length - before, 2, 'two threads below this one');
+      assert.equal(niceness(readFileSync('/proc/thread-self/stat', 'utf8')), own, 'this thread as it was');
+    } finally {
+      await pool.close();
+    }
   });
 
   it('builds a first index that answers as one built in this thread', async () => {

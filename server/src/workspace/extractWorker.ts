@@ -9,12 +9,15 @@ import { TextNumbers } from '../notes/textTable';
 import { english } from '../words/english';
 import { peopleNames } from '../words/surnames';
 import type { ExtractReply, ToWorker } from './extractorPool';
+import { lowerThisThreadsPriority } from './workerPriority';
 
 // Sent before the first note (see ExtractorPool.useVocabulary).
 let vocabulary: ReadonlySet<string> = new Set();
 // One table for every note this worker reads: each reply carries only the texts new since the last,
 // so the indexing thread interns each text once, not once per note.
 const texts = new TextNumbers();
+
+lowerThisThreadsPriority();
 
 // The word lists now, while the indexing thread is still reading the knowledge.
 english();
