@@ -28,6 +28,7 @@ import {
   SpellingWordsRequest,
   TimelineRequest,
 } from './protocol';
+import { inParts } from './partialResults';
 import { toPath } from './workspace/files';
 import type { NotesIndex } from './index/notesIndex';
 import type { Wiring } from './wiring';
@@ -44,9 +45,9 @@ export function registerLanguageFeatures(wiring: Wiring): void {
   connection.onDeclaration(({ textDocument, position }, token) =>
     wiring.answer(textDocument.uri, token, [], () => provideDefinition(index(), textDocument.uri, position)),
   );
-  connection.onReferences(({ textDocument, position, context }, token) =>
+  connection.onReferences(({ textDocument, position, context }, token, _workDone, resultProgress) =>
     wiring.answer(textDocument.uri, token, [], () =>
-      provideReferences(index(), textDocument.uri, position, context.includeDeclaration, token),
+      inParts(provideReferences(index(), textDocument.uri, position, context.includeDeclaration, token), resultProgress, token),
     ),
   );
   connection.onDocumentHighlight(({ textDocument, position }, token) =>

@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver-protocol';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DocumentHighlightKind, type DocumentHighlight, type Location, type ReferenceParams } from 'vscode-languageserver-protocol';
+import { editRange, openFile } from '../support/editor';
 import { positionOf } from '../support/positions';
-import { LspServer, withFixtureServer } from '../support/lspServer';
+import { LspServer, withFixtureServer, withServer } from '../support/lspServer';
 import { locationKey, rangeOf } from '../support/text';
 
 describe('LSP: references and document highlights', () => {
@@ -71,5 +75,71 @@ describe('LSP: references and document highlights', () => {
       ...zinovievDefinitions().map((l) => [locationKey(l), DocumentHighlightKind.Write] as const),
     ]);
     assert.deepEqual([...byKey].sort(), [...expected].sort());
+  });
+});
+
+describe('LSP: references to a name a note uses thousands of times', () => {
+  const TIMES = 2_500;
+  let server: LspServer;
+  const lines = [
+    '# Kamenev',
+    '',
+    'Tried with Zinoviev in 1936, as Bukharin and Rykov were in 1938, under Stalin.',
+    ...Array.from({ length: TIMES }, (_, i) => `${i + 1}. Kamenev spoke.`),
+  ];
+
+  withServer(
+    () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'history-notes-many-'));
+      writeFileSync(path.join(folder, 'kamenev.md'), lines.join('\n'));
+      return folder;
+    },
+    (started) => (server = started),
+  );
+
+  const params = (line: number): ReferenceParams => ({
+    textDocument: { uri: server.uri('kamenev.md') },
+    position: { line, character: lines[line].indexOf('Kamenev') + 1 },
+    context: { includeDeclaration: false },
+  });
+  const spoke = (count: number, firstLine: number): string[] =>
+    Array.from({ length: count }, (_, i) => {
+      const line = firstLine + i;
+      const start = lines[3].indexOf('Kamenev') + String(i + 1).length - 1;
+      return locationKey({
+        uri: server.uri('kamenev.md'),
+        range: { start: { line, character: start }, end: { line, character: start + 'Kamenev'.length } },
+      });
+    });
+
+  it('lists every one, in document order', async () => {
+    const found = await server.request<Location[]>('textDocument/references', params(3));
+    assert.deepEqual(found.map(locationKey).slice(-TIMES), spoke(TIMES, 3));
+  });
+
+  it('sends them in parts when the client asks for partial results, then an empty answer', async () => {
+    const whole = await server.request<Location[]>('textDocument/references', params(3));
+    const token = 'references-in-parts';
+    const answer = await server.request<Location[]>('textDocument/references', { ...params(3), partialResultToken: token });
+    assert.deepEqual(answer, []);
+    // Sent before the answer, on the same stream: all here by now.
+    const parts = server.progress.filter((p) => p.token === token).map((p) => p.value as unknown as Location[]);
+    assert.ok(parts.length >= 3, `${parts.length} parts`);
+    assert.ok(
+      parts.every((part) => part.length > 0 && part.length <= 1_000),
+      parts.map((p) => p.length).join(' '),
+    );
+    assert.deepEqual(parts.flat().map(locationKey), whole.map(locationKey));
+  });
+
+  it('follows an edit that moves them all down a line and adds one', async () => {
+    await server.request<Location[]>('textDocument/references', params(3));
+    const { uri } = await openFile(server, 'kamenev.md');
+    const top = { line: 3, character: 0 };
+    await editRange(server, uri, 2, { start: top, end: top }, '0. Kamenev spoke.\n');
+    const found = await server.request<Location[]>('textDocument/references', params(3));
+    const keys = found.map(locationKey);
+    const added = locationKey({ uri, range: { start: { line: 3, character: 3 }, end: { line: 3, character: 10 } } });
+    assert.deepEqual(keys.slice(-TIMES - 1), [added, ...spoke(TIMES, 4)]);
   });
 });

@@ -19,6 +19,7 @@ import { NoteDocument } from '../notes/document';
 import { LineMemo } from '../notes/lineMemo';
 import { ResolutionMemo } from './resolutionMemo';
 import { DocumentMentions, type MentionsOnLine } from './mentions';
+import { LocationListBuilder, LocationLists, type LocationList } from './locationLists';
 import { knowledgeFingerprint, NamesDigest } from './namesDigest';
 import type { KeptFingerprints, KeptNote, KeptResolution } from './storedResolution';
 
@@ -74,6 +75,8 @@ export interface Related {
 export class NotesIndex {
   private readonly names = new NameTable();
   private readonly documents = new Map<string, IndexedDocument>();
+  /** The references last asked for, kept flat (see LocationLists): a million locations, 12 MB, at most. */
+  private readonly locationLists = new LocationLists(1_000_000);
   /** Per entity: its definitions, note spellings and mention counts. */
   private readonly entityTable = new EntityTable((id) => this.knowledge.get(id)?.entry.kind);
   private resolvedGeneration = -1;
@@ -329,18 +332,33 @@ export class NotesIndex {
 
   /** Where the mentions are, in the same order, with nothing else made: for lists of tens of thousands. */
   mentionLocations(id: string): Location[] {
-    return this.collectMentions(id, (mentions, i) => mentions.location(i));
+    this.ensureResolved();
+    return (this.locationLists.get(id) ?? this.locationLists.keep(id, this.locationListOf(id))).locations();
+  }
+
+  private locationListOf(id: string): LocationList {
+    const list = new LocationListBuilder();
+    for (const uri of this.mentionDocumentsOf(id)) {
+      const mentions = this.documents.get(uri)?.mentions;
+      if (!mentions) continue;
+      list.document(uri);
+      mentions.forEachOf(id, (i) => list.add(mentions.line(i), mentions.startCharacter(i), mentions.endCharacter(i)));
+    }
+    return list.build();
   }
 
   private collectMentions<T>(id: string, make: (mentions: DocumentMentions, i: number) => T): T[] {
     this.ensureResolved();
     const made: T[] = [];
-    const uris = [...(this.entityTable.get(id)?.mentionDocuments?.keys() ?? [])].sort(byText);
-    for (const uri of uris) {
+    for (const uri of this.mentionDocumentsOf(id)) {
       const mentions = this.documents.get(uri)?.mentions;
       mentions?.collect(id, made, (i) => make(mentions, i));
     }
     return made;
+  }
+
+  private mentionDocumentsOf(id: string): string[] {
+    return [...(this.entityTable.get(id)?.mentionDocuments?.keys() ?? [])].sort(byText);
   }
 
   mentionCount(id: string): { mentions: number; documents: number } {
@@ -702,8 +720,14 @@ export class NotesIndex {
   private setMentions(document: IndexedDocument, now: DocumentMentions | undefined): void {
     const before = document.counted?.counts() ?? NO_COUNTS;
     const after = now?.counts() ?? NO_COUNTS;
-    for (const id of before.keys()) if (!after.has(id)) this.entityTable.removeMentions(id, document.uri);
-    for (const [id, count] of after) if (before.get(id) !== count) this.entityTable.setMentions(id, document.uri, count);
+    for (const id of before.keys()) {
+      if (!after.has(id)) this.entityTable.removeMentions(id, document.uri);
+      this.locationLists.forget(id);
+    }
+    for (const [id, count] of after) {
+      if (before.get(id) !== count) this.entityTable.setMentions(id, document.uri, count);
+      this.locationLists.forget(id);
+    }
     if (document.counted) this.countVariants(document.counted, -1);
     if (now) this.countVariants(now, 1);
     document.mentions = document.counted = now;
