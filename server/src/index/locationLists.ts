@@ -14,54 +14,56 @@ export class LocationList {
     private readonly places: Int32Array,
   ) {}
 
+  /** The same locations, flat: `locations` in document order, each document's together. */
+  static of(locations: readonly Location[]): LocationList {
+    const uris: string[] = [];
+    const ends: number[] = [];
+    const places = new Int32Array(3 * locations.length);
+    locations.forEach(({ uri, range }, m) => {
+      if (uri !== uris.at(-1)) {
+        uris.push(uri);
+        ends.push(m);
+      }
+      ends[ends.length - 1] = m + 1;
+      places[3 * m] = range.start.line;
+      places[3 * m + 1] = range.start.character;
+      places[3 * m + 2] = range.end.character;
+    });
+    return new LocationList(uris, Int32Array.from(ends), places);
+  }
+
   get count(): number {
     return this.places.length / 3;
   }
 
   locations(): Location[] {
-    const made = new Array<Location>(this.count);
+    // Pushed: an array made at its full length, past 100,000 items, is made slow (a dictionary).
+    const made: Location[] = [];
     let m = 0;
     this.uris.forEach((uri, d) => {
       for (; m < this.ends[d]; m++) {
         const line = this.places[3 * m];
-        made[m] = { uri, range: { start: { line, character: this.places[3 * m + 1] }, end: { line, character: this.places[3 * m + 2] } } };
+        made.push({ uri, range: { start: { line, character: this.places[3 * m + 1] }, end: { line, character: this.places[3 * m + 2] } } });
       }
     });
     return made;
   }
 }
 
-/** Builds a LocationList a document at a time. */
-export class LocationListBuilder {
-  private readonly uris: string[] = [];
-  private readonly ends: number[] = [];
-  private readonly places: number[] = [];
-
-  document(uri: string): void {
-    this.uris.push(uri);
-    this.ends.push(this.ends.at(-1) ?? 0);
-  }
-
-  add(line: number, start: number, end: number): void {
-    this.places.push(line, start, end);
-    this.ends[this.ends.length - 1]++;
-  }
-
-  build(): LocationList {
-    return new LocationList(this.uris, Int32Array.from(this.ends), Int32Array.from(this.places));
-  }
-}
-
 /**
- * The lists last asked for, up to `limit` locations in all (twelve bytes each); an entity's list is
- * forgotten when a note that mentions it, before or after, changes.
+ * The long lists last asked for (shorter ones are quick to make again), up to `limit` locations in
+ * all, twelve bytes each; an entity's list is forgotten when a note that mentions it, before or
+ * after, changes.
  */
 export class LocationLists {
   /** In the order last asked for, oldest first. */
   private readonly lists = new Map<string, LocationList>();
   private held = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly shortest: number,
+  ) {}
 
   get(id: string): LocationList | undefined {
     const list = this.lists.get(id);
@@ -72,9 +74,11 @@ export class LocationLists {
     return list;
   }
 
-  keep(id: string, list: LocationList): LocationList {
+  /** Keeps `locations` as `id`'s list, when long enough to be worth it and short enough to fit. */
+  keep(id: string, locations: readonly Location[]): void {
     this.forget(id);
-    if (list.count > this.limit) return list;
+    if (locations.length < this.shortest || locations.length > this.limit) return;
+    const list = LocationList.of(locations);
     this.lists.set(id, list);
     this.held += list.count;
     for (const [oldest, old] of this.lists) {
@@ -82,7 +86,6 @@ export class LocationLists {
       this.lists.delete(oldest);
       this.held -= old.count;
     }
-    return list;
   }
 
   forget(id: string): void {

@@ -162,14 +162,9 @@ export class DocumentMentions {
 
   /** Appends what `make` makes of each mention of `id` to `into`, in document order. */
   collect<T>(id: string, into: T[], make: (i: number) => T): void {
-    this.forEachOf(id, (i) => into.push(make(i)));
-  }
-
-  /** Visits each mention of `id`, in document order. */
-  forEachOf(id: string, visit: (i: number) => void): void {
     const number = this.entities.indexOf(id);
     if (number === -1) return;
-    for (let i = 0; i < this.which.length; i++) if (this.which[i] === number) visit(i);
+    for (let i = 0; i < this.which.length; i++) if (this.which[i] === number) into.push(make(i));
   }
 
   /** How many mentions each entity has here. */

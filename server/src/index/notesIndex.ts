@@ -19,7 +19,7 @@ import { NoteDocument } from '../notes/document';
 import { LineMemo } from '../notes/lineMemo';
 import { ResolutionMemo } from './resolutionMemo';
 import { DocumentMentions, type MentionsOnLine } from './mentions';
-import { LocationListBuilder, LocationLists, type LocationList } from './locationLists';
+import { LocationLists } from './locationLists';
 import { knowledgeFingerprint, NamesDigest } from './namesDigest';
 import type { KeptFingerprints, KeptNote, KeptResolution } from './storedResolution';
 
@@ -75,8 +75,8 @@ export interface Related {
 export class NotesIndex {
   private readonly names = new NameTable();
   private readonly documents = new Map<string, IndexedDocument>();
-  /** The references last asked for, kept flat (see LocationLists): a million locations, 12 MB, at most. */
-  private readonly locationLists = new LocationLists(1_000_000);
+  /** The long lists of references last asked for, kept flat (see LocationLists): a million locations, 12 MB, at most. */
+  private readonly locationLists = new LocationLists(1_000_000, 1_000);
   /** Per entity: its definitions, note spellings and mention counts. */
   private readonly entityTable = new EntityTable((id) => this.knowledge.get(id)?.entry.kind);
   private resolvedGeneration = -1;
@@ -333,32 +333,22 @@ export class NotesIndex {
   /** Where the mentions are, in the same order, with nothing else made: for lists of tens of thousands. */
   mentionLocations(id: string): Location[] {
     this.ensureResolved();
-    return (this.locationLists.get(id) ?? this.locationLists.keep(id, this.locationListOf(id))).locations();
-  }
-
-  private locationListOf(id: string): LocationList {
-    const list = new LocationListBuilder();
-    for (const uri of this.mentionDocumentsOf(id)) {
-      const mentions = this.documents.get(uri)?.mentions;
-      if (!mentions) continue;
-      list.document(uri);
-      mentions.forEachOf(id, (i) => list.add(mentions.line(i), mentions.startCharacter(i), mentions.endCharacter(i)));
-    }
-    return list.build();
+    const kept = this.locationLists.get(id);
+    if (kept) return kept.locations();
+    const locations = this.collectMentions(id, (mentions, i) => mentions.location(i));
+    this.locationLists.keep(id, locations);
+    return locations;
   }
 
   private collectMentions<T>(id: string, make: (mentions: DocumentMentions, i: number) => T): T[] {
     this.ensureResolved();
     const made: T[] = [];
-    for (const uri of this.mentionDocumentsOf(id)) {
+    const uris = [...(this.entityTable.get(id)?.mentionDocuments?.keys() ?? [])].sort(byText);
+    for (const uri of uris) {
       const mentions = this.documents.get(uri)?.mentions;
       mentions?.collect(id, made, (i) => make(mentions, i));
     }
     return made;
-  }
-
-  private mentionDocumentsOf(id: string): string[] {
-    return [...(this.entityTable.get(id)?.mentionDocuments?.keys() ?? [])].sort(byText);
   }
 
   mentionCount(id: string): { mentions: number; documents: number } {
