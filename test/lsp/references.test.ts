@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type ReferenceParams } from 'vscode-languageserver-protocol';
+import { PART_SIZE } from '../../server/src/partialResults';
 import { editRange, openFile } from '../support/editor';
 import { positionOf } from '../support/positions';
 import { LspServer, withFixtureServer, withServer } from '../support/lspServer';
@@ -126,7 +127,7 @@ describe('LSP: references to a name a note uses thousands of times', () => {
     const parts = server.progress.filter((p) => p.token === token).map((p) => p.value as unknown as Location[]);
     assert.ok(parts.length >= 3, `${parts.length} parts`);
     assert.ok(
-      parts.every((part) => part.length > 0 && part.length <= 1_000),
+      parts.every((part) => part.length > 0 && part.length <= PART_SIZE),
       parts.map((p) => p.length).join(' '),
     );
     assert.deepEqual(parts.flat().map(locationKey), whole.map(locationKey));

@@ -37,7 +37,6 @@ export class LocationList {
   }
 
   locations(): Location[] {
-    // Pushed: an array made at its full length, past 100,000 items, is made slow (a dictionary).
     const made: Location[] = [];
     let m = 0;
     this.uris.forEach((uri, d) => {

@@ -1,6 +1,6 @@
 // A Map by text for hundreds of thousands of texts, split in many smaller Maps. A Map grows by
 // copying every entry into a table twice the size, all in one go: at 600,000 texts (the interned
-// words and names of 10,000 notes) that held the event loop for 35-45 ms. Split in 64, each Map's
+// words and names of 10,000 notes) that held the event loop for 33-45 ms. Split in 64, each Map's
 // growth copies a 64th as much.
 
 const SPLIT = 64;

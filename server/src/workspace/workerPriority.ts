@@ -1,6 +1,6 @@
 // The indexing thread answers the editor while workers read notes: on a machine with as many cores
-// as workers, the system shared the cores out evenly, and a request waited while a worker ran (the
-// indexing thread sat unscheduled for 40-70 ms at a time). A worker therefore asks to come second.
+// as workers, the system shared the cores out evenly, and a request waited while a worker ran (some
+// requests the indexing thread had took 46-80 ms to answer). A worker therefore asks to come second.
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
