@@ -70,6 +70,8 @@ describe('Reading notes in worker threads', function () {
     const threads = (): number[] =>
       readdirSync('/proc/self/task').map((id) => niceness(readFileSync(`/proc/self/task/${id}/stat`, 'utf8')));
     const own = niceness(readFileSync('/proc/thread-self/stat', 'utf8'));
+    // Nothing runs below the lowest priority.
+    if (own >= 19) this.skip();
     const before = threads().filter((n) => n > own).length;
     const pool = ExtractorPool.start(2)!;
     pool.useVocabulary(new Set());
