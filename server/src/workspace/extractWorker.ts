@@ -14,7 +14,7 @@ import { lowerThisThreadsPriority } from './workerPriority';
 // Sent before the first note (see ExtractorPool.useVocabulary).
 let vocabulary: ReadonlySet<string> = new Set();
 // One table for every note this worker reads: each reply carries only the texts new since the last,
-// so the indexing thread interns each text once, not once per note.
+// so the indexing thread takes each text once, not once per note.
 const texts = new TextNumbers();
 
 lowerThisThreadsPriority();

@@ -9,7 +9,6 @@ import { Worker } from 'node:worker_threads';
 import type { NotesFacts } from '../notes/extract';
 import type { NotesFormat } from '../notes/model';
 import { factsFromStored, type StoredFacts } from '../notes/storedFacts';
-import { intern } from '../notes/strings';
 import { textTableFromStored } from '../notes/textTable';
 
 export interface ExtractRequest {
@@ -39,7 +38,7 @@ const WORKER_SCRIPT = path.join(__dirname, 'extractWorker.js');
 
 interface PoolWorker {
   worker: Worker;
-  /** The worker's text table as far as its replies have told it, interned. */
+  /** The worker's text table as far as its replies have told it. */
   texts: string[];
   waiting: Map<number, (reply: ExtractReply | undefined) => void>;
   alive: boolean;
@@ -120,8 +119,10 @@ export class ExtractorPool {
         void entry.worker.terminate();
         return;
       }
-      // Interned: the workers' tables each hold the same words, and one copy is kept.
-      for (const text of newTexts) entry.texts.push(intern(text));
+      // Not interned: a phrase's words are numbered as the facts are taken (see wordNumbers), which
+      // keeps one copy of each, and interning every text too held the words in a second map (14 MB
+      // of heap at 10,000 notes). A name or key may be kept once per worker.
+      for (const text of newTexts) entry.texts.push(text);
       entry.waiting.get(reply.id)?.(reply);
       entry.waiting.delete(reply.id);
       if (entry.waiting.size === 0) entry.worker.unref();
