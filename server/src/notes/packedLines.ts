@@ -29,13 +29,15 @@ export class PackedLines {
   }
 
   line(n: number): string | undefined {
-    return n >= 0 && n < this.count ? this.bytes.toString('utf8', this.starts[n], this.starts[n + 1]) : undefined;
+    return n >= 0 && n < this.count ? this.decode(n) : undefined;
   }
 
   /** Every line as a string again: made afresh at each call. */
   all(): string[] {
-    const lines = new Array<string>(this.count);
-    for (let n = 0; n < this.count; n++) lines[n] = this.bytes.toString('utf8', this.starts[n], this.starts[n + 1]);
-    return lines;
+    return Array.from({ length: this.count }, (_, n) => this.decode(n));
+  }
+
+  private decode(n: number): string {
+    return this.bytes.toString('utf8', this.starts[n], this.starts[n + 1]);
   }
 }
