@@ -121,6 +121,29 @@ describe('Names changed by an edit', function () {
     assert.deepEqual(canonical(index), canonical(await load()));
   });
 
+  it('keeps the mentions of a note read again as before, and makes new ones where the reading changed', async () => {
+    const [edited, misspelt, unchanged] = notesUnder(root).filter((file) => file.endsWith('.txt'));
+    writeFileSync(misspelt, `${readFileSync(misspelt, 'utf8')}\nPetrovski argued with Kamenev in 1936.\n`);
+    const index = await load();
+    index.kindCounts(true);
+    // The mention arrays the index holds for a note (the very ones it would keep between sessions).
+    const held = (file: string): Int32Array => {
+      const uri = toUri(file);
+      return index.resolutionToKeep()!.of(uri, index.factsOf(uri)!)!.mentions.which;
+    };
+    const [misspeltBefore, unchangedBefore] = [held(misspelt), held(unchanged)];
+    // The first change of names reads every note again (see the first test).
+    const definer = `${readFileSync(edited, 'utf8')}\n\nKey figures\n- Petrovsky – chaired the tribunal\n`;
+    index.editDocument(toUri(edited), definer, formatOf(edited));
+    assert.equal(index.pending, index.documentCount);
+    index.kindCounts(true);
+    assert.equal(held(unchanged), unchangedBefore);
+    assert.notEqual(held(misspelt), misspeltBefore);
+    assert.ok(index.mentionsIn(toUri(misspelt)).some((m) => m.surface === 'Petrovski' && m.entityId === 'person:petrovsky'));
+    writeFileSync(edited, definer);
+    assert.deepEqual(canonical(index), canonical(await load()));
+  });
+
   it('never says a word it was given is missing', () => {
     const random = new Random(7);
     const words = Array.from({ length: 2000 }, () => Math.floor(random.next() * 1e9).toString(36));

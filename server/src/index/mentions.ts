@@ -67,6 +67,29 @@ export class DocumentMentions {
     return this.signature;
   }
 
+  /**
+   * Whether `other`, resolved from the same phrases, finds the same entities at the same words with
+   * the same suggestions. Both are sealed.
+   */
+  sameAs(other: DocumentMentions): boolean {
+    return (
+      this.phrases === other.phrases &&
+      sameNumbers(this.which, other.which) &&
+      sameNumbers(this.first, other.first) &&
+      sameNumbers(this.end, other.end) &&
+      this.entities.length === other.entities.length &&
+      this.entities.every((id, number) => id === other.entities[number]) &&
+      this.suggestions.size === other.suggestions.size &&
+      [...this.suggestions].every(([i, suggestion]) => other.suggestions.get(i) === suggestion)
+    );
+  }
+
+  /** Takes what resolving `other` looked up, as a signature made now: these mentions stand for it. */
+  lookedUpAs(other: DocumentMentions): void {
+    this.signature = other.looked;
+    this.signatureBuilder = undefined;
+  }
+
   seal(): this {
     if (!this.adding) return this;
     const { which, first, end } = this.adding;
@@ -227,4 +250,10 @@ export class MentionsOnLine {
     }
     return true;
   }
+}
+
+function sameNumbers(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

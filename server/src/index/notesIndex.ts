@@ -689,18 +689,19 @@ export class NotesIndex {
     this.stale.delete(uri);
     const document = this.documents.get(uri);
     if (!document) return;
-    this.setMentions(
-      document,
-      resolvePhrases(
-        uri,
-        document.facts.phrases,
-        this.names,
-        ownPeople(document.definitions),
-        document.facts.years,
-        document.memo?.resolution,
-        this.signResolutions,
-      ),
+    const now = resolvePhrases(
+      uri,
+      document.facts.phrases,
+      this.names,
+      ownPeople(document.definitions),
+      document.facts.years,
+      document.memo?.resolution,
+      this.signResolutions,
     );
+    // After names change, most notes read again read as before: their mentions stay, so the old are not
+    // left for the collector and the new kept in their place (at 10,000 notes, hundreds of MB at once).
+    if (document.mentions?.sameAs(now)) document.mentions.lookedUpAs(now);
+    else this.setMentions(document, now);
   }
 
   /**
