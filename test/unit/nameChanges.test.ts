@@ -1,7 +1,7 @@
 // When an edit changes the names the notes define, the index resolves again only the notes that looked
 // at those names (NameChanges, WordSignature), and still answers exactly as an index built afresh.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NotesIndex } from '../../server/src/index/notesIndex';
 import { WordSignatureBuilder, wordHash } from '../../server/src/index/wordSignature';
@@ -119,6 +119,30 @@ describe('Names changed by an edit', function () {
     // A cause of the same name: by id, the key now means the cause.
     append(definer, '\nCauses\n- Petrovsky – a cause of the same name');
     assert.deepEqual(canonical(index), canonical(await load()));
+  });
+
+  it('resolves again, for a new person, only the notes with a word that may misspell them', async () => {
+    const [definer, misspelt, ...others] = notesUnder(root).sort((a, b) => Number(b.endsWith('.txt')) - Number(a.endsWith('.txt')));
+    // Four notes hold a word of the same shape (first letters, about the length) that misspells no one.
+    const shaped = others.slice(0, 4);
+    assert.equal(shaped.length, 4);
+    appendFileSync(misspelt, '\nOskolkof wrote the report.\n');
+    for (const file of shaped) appendFileSync(file, '\nOskarsson wrote the report.\n');
+    const index = await load();
+    index.kindCounts(true);
+    const text = readFileSync(definer, 'utf8').replace(/^\uFEFF/, '');
+    // The first change of names reads every note again, noting what each looks up (see the first test).
+    index.editDocument(toUri(definer), `${text}\nKey people: Ivan Petrovsky\n`, formatOf(definer));
+    index.kindCounts(true);
+    index.editDocument(
+      toUri(definer),
+      `${text}\nKey people: Ivan Petrovsky\n\nKey figures\n- Oskolkov – wrote the report\n`,
+      formatOf(definer),
+    );
+    // The definer and the misspelling; a third should a signature say a needless "maybe".
+    assert.ok(index.pending >= 2 && index.pending <= 3, `${index.pending} of ${index.documentCount} to resolve`);
+    assert.ok(index.mentionsIn(toUri(misspelt)).some((m) => m.surface === 'Oskolkof' && m.entityId === 'person:oskolkov'));
+    assert.ok(shaped.every((file) => !index.mentionsIn(toUri(file)).some((m) => m.surface === 'Oskarsson')));
   });
 
   it('keeps the mentions of a note read again as before, and makes new ones where the reading changed', async () => {

@@ -2,7 +2,7 @@
 // must have looked up to be affected (see WordSignature): the index then resolves again only those
 // documents, not every note of the folder.
 import { skeleton } from '../notes/names';
-import { FNV_START, fnvStep, wordHash, type WordSignature } from './wordSignature';
+import { wordHash, type WordSignature } from './wordSignature';
 
 /** A misspelling is matched against people whose names' skeletons are at most this many letters longer or shorter. */
 export const FUZZY_LENGTH_SPREAD = 3;
@@ -24,13 +24,14 @@ export class NameChanges {
     if (words.length === 1) this.wordSets.push([wordHash(`${key}s`)]);
   }
 
-  /** A person of one word came, went or is spelt otherwise: the misspellings that may match them, too. */
-  person(key: string): void {
+  /**
+   * A person of one word came, went or is spelt otherwise: also the notes that asked about words whose
+   * fuzzy match may be them (`nearby`, see NameTable.askedNear), each word being in the notes' signatures.
+   */
+  person(key: string, nearby: readonly string[]): void {
     if (this.everything) return;
     this.key(key);
-    const sound = skeleton(key);
-    for (let other = sound.length - FUZZY_LENGTH_SPREAD; other <= sound.length + FUZZY_LENGTH_SPREAD; other++)
-      this.wordSets.push([shapeHash(sound, other)]);
+    for (const word of nearby) this.wordSets.push([wordHash(word)]);
   }
 
   /** Anything may have changed (new knowledge, every note name forgotten). */
@@ -45,21 +46,8 @@ export class NameChanges {
   }
 }
 
-/** What a fuzzy match of `key` against people's names looked at: their shape (see NameTable.fuzzyPerson). */
-export function fuzzyLookupHash(key: string): number {
-  const sound = skeleton(key);
-  return shapeHash(sound, sound.length);
-}
-
 /** People's names are compared by their skeleton's first two letters and its length (see skeleton). */
 export function shapeOf(key: string): { start: string; length: number } {
   const sound = skeleton(key);
   return { start: sound.slice(0, 2), length: sound.length };
-}
-
-/** The hash of a shape: the first two letters of `sound` and `length`, after a `~` no word key has. */
-function shapeHash(sound: string, length: number): number {
-  let h = fnvStep(FNV_START, 0x7e);
-  for (let i = 0; i < Math.min(2, sound.length); i++) h = fnvStep(h, sound.charCodeAt(i));
-  return fnvStep(h, length) >>> 0;
 }

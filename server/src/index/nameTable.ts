@@ -3,7 +3,7 @@
 // of unknown capitalised words against people's names (`Bukarin` → Bukharin). A word the English
 // dictionary knows (`Please`, `Station`, `Harry`) is never taken for a misspelt name.
 import type { EntityKind } from '../notes/extract';
-import { isSpellingVariant, nameKey } from '../notes/names';
+import { isSpellingVariant, misspellingDistance, nameKey, skeleton } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
 import { yearsOf } from '../knowledge/years';
 import { surnameOf } from '../knowledge/surname';
@@ -11,8 +11,7 @@ import { isGivenName } from '../words/givenNames';
 import { english } from '../words/english';
 import type { NameTarget } from './model';
 import { closestPerson, PersonGroup, personWord, type PersonWord } from './closestPerson';
-import { FUZZY_LENGTH_SPREAD, fuzzyLookupHash, NameChanges, shapeOf } from './nameChanges';
-import type { WordSink } from './wordSignature';
+import { FUZZY_LENGTH_SPREAD, NameChanges, shapeOf } from './nameChanges';
 import { Tally } from './tally';
 
 export class NameTable {
@@ -59,6 +58,11 @@ export class NameTable {
   generation = 0;
   /** What changed since takeChanges. */
   private changes = new NameChanges();
+  /**
+   * The words fuzzyPerson was asked about by resolutions that note what they look up, by their
+   * skeleton's first two letters: a person who comes or goes changes the answers of those near them only.
+   */
+  private readonly askedByStart = new Map<string, Set<string>>();
 
   setKnowledge(knowledge: KnowledgeBase): void {
     this.knowledgeNames.clear();
@@ -191,7 +195,7 @@ export class NameTable {
       peopleChanged = spelledBefore !== mostUsed(person.forms);
     }
     const meaningChanged = meantBefore !== meaningOf(ids) && !this.knowledgeNames.has(key);
-    if (peopleChanged) this.changed((changes) => changes.person(key));
+    if (peopleChanged) this.changed((changes) => changes.person(key, this.askedNear(key)));
     else if (meaningChanged) this.changed((changes) => changes.key(key));
     return meaningChanged || peopleChanged;
   }
@@ -216,7 +220,7 @@ export class NameTable {
       // A respelt person (`DANTON` → `Danton`) is suggested as the notes now spell them.
       peopleChanged = person.forms.size === 0 || mostUsed(person.forms) !== spelledBefore;
     }
-    if (peopleChanged) this.changed((changes) => changes.person(key));
+    if (peopleChanged) this.changed((changes) => changes.person(key, this.askedNear(key)));
     else if (meaningChanged) this.changed((changes) => changes.key(key));
     return meaningChanged || peopleChanged;
   }
@@ -329,15 +333,34 @@ export class NameTable {
    * A single capitalised word that no name matches exactly: `Stalins`, or a misspelling of someone.
    * Never an English word (`Wages`, `Harry`), an acronym (`TODO`) or a word with digits.
    */
-  resolveWord(key: string, written: string, looked?: WordSink): NameTarget | undefined {
+  resolveWord(key: string, written: string, noting = false): NameTarget | undefined {
     if (key.length > 3 && key.endsWith('s')) {
       const stem = this.resolve(key.slice(0, -1));
       if (stem && this.isPersonKey(key.slice(0, -1))) return stem;
     }
     if (isAcronym(written) || english().knows(written)) return undefined;
-    // The people the answer depends on: those of similar shape (see NameChanges.person).
-    looked?.add(fuzzyLookupHash(key));
+    if (noting) this.noteAsked(key);
     return this.fuzzyPerson(key);
+  }
+
+  private noteAsked(key: string): void {
+    const { start } = shapeOf(key);
+    const asked = this.askedByStart.get(start);
+    if (asked) asked.add(key);
+    else this.askedByStart.set(start, new Set([key]));
+  }
+
+  /** The words asked about (see noteAsked) whose fuzzy match may be the person `key`: another spelling, or a misspelling. */
+  private askedNear(key: string): string[] {
+    const { start, length } = shapeOf(key);
+    const sound = skeleton(key);
+    const near: string[] = [];
+    for (const word of this.askedByStart.get(start) ?? []) {
+      const wordSound = skeleton(word);
+      if (Math.abs(wordSound.length - length) > FUZZY_LENGTH_SPREAD) continue;
+      if (wordSound === sound || misspellingDistance(word, key, wordSound, sound) !== Infinity) near.push(word);
+    }
+    return near;
   }
 
   /** The closest person's name to a misspelt key, when the match is conservative enough. */

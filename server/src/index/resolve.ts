@@ -141,7 +141,8 @@ function resolveLine(
         i++;
         continue;
       }
-      const name = longestNameAt(keys, texts, i, names, flags[from + i], looked) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
+      const name =
+        longestNameAt(keys, texts, i, names, flags[from + i], looked !== undefined) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
       if (!name) {
         i++;
         continue;
@@ -193,7 +194,8 @@ function longestNameAt(
   start: number,
   names: NameTable,
   flags: number,
-  looked: WordSink | undefined,
+  /** Whether the resolution notes what it looks up (see NameTable.resolveWord). */
+  noting: boolean,
 ): { target: NameTarget; length: number; skip: number; guess?: boolean } | undefined {
   const exposed = (flags & EXPOSED) !== 0;
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
@@ -218,7 +220,7 @@ function longestNameAt(
     return { target, length, skip };
   }
   if (!capitalised || isNumber(texts[start])) return undefined;
-  const target = names.resolveWord(keys[start], texts[start], looked);
+  const target = names.resolveWord(keys[start], texts[start], noting);
   // `surrendered at Lüneburg Heath`: after `at` or `in`, or before a capitalised common noun, a near
   // miss is a place, not a misspelt person.
   const beforeNoun = start + 1 < texts.length && isCapitalised(texts[start + 1]) && english().isCommon(texts[start + 1]);
