@@ -15,3 +15,11 @@ export function answers(index: NotesIndex): string[] {
   }
   return lines;
 }
+
+/** The answers in an order that does not depend on the order of edits: each line under its entity, sorted. */
+export function canonicalAnswers(index: NotesIndex): string[] {
+  let entity = '';
+  return answers(index)
+    .map((line) => (line.startsWith(' ') ? `${entity}${line}` : (entity = line.slice(0, line.indexOf(' ')))))
+    .sort();
+}

@@ -1,15 +1,15 @@
 // Mentions kept between sessions: on reopening, a note's resolution from the last session is used only
 // where resolving again would give the same, and the index answers exactly as a fresh one does.
 import * as assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { KnowledgeBase } from '../../server/src/knowledge/base';
 import { DiskWorkspace } from '../../server/src/workspace/disk';
 import { writeFactsCache } from '../../server/src/workspace/factsCache';
-import { DEFAULT_FILE_SETTINGS, FileMatcher } from '../../server/src/workspace/files';
+import { DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, toUri } from '../../server/src/workspace/files';
 import { loadWorkspace, type LoadedWorkspace } from '../../server/src/workspace/load';
-import { answers } from '../support/indexAnswers';
+import { answers, canonicalAnswers } from '../support/indexAnswers';
 import { DATA, FIXTURES, SAMPLES } from '../support/paths';
 import { copyFixture, removeWorkspace } from '../support/workspace';
 
@@ -76,6 +76,20 @@ describe('Kept resolutions: mentions from the last session', function () {
     assert.equal(again.cache?.reused, again.noteCount - 1);
     assert.equal(again.cache?.resolved, 0);
     assert.deepEqual(answers(again.index), answers((await load({ cache: false })).index));
+  });
+
+  it('reads a kept note anew when an edit defines the person it misspells', async () => {
+    appendFileSync(path.join(root, 'terror.md'), '\nOskolkof wrote the report.\n');
+    await session();
+    const again = await session();
+    assert.equal(again.cache?.resolved, again.noteCount);
+    const definer = path.join(root, 'french-revolution.txt');
+    const text = `${readFileSync(definer, 'utf8')}\n\nKey figures\n- Oskolkov – wrote the report\n`;
+    again.index.editDocument(toUri(definer), text, formatOf(definer));
+    writeFileSync(definer, text);
+    const answered = canonicalAnswers(again.index);
+    assert.ok(answered.some((line) => /^person:oskolkov {2}mention \S*\/terror\.md:.* Oskolkof Oskolkov$/.test(line)));
+    assert.deepEqual(answered, canonicalAnswers((await load({ cache: false })).index));
   });
 
   it('resolves every note again under other knowledge', async () => {

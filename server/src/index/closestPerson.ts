@@ -2,7 +2,7 @@
 // (`Bukarin` → Bukharin). A word is compared with every person of its groups, and the groups grow
 // with the people the notes define, so the first cut works on flat arrays and skips most of them
 // without a call.
-import { letterMask, misspellingDistance, mostEditsAllowed, skeleton } from '../notes/names';
+import { letterMask, MISSPELLING_LENGTH, misspellingDistance, mostEditsAllowed, skeleton } from '../notes/names';
 import { WordCache } from '../notes/strings';
 import { COMMON_WORDS } from '../words/commonWords';
 import { english } from '../words/english';
@@ -76,7 +76,7 @@ export class PersonGroup {
  * transliteration first, else the fewest edits, the first on a tie.
  */
 export function closestPerson(key: string, groups: readonly PersonGroup[]): NameTarget | undefined {
-  if (key.length < 5 || COMMON_WORDS.has(key) || /\d/.test(key)) return undefined;
+  if (key.length < MISSPELLING_LENGTH || COMMON_WORDS.has(key) || /\d/.test(key)) return undefined;
   const sound = skeleton(key);
   // Another transliteration of the name (`Jughashvili` for `Dzhugashvili`) means them, and is no misspelling.
   for (const group of groups) {

@@ -2,7 +2,6 @@
 // each); Mention objects are made only when a request asks for them.
 import type { NamePhrases } from '../notes/phrases';
 import type { Location, Mention } from './model';
-import type { WordSignature, WordSignatureBuilder } from './wordSignature';
 
 /** Sealed mentions as plain data, to keep between sessions: each entity id once, and per mention which. */
 export interface DocumentMentionsParts {
@@ -35,9 +34,6 @@ export class DocumentMentions {
   private adding?: Adding;
   /** Only misspelt mentions have a suggestion. */
   readonly suggestions = new Map<number, string>();
-  /** The words resolving them looked up, when known (see NameChanges); not kept between sessions. */
-  private signature?: WordSignature;
-  private signatureBuilder?: WordSignatureBuilder;
 
   constructor(
     readonly uri: string,
@@ -52,19 +48,6 @@ export class DocumentMentions {
     adding.which.push(number);
     adding.first.push(firstWord);
     adding.end.push(endWord);
-  }
-
-  /** Notes the words resolving them looked up: the signature is made when first asked for, as most edits change no name. */
-  lookedUp(builder: WordSignatureBuilder): void {
-    this.signatureBuilder = builder;
-  }
-
-  get looked(): WordSignature | undefined {
-    if (this.signatureBuilder) {
-      this.signature = this.signatureBuilder.build();
-      this.signatureBuilder = undefined;
-    }
-    return this.signature;
   }
 
   /**
@@ -82,12 +65,6 @@ export class DocumentMentions {
       this.suggestions.size === other.suggestions.size &&
       [...this.suggestions].every(([i, suggestion]) => other.suggestions.get(i) === suggestion)
     );
-  }
-
-  /** Takes what resolving `other` looked up, as a signature made now: these mentions stand for it. */
-  lookedUpAs(other: DocumentMentions): void {
-    this.signature = other.looked;
-    this.signatureBuilder = undefined;
   }
 
   seal(): this {

@@ -3,7 +3,7 @@
 // of unknown capitalised words against people's names (`Bukarin` → Bukharin). A word the English
 // dictionary knows (`Please`, `Station`, `Harry`) is never taken for a misspelt name.
 import type { EntityKind } from '../notes/extract';
-import { isSpellingVariant, misspellingDistance, nameKey, skeleton } from '../notes/names';
+import { isSpellingVariant, MISSPELLING_LENGTH, misspellingDistance, nameKey, skeleton } from '../notes/names';
 import type { KnowledgeBase } from '../knowledge/base';
 import { yearsOf } from '../knowledge/years';
 import { surnameOf } from '../knowledge/surname';
@@ -59,8 +59,8 @@ export class NameTable {
   /** What changed since takeChanges. */
   private changes = new NameChanges();
   /**
-   * The words fuzzyPerson was asked about by resolutions that note what they look up, by their
-   * skeleton's first two letters: a person who comes or goes changes the answers of those near them only.
+   * The words fuzzyPerson was asked about by resolutions, by their skeleton's first two letters: a
+   * person who comes or goes changes the answers of those near them only.
    */
   private readonly askedByStart = new Map<string, Set<string>>();
 
@@ -333,13 +333,13 @@ export class NameTable {
    * A single capitalised word that no name matches exactly: `Stalins`, or a misspelling of someone.
    * Never an English word (`Wages`, `Harry`), an acronym (`TODO`) or a word with digits.
    */
-  resolveWord(key: string, written: string, noting = false): NameTarget | undefined {
+  resolveWord(key: string, written: string): NameTarget | undefined {
     if (key.length > 3 && key.endsWith('s')) {
       const stem = this.resolve(key.slice(0, -1));
       if (stem && this.isPersonKey(key.slice(0, -1))) return stem;
     }
-    if (isAcronym(written) || english().knows(written)) return undefined;
-    if (noting) this.noteAsked(key);
+    if (!mayBeAsked(key, written)) return undefined;
+    this.noteAsked(key);
     return this.fuzzyPerson(key);
   }
 
@@ -483,6 +483,11 @@ function groupBy(people: readonly PersonWord[], keyOf: (person: PersonWord) => s
     else lists.set(key, [person]);
   }
   return lists;
+}
+
+/** Whether resolveWord asks fuzzyPerson about a word no name matches: no acronym, no English word, long enough to misspell a name. */
+function mayBeAsked(key: string, written: string): boolean {
+  return key.length >= MISSPELLING_LENGTH && !isAcronym(written) && !english().knows(written);
 }
 
 /** `TODO`, `NKVD`, `USSR`: capitals throughout. */

@@ -21,6 +21,8 @@ import { ResolutionMemo } from './resolutionMemo';
 import { DocumentMentions, type MentionsOnLine } from './mentions';
 import { LocationLists } from './locationLists';
 import { knowledgeFingerprint, NamesDigest } from './namesDigest';
+import { WordSignature } from './wordSignature';
+import { distinctWords } from '../notes/wordNumbers';
 import type { KeptFingerprints, KeptNote, KeptResolution } from './storedResolution';
 
 /** What a note being edited keeps between its edits. */
@@ -45,6 +47,8 @@ interface IndexedDocument {
   kept?: KeptResolution;
   /** For a note being edited: what its lines yielded when read and resolved, for the next edit (see editDocument). */
   memo?: EditMemo;
+  /** The words of its phrases, once resolved here (see NameChanges): until then any change of names may touch it. */
+  signature?: WordSignature;
 }
 
 /** What a NotesIndex has resolved, to keep between sessions with the facts (see workspace/factsCache). */
@@ -115,8 +119,6 @@ export class NotesIndex {
   version = 0;
   /** Bumped when the knowledge or any note's definitions change: what is made of them alone holds until then. */
   definitionsVersion = 0;
-  /** Whether resolutions note the words they look up, so a change of names reads only the notes it touches. */
-  private signResolutions = false;
   /** What remember() keeps, and the version it was made at. */
   private remembered = new Map<string, unknown>();
   private rememberedAt = -1;
@@ -179,9 +181,6 @@ export class NotesIndex {
    * is kept, so the next edit reads again only what it changed.
    */
   editDocument(uri: string, text: string | readonly string[], format: NotesFormat): void {
-    // An index that is edited notes what resolutions look up from now on (see NameChanges); a first
-    // index or the CLI does not pay for it, and the first change of names reads every note again.
-    this.signResolutions = true;
     const memo = this.documents.get(uri)?.memo ?? { lines: new LineMemo(), resolution: new ResolutionMemo() };
     this.setDocument(uri, text, format, undefined, memo);
   }
@@ -599,7 +598,7 @@ export class NotesIndex {
   private markStaleIfNamesChanged(): void {
     if (this.resolvedGeneration === this.names.generation) return;
     const changes = this.names.takeChanges();
-    for (const document of this.documents.values()) if (changes.touches(document.mentions?.looked)) this.stale.add(document.uri);
+    for (const document of this.documents.values()) if (changes.touches(document.signature)) this.stale.add(document.uri);
     this.resolvedGeneration = this.names.generation;
   }
 
@@ -696,12 +695,12 @@ export class NotesIndex {
       ownPeople(document.definitions),
       document.facts.years,
       document.memo?.resolution,
-      this.signResolutions,
     );
+    // A note being edited is read again through its memo, for little: it goes without (each edit would make one).
+    if (!document.memo) document.signature ??= WordSignature.ofWords(distinctWords(document.facts.phrases.words));
     // After names change, most notes read again read as before: their mentions stay, so the old are not
     // left for the collector and the new kept in their place (at 10,000 notes, hundreds of MB at once).
-    if (document.mentions?.sameAs(now)) document.mentions.lookedUpAs(now);
-    else this.setMentions(document, now);
+    if (!document.mentions?.sameAs(now)) this.setMentions(document, now);
   }
 
   /**

@@ -17,8 +17,6 @@ export interface LineMention {
 
 export interface LineResolution {
   found: LineMention[];
-  /** What resolving the line looked up, as hashes (see WordSignature). */
-  looked: number[];
 }
 
 export class ResolutionMemo {

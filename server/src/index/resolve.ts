@@ -9,7 +9,6 @@ import { english } from '../words/english';
 import { isPlacePrefix } from '../words/places';
 import { DocumentMentions } from './mentions';
 import { ResolutionMemo, type LineMention, type LineResolution } from './resolutionMemo';
-import { WordSignatureBuilder, wordHash, type WordSink } from './wordSignature';
 import type { Definition, NameTarget } from './model';
 import type { NameTable } from './nameTable';
 
@@ -66,7 +65,7 @@ export function ownPeople(definitions: readonly Definition[]): Map<string, strin
  * Resolves a document's name phrases. `ownPeople` maps the surnames of people the document names in
  * full and no pack knows (`Thurgood Marshall`) to their ids: there, that surname alone means them, not
  * a pack's person who merely shares it (George Marshall). `memo`: what its lines gave before, for a
- * note being edited. `sign`: note the words looked up (see NameChanges), which costs a fifth more.
+ * note being edited.
  */
 export function resolvePhrases(
   uri: string,
@@ -75,12 +74,10 @@ export function resolvePhrases(
   ownPeople: ReadonlyMap<string, string> = new Map(),
   years?: LineYears,
   memo?: ResolutionMemo,
-  sign = false,
 ): DocumentMentions {
   const found: LineMention[] = [];
   // A memo's mentions count their words from their line's first: kept as they are, with that first word.
   const kept: { found: LineMention[]; base: number }[] = [{ found, base: 0 }];
-  const looked = sign ? new WordSignatureBuilder() : undefined;
   const { bounds } = phrases;
   // Only phrases made of a LineMemo's runs can be looked up by them.
   const runsByLine = memo && runsOfLines(phrases);
@@ -94,14 +91,12 @@ export function resolvePhrases(
     const [first, last] = [p, next];
     if (memo && runsByLine) {
       const resolved = memo.line(runsByLine[lineNumber], year, () => {
-        const resolution: LineResolution = { found: [], looked: [] };
-        const words = { add: (hash: number): number => resolution.looked.push(hash) };
-        resolveLine(phrases, first, last, names, ownPeople, year, bounds[first], resolution.found, words);
+        const resolution: LineResolution = { found: [] };
+        resolveLine(phrases, first, last, names, ownPeople, year, bounds[first], resolution.found);
         return resolution;
       });
       if (resolved.found.length > 0) kept.push({ found: resolved.found, base: bounds[first] });
-      looked?.addAll(resolved.looked);
-    } else resolveLine(phrases, first, last, names, ownPeople, year, 0, found, looked);
+    } else resolveLine(phrases, first, last, names, ownPeople, year, 0, found);
     p = next;
   }
   // `Hadley cell` in geography notes is no misspelt Halsey: a guess at a pack person's misspelling needs
@@ -111,7 +106,6 @@ export function resolvePhrases(
   for (const { found, base } of kept)
     for (const m of found)
       if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first + base, m.end + base, m.suggestion);
-  if (looked) mentions.lookedUp(looked);
   return mentions.seal();
 }
 
@@ -125,7 +119,6 @@ function resolveLine(
   year: number | undefined,
   base: number,
   found: LineMention[],
-  looked: WordSink | undefined,
 ): void {
   const { words, bounds, flags } = phrases;
   for (let p = first; p < last; p++) {
@@ -133,7 +126,6 @@ function resolveLine(
     const to = bounds[p + 1];
     const keys: string[] = [];
     for (let w = from; w < to; w++) keys.push(keyOfWord(words[w]));
-    if (looked) for (const key of keys) looked.add(wordHash(key));
     const texts = phrases.texts(from, to);
     let i = 0;
     while (i < keys.length) {
@@ -141,8 +133,7 @@ function resolveLine(
         i++;
         continue;
       }
-      const name =
-        longestNameAt(keys, texts, i, names, flags[from + i], looked !== undefined) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
+      const name = longestNameAt(keys, texts, i, names, flags[from + i]) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
       if (!name) {
         i++;
         continue;
@@ -194,8 +185,6 @@ function longestNameAt(
   start: number,
   names: NameTable,
   flags: number,
-  /** Whether the resolution notes what it looks up (see NameTable.resolveWord). */
-  noting: boolean,
 ): { target: NameTarget; length: number; skip: number; guess?: boolean } | undefined {
   const exposed = (flags & EXPOSED) !== 0;
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
@@ -220,7 +209,7 @@ function longestNameAt(
     return { target, length, skip };
   }
   if (!capitalised || isNumber(texts[start])) return undefined;
-  const target = names.resolveWord(keys[start], texts[start], noting);
+  const target = names.resolveWord(keys[start], texts[start]);
   // `surrendered at Lüneburg Heath`: after `at` or `in`, or before a capitalised common noun, a near
   // miss is a place, not a misspelt person.
   const beforeNoun = start + 1 < texts.length && isCapitalised(texts[start + 1]) && english().isCommon(texts[start + 1]);

@@ -1,44 +1,36 @@
-// The words a document's resolution looked up, kept as a small Bloom filter: when the notes' names
-// change, only the documents that may have looked at a changed name are resolved again. The filter
-// may say "maybe" of a word the document never had, which costs one needless resolution; it never
-// says "no" of one it had.
+// The words of a note's phrases, kept as a small Bloom filter: when the notes' names change, only the
+// notes that may hold a changed name's words are resolved again (see NameChanges). A name is found only
+// where its words are, so the words say what resolving the note looked up. The filter may say "maybe"
+// of a word the note never had, which costs one needless resolution; it never says "no" of one it had.
+import { keyOfWord } from '../notes/wordNumbers';
 import { WordCache } from '../notes/strings';
 
-/** Bits per word looked up: about a 2% chance of a needless "maybe" with three bits set per word. */
-const BITS_PER_WORD = 8;
-const HASHES = 3;
-
-/** Takes the words a resolution looks up, as their hashes (see wordHash). */
-export interface WordSink {
-  add(hash: number): void;
-}
-
-export class WordSignatureBuilder implements WordSink {
-  private readonly hashes: number[] = [];
-  /** Lists added whole, kept as they are until built (a line's, from ResolutionMemo): never change them. */
-  private readonly lists: (readonly number[])[] = [];
-
-  add(hash: number): void {
-    this.hashes.push(hash);
-  }
-
-  addAll(hashes: readonly number[]): void {
-    this.lists.push(hashes);
-  }
-
-  build(): WordSignature {
-    const count = this.lists.reduce((sum, list) => sum + list.length, this.hashes.length);
-    let size = 64;
-    while (size < count * BITS_PER_WORD) size *= 2;
-    const bits = new Uint32Array(size / 32);
-    const set = (bit: number): number => (bits[bit >>> 5] |= 1 << (bit & 31));
-    for (const list of [this.hashes, ...this.lists]) for (const h of list) forEachBit(h, size, set);
-    return new WordSignature(bits);
-  }
-}
+/**
+ * At least this many bits per distinct word, four set per word: a needless "maybe" for 0.02-0.24% of
+ * the words a note never had. A change of names asks about several words, and every note answers.
+ */
+const BITS_PER_WORD = 16;
+const HASHES = 4;
 
 export class WordSignature {
-  constructor(private readonly bits: Uint32Array) {}
+  private constructor(private readonly bits: Uint32Array) {}
+
+  /** The signature of these word hashes (see wordHash). */
+  static ofHashes(hashes: ArrayLike<number>): WordSignature {
+    let size = 64;
+    while (size < hashes.length * BITS_PER_WORD) size *= 2;
+    const bits = new Uint32Array(size / 32);
+    const set = (bit: number): number => (bits[bit >>> 5] |= 1 << (bit & 31));
+    for (let i = 0; i < hashes.length; i++) forEachBit(hashes[i], size, set);
+    return new WordSignature(bits);
+  }
+
+  /** The signature of distinct word numbers (see wordNumbers): their keys' hashes. */
+  static ofWords(numbers: Int32Array): WordSignature {
+    const hashes = new Uint32Array(numbers.length);
+    for (let i = 0; i < numbers.length; i++) hashes[i] = hashOfWordNumber(numbers[i]);
+    return WordSignature.ofHashes(hashes);
+  }
 
   /** False only when `hash` was never added. */
   mayHave(hash: number): boolean {
@@ -50,21 +42,28 @@ export class WordSignature {
   }
 }
 
-/** FNV-1a, one UTF-16 code unit at a time, from FNV_START; `>>> 0` ends it. */
-export const FNV_START = 0x811c9dc5;
-export function fnvStep(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 0x01000193);
-}
-
 /** Hashes by word: the same words recur in every note, and a map finds a word by a hash V8 keeps with it. */
 const hashByWord = new WordCache<number>(200_000);
 
+/** FNV-1a of the word, one UTF-16 code unit at a time. */
 export function wordHash(word: string): number {
   const known = hashByWord.get(word);
   if (known !== undefined) return known;
-  let h = FNV_START;
-  for (let i = 0; i < word.length; i++) h = fnvStep(h, word.charCodeAt(i));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
   return hashByWord.set(word, h >>> 0);
+}
+
+/** By word number: its key's hash, once made (0 for not yet: a key whose hash is 0 is hashed each time). */
+let hashesByNumber = new Uint32Array(1024);
+
+function hashOfWordNumber(number: number): number {
+  if (number >= hashesByNumber.length) {
+    const grown = new Uint32Array(Math.max(number + 1, 2 * hashesByNumber.length));
+    grown.set(hashesByNumber);
+    hashesByNumber = grown;
+  }
+  return (hashesByNumber[number] ||= wordHash(keyOfWord(number)));
 }
 
 /** The bits a hash sets, by double hashing; `size` is a power of two. */

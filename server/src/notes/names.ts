@@ -186,6 +186,9 @@ function allowanceFor(a: string, b: string): number {
  * The most edits misspellingDistance accepts between two keys of these lengths: the allowance, or
  * three when the start and the end may agree. Each edit changes at most two letters of a letterMask.
  */
+/** A word shorter than this is taken for no misspelling. */
+export const MISSPELLING_LENGTH = 5;
+
 export function mostEditsAllowed(candidate: string, known: string): number {
   if (Math.min(candidate.length, known.length) < 6) return 1;
   return known.length >= 7 && candidate.length >= 6 ? 3 : 2;
@@ -201,7 +204,7 @@ export function misspellingDistance(
   candidateSound = skeleton(candidate),
   knownSound = skeleton(known),
 ): number {
-  if (candidate === known || candidate.length < 5 || known.length < 4) return Infinity;
+  if (candidate === known || candidate.length < MISSPELLING_LENGTH || known.length < 4) return Infinity;
   const a = candidate;
   const b = known;
   if (a.charCodeAt(0) !== b.charCodeAt(0) && candidateSound.charCodeAt(0) !== knownSound.charCodeAt(0)) return Infinity;

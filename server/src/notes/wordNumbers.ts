@@ -68,3 +68,25 @@ function numbersOfTable(table: readonly string[]): Int32Array {
   }
   return known;
 }
+
+/** Per word number, the last call of distinctWords that met it: a note's words are told apart without a set. */
+let lastSeen = new Int32Array(1024);
+let calls = 0;
+
+/** The word numbers of `words`, each once, in the order first met. */
+export function distinctWords(words: Int32Array): Int32Array {
+  if (lastSeen.length < texts.length) {
+    const grown = new Int32Array(Math.max(texts.length, 2 * lastSeen.length));
+    grown.set(lastSeen);
+    lastSeen = grown;
+  }
+  const call = ++calls;
+  const distinct: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const number = words[i];
+    if (lastSeen[number] === call) continue;
+    lastSeen[number] = call;
+    distinct.push(number);
+  }
+  return Int32Array.from(distinct);
+}
