@@ -42,7 +42,13 @@ export class NameChanges {
   /** Whether a document whose resolution looked at `looked` may read differently now; true when unknown. */
   touches(looked: WordSignature | undefined): boolean {
     if (this.everything || !looked) return true;
-    return this.wordSets.some((words) => words.every((word) => looked.mayHave(word)));
+    // Loops, not some/every: a change of hundreds of names asks this of every note, for thousands of sets.
+    for (const words of this.wordSets) {
+      let all = true;
+      for (let i = 0; i < words.length && all; i++) all = looked.mayHave(words[i]);
+      if (all) return true;
+    }
+    return false;
   }
 }
 

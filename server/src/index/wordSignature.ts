@@ -20,8 +20,13 @@ export class WordSignature {
     let size = 64;
     while (size < hashes.length * BITS_PER_WORD) size *= 2;
     const bits = new Uint32Array(size / 32);
-    const set = (bit: number): number => (bits[bit >>> 5] |= 1 << (bit & 31));
-    for (let i = 0; i < hashes.length; i++) forEachBit(hashes[i], size, set);
+    for (let i = 0; i < hashes.length; i++) {
+      const [h, step] = [hashes[i], stepOf(hashes[i])];
+      for (let k = 0; k < HASHES; k++) {
+        const bit = (h + Math.imul(k, step)) & (size - 1);
+        bits[bit >>> 5] |= 1 << (bit & 31);
+      }
+    }
     return new WordSignature(bits);
   }
 
@@ -32,13 +37,16 @@ export class WordSignature {
     return WordSignature.ofHashes(hashes);
   }
 
-  /** False only when `hash` was never added. */
+  /** False only when `hash` was never added. Called for every note and every word a change of names touches: no closure here. */
   mayHave(hash: number): boolean {
-    let all = true;
-    forEachBit(hash, this.bits.length * 32, (bit) => {
-      if ((this.bits[bit >>> 5] & (1 << (bit & 31))) === 0) all = false;
-    });
-    return all;
+    const { bits } = this;
+    const mask = bits.length * 32 - 1;
+    const step = stepOf(hash);
+    for (let k = 0; k < HASHES; k++) {
+      const bit = (hash + Math.imul(k, step)) & mask;
+      if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+    }
+    return true;
   }
 }
 
@@ -66,8 +74,7 @@ function hashOfWordNumber(number: number): number {
   return (hashesByNumber[number] ||= wordHash(keyOfWord(number)));
 }
 
-/** The bits a hash sets, by double hashing; `size` is a power of two. */
-function forEachBit(h: number, size: number, visit: (bit: number) => void): void {
-  const step = (Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0) | 1;
-  for (let i = 0; i < HASHES; i++) visit((h + Math.imul(i, step)) & (size - 1));
+/** A hash sets bits h, h + step, h + 2 step... (double hashing), modulo the filter's size, a power of two. */
+function stepOf(h: number): number {
+  return (Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0) | 1;
 }
