@@ -27,11 +27,12 @@ export class NameChanges {
   /**
    * A person of one word came, went or is spelt otherwise: also the notes that asked about words whose
    * fuzzy match may be them (`nearby`, see NameTable.askedNear), each word being in the notes' signatures.
+   * `nearby` is called only when needed: new knowledge defines every note's people again.
    */
-  person(key: string, nearby: readonly string[]): void {
+  person(key: string, nearby: () => readonly string[]): void {
     if (this.everything) return;
     this.key(key);
-    for (const word of nearby) this.wordSets.push([wordHash(word)]);
+    for (const word of nearby()) this.wordSets.push([wordHash(word)]);
   }
 
   /** Anything may have changed (new knowledge, every note name forgotten). */

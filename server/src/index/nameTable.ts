@@ -195,7 +195,7 @@ export class NameTable {
       peopleChanged = spelledBefore !== mostUsed(person.forms);
     }
     const meaningChanged = meantBefore !== meaningOf(ids) && !this.knowledgeNames.has(key);
-    if (peopleChanged) this.changed((changes) => changes.person(key, this.askedNear(key)));
+    if (peopleChanged) this.changed((changes) => changes.person(key, () => this.askedNear(key)));
     else if (meaningChanged) this.changed((changes) => changes.key(key));
     return meaningChanged || peopleChanged;
   }
@@ -220,7 +220,7 @@ export class NameTable {
       // A respelt person (`DANTON` → `Danton`) is suggested as the notes now spell them.
       peopleChanged = person.forms.size === 0 || mostUsed(person.forms) !== spelledBefore;
     }
-    if (peopleChanged) this.changed((changes) => changes.person(key, this.askedNear(key)));
+    if (peopleChanged) this.changed((changes) => changes.person(key, () => this.askedNear(key)));
     else if (meaningChanged) this.changed((changes) => changes.key(key));
     return meaningChanged || peopleChanged;
   }

@@ -3,7 +3,6 @@
 // where its words are, so the words say what resolving the note looked up. The filter may say "maybe"
 // of a word the note never had, which costs one needless resolution; it never says "no" of one it had.
 import { keyOfWord } from '../notes/wordNumbers';
-import { WordCache } from '../notes/strings';
 
 /**
  * At least this many bits per distinct word, four set per word: a needless "maybe" for 0.02-0.24% of
@@ -50,16 +49,11 @@ export class WordSignature {
   }
 }
 
-/** Hashes by word: the same words recur in every note, and a map finds a word by a hash V8 keeps with it. */
-const hashByWord = new WordCache<number>(200_000);
-
-/** FNV-1a of the word, one UTF-16 code unit at a time. */
+/** FNV-1a of the word, one UTF-16 code unit at a time: notes' words are hashed once each, by number (below). */
 export function wordHash(word: string): number {
-  const known = hashByWord.get(word);
-  if (known !== undefined) return known;
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return hashByWord.set(word, h >>> 0);
+  return h >>> 0;
 }
 
 /** By word number: its key's hash, once made (0 for not yet: a key whose hash is 0 is hashed each time). */
