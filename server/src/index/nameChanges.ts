@@ -1,6 +1,6 @@
-// What changed in the names the notes define since the index last resolved, as the words a document
-// must have looked up to be affected (see WordSignature): the index then resolves again only those
-// documents, not every note of the folder.
+// What changed in the names the notes define since the index last resolved, as the words a note must
+// hold to be affected (see WordSignature): the index then resolves again only those notes, not every
+// note of the folder.
 import { skeleton } from '../notes/names';
 import { wordHash, type WordSignature } from './wordSignature';
 
@@ -40,13 +40,13 @@ export class NameChanges {
     this.everything = true;
   }
 
-  /** Whether a document whose resolution looked at `looked` may read differently now; true when unknown. */
-  touches(looked: WordSignature | undefined): boolean {
-    if (this.everything || !looked) return true;
+  /** Whether a note with these words (see WordSignature) may read differently now; true when they are not known. */
+  touches(words: WordSignature | undefined): boolean {
+    if (this.everything || !words) return true;
     // Loops, not some/every: a change of hundreds of names asks this of every note, for thousands of sets.
-    for (const words of this.wordSets) {
+    for (const set of this.wordSets) {
       let all = true;
-      for (let i = 0; i < words.length && all; i++) all = looked.mayHave(words[i]);
+      for (let i = 0; i < set.length && all; i++) all = words.mayHave(set[i]);
       if (all) return true;
     }
     return false;

@@ -182,13 +182,13 @@ function allowanceFor(a: string, b: string): number {
   return shorter <= 9 ? 2 : 3;
 }
 
+/** A word shorter than this is taken for no misspelling. */
+export const MISSPELLING_LENGTH = 5;
+
 /**
  * The most edits misspellingDistance accepts between two keys of these lengths: the allowance, or
  * three when the start and the end may agree. Each edit changes at most two letters of a letterMask.
  */
-/** A word shorter than this is taken for no misspelling. */
-export const MISSPELLING_LENGTH = 5;
-
 export function mostEditsAllowed(candidate: string, known: string): number {
   if (Math.min(candidate.length, known.length) < 6) return 1;
   return known.length >= 7 && candidate.length >= 6 ? 3 : 2;
