@@ -37,7 +37,10 @@ export interface ServerResults {
   editOpenMs: number;
   edit?: LoopResult;
   editFlushed?: LoopResult;
+  /** Peak RSS up to the last edit. */
   peakRssMb: number;
+  /** Peak RSS over the whole session: after it, the edited notes are closed and the index cache written. */
+  sessionPeakRssMb: number;
   rssAfterIndexMb: number;
   error?: string;
 }
@@ -81,6 +84,7 @@ export async function measureServer(corpus: Corpus, options: Options): Promise<S
     probes: 0,
     editOpenMs: NaN,
     peakRssMb: NaN,
+    sessionPeakRssMb: NaN,
     rssAfterIndexMb: NaN,
   };
   const cacheFolder = `${corpus.dir}.cache`;
@@ -99,6 +103,7 @@ export async function measureServer(corpus: Corpus, options: Options): Promise<S
       await server.send('textDocument/didClose', { textDocument: { uri: server.uri(note) } });
     // The reopen run below starts from what this session kept.
     await server.cacheWritten(options.indexTimeoutMs);
+    results.sessionPeakRssMb = server.memory().peakRssMb;
   } catch (error) {
     const exited = server.exited !== undefined ? ` (the server exited with ${server.exited})` : '';
     results.error = `${(error as Error).message}${exited}\n${server.lastLogs()}`;

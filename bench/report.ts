@@ -170,6 +170,7 @@ function editAndResourceRows(server: ReportInput['server'], mark: Mark): string[
       '≤ 300 MB',
       mark('peak RSS', server.peakRssMb, '<= 300', server.peakRssMb <= 300),
     ],
+    ['  (info) peak RSS once the notes are closed and the cache written', mb(server.sessionPeakRssMb), '', '', '', ''],
   ];
 }
 
@@ -264,6 +265,7 @@ function reportJson(
     maxEventLoopBlockMs: server.maxEventLoopBlockMs,
     maxBlockEndedAfterReadyMs: server.maxBlockEndedAfterReadyMs,
     peakRssMb: server.peakRssMb,
+    sessionPeakRssMb: server.sessionPeakRssMb,
     rssAfterIndexMb: server.rssAfterIndexMb,
     editOpenMs: server.editOpenMs,
   };

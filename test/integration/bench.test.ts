@@ -39,6 +39,7 @@ const KEYS = [
   'reopenRssMb',
   'maxEventLoopBlockMs',
   'peakRssMb',
+  'sessionPeakRssMb',
   'markdownServiceReferencesP50Ms',
   'markdownServiceReferencesP95Ms',
   'markdownServiceReferencesP99Ms',
@@ -78,10 +79,16 @@ describe('benchmark', function () {
         assert.ok(Number.isFinite(metrics[key]), `${key} is ${String(metrics[key])}`);
       }
       assert.equal(metrics.notes, 20);
+      // VmHWM only grows: the whole session's peak is read last.
+      assert.ok(
+        (metrics.sessionPeakRssMb as number) >= (metrics.peakRssMb as number),
+        'the session peak is no lower than the peak up to the edits',
+      );
       assert.ok((metrics.entities as number) > 0, 'the server found entities');
       assert.ok((metrics.bytes as number) > 20 * 1024, 'the corpus has a few KB per note');
       assert.match(result.stdout, /cold index/);
       assert.match(result.stdout, /reopening: a second start/);
+      assert.match(result.stdout, /peak RSS once the notes are closed and the cache written +\| \d+ MB/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
