@@ -1,5 +1,6 @@
 // One document's resolved mentions, stored compactly (word spans into its phrases and an entity id
 // each); Mention objects are made only when a request asks for them.
+import { sameList } from '../notes/lists';
 import type { NamePhrases } from '../notes/phrases';
 import type { Location, Mention } from './model';
 
@@ -57,11 +58,10 @@ export class DocumentMentions {
   sameAs(other: DocumentMentions): boolean {
     return (
       this.phrases === other.phrases &&
-      sameNumbers(this.which, other.which) &&
-      sameNumbers(this.first, other.first) &&
-      sameNumbers(this.end, other.end) &&
-      this.entities.length === other.entities.length &&
-      this.entities.every((id, number) => id === other.entities[number]) &&
+      sameList(this.which, other.which) &&
+      sameList(this.first, other.first) &&
+      sameList(this.end, other.end) &&
+      sameList(this.entities, other.entities) &&
       this.suggestions.size === other.suggestions.size &&
       [...this.suggestions].every(([i, suggestion]) => other.suggestions.get(i) === suggestion)
     );
@@ -227,10 +227,4 @@ export class MentionsOnLine {
     }
     return true;
   }
-}
-
-function sameNumbers(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

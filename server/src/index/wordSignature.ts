@@ -2,7 +2,7 @@
 // notes that may hold a changed name's words are resolved again (see NameChanges). A name is found only
 // where its words are, so the words say what resolving the note looked up. The filter may say "maybe"
 // of a word the note never had, which costs one needless resolution; it never says "no" of one it had.
-import { keyOfWord } from '../notes/wordNumbers';
+import { keyOfWord, withRoom } from '../notes/wordNumbers';
 
 /**
  * At least this many bits per distinct word, four set per word: a needless "maybe" for 0.02-0.24% of
@@ -56,16 +56,12 @@ export function wordHash(word: string): number {
   return h >>> 0;
 }
 
-/** By word number: its key's hash, once made (0 for not yet: a key whose hash is 0 is hashed each time). */
-let hashesByNumber = new Uint32Array(1024);
+/** By word number: its key's hash as a signed 32-bit number, once made (0 for not yet: a key whose hash is 0 is hashed each time). */
+let hashesByNumber = new Int32Array(1024);
 
 function hashOfWordNumber(number: number): number {
-  if (number >= hashesByNumber.length) {
-    const grown = new Uint32Array(Math.max(number + 1, 2 * hashesByNumber.length));
-    grown.set(hashesByNumber);
-    hashesByNumber = grown;
-  }
-  return (hashesByNumber[number] ||= wordHash(keyOfWord(number)));
+  hashesByNumber = withRoom(hashesByNumber, number + 1);
+  return (hashesByNumber[number] ||= wordHash(keyOfWord(number))) >>> 0;
 }
 
 /** A hash sets bits h, h + step, h + 2 step... (double hashing), modulo the filter's size, a power of two. */

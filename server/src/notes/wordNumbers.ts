@@ -57,16 +57,25 @@ export function wordNumbersAt(table: readonly string[], numbered: unknown): Int3
 }
 
 /** Per table, the word number of each of its texts looked up so far (-1 for not yet); a worker's table grows. */
-const tables = new WeakMap<readonly string[], Int32Array>();
+const tables = new WeakMap<readonly string[], Int32Array<ArrayBuffer>>();
 
 function numbersOfTable(table: readonly string[]): Int32Array {
-  let known = tables.get(table);
-  if (!known || known.length < table.length) {
-    const grown = new Int32Array(Math.max(table.length, 2 * (known?.length ?? 0))).fill(-1);
-    if (known) grown.set(known);
-    tables.set(table, (known = grown));
-  }
+  const before = tables.get(table);
+  const known = withRoom(before ?? new Int32Array(0), table.length, -1);
+  if (known !== before) tables.set(table, known);
   return known;
+}
+
+/**
+ * `array` when it holds `length` items, else a copy at least twice as long (a table by word number
+ * grows a word at a time), its new items `fill`.
+ */
+export function withRoom(array: Int32Array<ArrayBuffer>, length: number, fill = 0): Int32Array<ArrayBuffer> {
+  if (array.length >= length) return array;
+  const grown = new Int32Array(Math.max(length, 2 * array.length));
+  if (fill !== 0) grown.fill(fill, array.length);
+  grown.set(array);
+  return grown;
 }
 
 /** Per word number, the last call of distinctWords that met it: a note's words are told apart without a set. */
@@ -75,11 +84,7 @@ let calls = 0;
 
 /** The word numbers of `words`, each once, in the order first met. */
 export function distinctWords(words: Int32Array): Int32Array {
-  if (lastSeen.length < texts.length) {
-    const grown = new Int32Array(Math.max(texts.length, 2 * lastSeen.length));
-    grown.set(lastSeen);
-    lastSeen = grown;
-  }
+  lastSeen = withRoom(lastSeen, texts.length);
   const call = ++calls;
   const distinct: number[] = [];
   for (let i = 0; i < words.length; i++) {
