@@ -70,12 +70,14 @@ export function registerLanguageFeatures(wiring: Wiring): void {
       return provideCompletion(index(), line, position);
     }),
   );
-  connection.onCompletionResolve((item) => {
-    const data = item.data as CompletionData | undefined;
-    const entity = data && index().entity(data.id);
-    if (entity) item.documentation = { kind: 'markdown', value: renderMarkdown(buildCard(index(), entity), wiring.describe) };
-    return item;
-  });
+  connection.onCompletionResolve((item) =>
+    wiring.answerAside(() => {
+      const data = item.data as CompletionData | undefined;
+      const entity = data && index().entity(data.id);
+      if (entity) item.documentation = { kind: 'markdown', value: renderMarkdown(buildCard(index(), entity), wiring.describe) };
+      return item;
+    }),
+  );
 
   connection.onDocumentSymbol(({ textDocument }, token) =>
     wiring.answer(textDocument.uri, token, [], () => provideDocumentSymbols(index(), textDocument.uri)),

@@ -59,6 +59,20 @@ export class Wiring {
     }
   }
 
+  /**
+   * Answers a request that reads no note (completionItem/resolve) at once, even during the first
+   * index. Background work still waits for its answer to be written: else a slice could run between
+   * handling it and writing the answer.
+   */
+  answerAside<T>(handler: () => T): T {
+    this.session.answeringAside();
+    try {
+      return handler();
+    } finally {
+      this.session.answered();
+    }
+  }
+
   readonly logError = (error: unknown): void => {
     this.connection.console.error(`History Notes: ${(error as Error)?.stack ?? String(error)}`);
   };

@@ -189,9 +189,14 @@ export class Session {
 
   /** A request is about to be answered: pending edits apply first, and the index cache waits for requests to pause. */
   answering(uri: string | undefined): void {
+    this.answeringAside();
+    this.flush(uri);
+  }
+
+  /** A request that reads no note is about to be answered: background work and the index cache wait for it all the same. */
+  answeringAside(): void {
     this.traffic.begin();
     this.keeper.requested();
-    this.flush(uri);
   }
 
   /** The request's handler is done: background work waits for its answer to be written. */
