@@ -5,32 +5,44 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import type { Range } from 'vscode-languageserver-types';
 import schema from '../../../data/knowledge.schema.json';
 import type { KnowledgeEntry, KnowledgeFile, KnowledgeProblem } from './model';
+import { entryNameSpans } from './namePositions';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+const SYNTAX = { allowTrailingComma: false, disallowComments: true };
 
 /** Knowledge files are data: their text is parsed as JSON, never evaluated. */
 export function loadKnowledgeFile(uri: string, text: string, bundled = false): KnowledgeFile {
   const file: KnowledgeFile = { uri, entries: [], includes: [], locations: new Map(), problems: [], bundled };
   const positions = new LineIndex(text);
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  for (const error of errors) {
-    file.problems.push({
-      message: `Invalid JSON: ${describeParseError(printParseErrorCode(error.error))}`,
-      range: positions.range(error.offset, error.offset + Math.max(error.length, 1)),
-      severity: 'error',
-    });
+  // A syntax tree, which says where each value is, only where something needs a position: building
+  // one for every file made starting the server slow (see namePositions).
+  let root: Node | undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    root = parseTree(text, errors, SYNTAX);
+    for (const error of errors) {
+      file.problems.push({
+        message: `Invalid JSON: ${describeParseError(printParseErrorCode(error.error))}`,
+        range: positions.range(error.offset, error.offset + Math.max(error.length, 1)),
+        severity: 'error',
+      });
+    }
+    if (!root || errors.length > 0) return file;
+    data = nodeValue(root);
   }
-  if (!root || errors.length > 0) return file;
+  const tree = (): Node => (root ??= parseTree(text, [], SYNTAX)!);
 
-  const data: unknown = nodeValue(root);
   const invalidEntries = new Set<number>();
   if (!validate(data)) {
     for (const error of validate.errors ?? []) {
       const path = instancePath(error);
       const entryIndex = path[0] === 'entities' && typeof path[1] === 'number' ? path[1] : undefined;
       if (entryIndex !== undefined) invalidEntries.add(entryIndex);
-      const node = problemNode(root, path, error);
+      const node = problemNode(tree(), path, error);
       file.problems.push({
         message: describeSchemaError(error),
         range: positions.range(node.offset, node.offset + node.length),
@@ -46,13 +58,14 @@ export function loadKnowledgeFile(uri: string, text: string, bundled = false): K
   file.theme = document.theme;
   file.packId = document.id;
   file.includes = document.includes ?? [];
+  const nameSpans = root ? undefined : entryNameSpans(text);
   const seen = new Set<string>();
   document.entities.forEach((entry, index) => {
     if (invalidEntries.has(index)) return;
-    const nameNode = findNodeAtLocation(root, ['entities', index, 'name']);
-    const idNode = findNodeAtLocation(root, ['entities', index, 'id']);
-    const range = positions.range(nameNode?.offset ?? 0, (nameNode?.offset ?? 0) + (nameNode?.length ?? 0));
+    const name = nameSpans ? nameSpans[index] : findNodeAtLocation(tree(), ['entities', index, 'name']);
+    const range = positions.range(name?.offset ?? 0, (name?.offset ?? 0) + (name?.length ?? 0));
     if (seen.has(entry.id)) {
+      const idNode = findNodeAtLocation(tree(), ['entities', index, 'id']);
       const at = idNode ? positions.range(idNode.offset, idNode.offset + idNode.length) : range;
       file.problems.push({
         message: `Duplicate id "${entry.id}": this entry is skipped; the first one with this id is used.`,
@@ -62,7 +75,7 @@ export function loadKnowledgeFile(uri: string, text: string, bundled = false): K
       return;
     }
     seen.add(entry.id);
-    file.entries.push(withoutSelfReferences(entry, file.problems, root, index, positions));
+    file.entries.push(withoutSelfReferences(entry, file.problems, tree, index, positions));
     file.locations.set(entry.id, range);
   });
   return file;
@@ -71,7 +84,7 @@ export function loadKnowledgeFile(uri: string, text: string, bundled = false): K
 function withoutSelfReferences(
   entry: KnowledgeEntry,
   problems: KnowledgeProblem[],
-  root: Node,
+  tree: () => Node,
   index: number,
   positions: LineIndex,
 ): KnowledgeEntry {
@@ -79,7 +92,7 @@ function withoutSelfReferences(
     const ids = entry[field];
     const self = ids?.indexOf(entry.id) ?? -1;
     if (ids && self !== -1) {
-      const node = findNodeAtLocation(root, ['entities', index, field, self]);
+      const node = findNodeAtLocation(tree(), ['entities', index, field, self]);
       if (node)
         problems.push({
           message: `"${entry.id}" lists itself in ${field}; ignored.`,
