@@ -47,6 +47,8 @@ interface ReadAhead {
   read: ReadResult;
   hash?: string;
   extracted?: Promise<ExtractedFacts | undefined>;
+  /** Whether `extracted` has settled. */
+  settled?: boolean;
 }
 
 /** What became of the kept facts, and what to keep for next time. */
@@ -154,7 +156,12 @@ export async function loadWorkspace(
     // Of the bytes where they are at hand: hashing the text encodes it to UTF-8 again first, most of the work.
     const hash = cache ? textHash(read.bytes ?? read.text) : undefined;
     const kept = hash !== undefined && cache?.from?.holds(uri, hash);
-    return { file, uri, read, hash, extracted: pool && !kept ? pool.extract(read.text, formatOf(file)) : undefined };
+    const note: ReadAhead = { file, uri, read, hash };
+    if (pool && !kept) {
+      note.extracted = pool.extract(read.text, formatOf(file));
+      void note.extracted.then(() => (note.settled = true));
+    }
+    return note;
   };
   let next = 0;
   let done = 0;
@@ -162,9 +169,16 @@ export async function loadWorkspace(
   let sliceStart = performance.now();
   while (next < found.notes.length || ahead.length > 0) {
     while (next < found.notes.length && ahead.length < (pool ? READ_AHEAD : 1)) ahead.push(readAhead(found.notes[next++]));
-    const { file, uri, read, hash, extracted } = ahead.shift()!;
+    const { file, uri, read, hash, extracted, settled } = ahead.shift()!;
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
     else {
+      if (extracted && !settled && options.pause) {
+        // The worker's answer would resume this loop at once, maybe between reading a request and
+        // answering it: requests read meanwhile go first, as after a slice.
+        await extracted;
+        await options.pause();
+        sliceStart = performance.now();
+      }
       const fromWorker = await extracted;
       index.setDocument(uri, read.text, formatOf(file), (document) => {
         const kept = hash !== undefined ? cache?.from?.take(uri, hash, document.lineCount) : undefined;
