@@ -141,6 +141,26 @@ describe('Properties: the incremental index against a rebuild, shrunk counterexa
     checkIncremental([set(0, before), set(0, after)]);
   });
 
+  // A note of many definitions is defined a few at a time by resolveSome: halfway, an edit of it or a
+  // query must leave no definition behind or made twice.
+  it('defines a note of many definitions over several slices, and matches a rebuild halfway or after', () => {
+    const glossary =
+      'Notes\n\nKey People\n\n' + ['Danton', 'Marat', 'Hebert', 'Desmoulins', 'Saint-Just'].map((n) => `  • ${n} – a speaker.\n`).join('');
+    const index = new NotesIndex(bundledKnowledge());
+    index.setDocument(A, glossary, 'plain');
+    index.setKnowledge(index.knowledgeBase);
+    let slices = 1;
+    while (index.resolveSome(0) && index.pending > index.documentCount) slices++;
+    const definitions = index.definitionsIn(A).length;
+    assert.ok(definitions >= 4 && slices >= definitions, `${definitions} definitions made in ${slices} slices`);
+    const halfway = (steps: Parameters<typeof checkIncremental>[0]): void =>
+      checkIncremental([set(0, glossary), { op: 'redefine' }, { op: 'resolveSome' }, { op: 'resolveSome' }, ...steps]);
+    halfway([]);
+    halfway([set(0, glossary.replace('Marat', 'Robespierre')), { op: 'resolveSome' }]);
+    halfway([{ op: 'remove', doc: 0 }, set(0, glossary)]);
+    halfway([{ op: 'check' }, { op: 'redefine' }, { op: 'resolveSome' }]);
+  });
+
   it('matches a rebuild when the same edits define each name one way', () => {
     const index = new NotesIndex(bundledKnowledge());
     index.setDocument(B, 'Notes\n\nKey People\n\n  • Smilga – a Bolshevik.\n', 'plain');

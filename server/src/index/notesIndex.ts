@@ -49,6 +49,8 @@ interface IndexedDocument {
   memo?: EditMemo;
   /** The words of its phrases, once resolved here (see NameChanges): until then any change of names may touch it. */
   signature?: WordSignature;
+  /** How many of its facts' definitions are made, while it is defined a slice at a time (see define). */
+  definedUpTo?: number;
 }
 
 /** What a NotesIndex has resolved, to keep between sessions with the facts (see workspace/factsCache). */
@@ -145,6 +147,7 @@ export class NotesIndex {
     this.entityTable.clearDefinitions();
     for (const document of this.documents.values()) {
       document.definitions = [];
+      document.definedUpTo = undefined;
       this.undefinedDocuments.add(document.uri);
     }
     this.deferDefinitions = false;
@@ -528,9 +531,28 @@ export class NotesIndex {
   /** `keptIds`: what each definition means, from the last session under the same knowledge (see keptIds). */
   private defineAll(uri: string, facts: NotesFacts, keptIds?: readonly (string | null)[]): Definition[] {
     const definitions: Definition[] = [];
-    if (facts.definitions.length > 0) this.definitionsVersion++;
-    for (const [i, note] of facts.definitions.entries()) {
+    this.defineFrom(0, Infinity, uri, facts, keptIds, definitions);
+    return definitions;
+  }
+
+  /**
+   * Makes the definitions of `facts` from the `from`th into `definitions`, at least one and then until
+   * `deadline`; returns how many of them are made.
+   */
+  private defineFrom(
+    from: number,
+    deadline: number,
+    uri: string,
+    facts: NotesFacts,
+    keptIds: readonly (string | null)[] | undefined,
+    definitions: Definition[],
+  ): number {
+    if (facts.definitions.length > from) this.definitionsVersion++;
+    let i = from;
+    while (i < facts.definitions.length && (i === from || deadline === Infinity || performance.now() < deadline)) {
+      const note = facts.definitions[i];
       const id = keptIds ? keptIds[i] : definitionId(note, this.names, facts.years).id;
+      i++;
       const known = id === null ? undefined : this.knowledge.get(id)?.entry;
       if (id === null || (!keptIds && !countsAsDefinition(note, known?.kind))) continue;
       const definition: Definition = { entityId: id, uri, range: note.range, note };
@@ -539,7 +561,7 @@ export class NotesIndex {
       this.entityTable.addDefinition(definition, known !== undefined);
       definitions.push(definition);
     }
-    return definitions;
+    return i;
   }
 
   private forgetDefinitions(document: IndexedDocument): void {
@@ -582,8 +604,7 @@ export class NotesIndex {
     const deadline = performance.now() + budgetMs;
     // Mentions depend on every document's definitions: all of them first.
     for (const uri of this.undefinedDocuments) {
-      this.define(uri);
-      if (performance.now() >= deadline) return true;
+      if (!this.define(uri, deadline) || performance.now() >= deadline) return true;
     }
     if (this.keptUnder && this.adoptKept(deadline)) return true;
     this.markStaleIfNamesChanged();
@@ -608,10 +629,24 @@ export class NotesIndex {
     for (const uri of this.undefinedDocuments) this.define(uri);
   }
 
-  private define(uri: string): void {
-    this.undefinedDocuments.delete(uri);
+  /**
+   * Makes the note's definitions, until `deadline`; true once all are made. A note of hundreds of
+   * definitions (a glossary) took 25-45 ms, so it may take several slices: what is made so far is
+   * its definitions meanwhile, and it waits until the rest are.
+   */
+  private define(uri: string, deadline = Infinity): boolean {
     const document = this.documents.get(uri);
-    if (document) document.definitions = this.defineAll(uri, document.facts, this.keptIds(document.kept));
+    if (document) {
+      const { facts, definitions } = document;
+      const made = this.defineFrom(document.definedUpTo ?? 0, deadline, uri, facts, this.keptIds(document.kept), definitions);
+      if (made < facts.definitions.length) {
+        document.definedUpTo = made;
+        return false;
+      }
+      document.definedUpTo = undefined;
+    }
+    this.undefinedDocuments.delete(uri);
+    return true;
   }
 
   /** A kept resolution's definition ids, when it was made under the knowledge the index has now. */
