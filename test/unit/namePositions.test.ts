@@ -57,26 +57,30 @@ describe('Entry names found without a syntax tree', () => {
     });
   });
 
-  it('gives the loader the same name ranges whether or not the file has problems that need a syntax tree', () => {
-    const entries = [
-      { id: 'kirov', kind: 'person', name: 'Sergei Kirov', related: ['kirov'] },
-      { id: 'yagoda', kind: 'person', name: 'Genrikh Yagoda' },
-    ];
-    // The self-reference needs a tree for its warning's position; without it, none is built.
-    const withProblem = JSON.stringify({ entities: entries }, null, 2);
-    const without = JSON.stringify({ entities: entries.map(({ related: _, ...rest }) => rest) }, null, 2);
-    const loadedWith = loadKnowledgeFile('file:///with.history.json', withProblem);
-    const loadedWithout = loadKnowledgeFile('file:///without.history.json', without);
-    assert.equal(loadedWith.problems.length, 1);
-    assert.deepEqual(loadedWithout.problems, []);
-    for (const [loaded, json] of [
-      [loadedWith, withProblem],
-      [loadedWithout, without],
-    ] as const) {
+  it('gives the loader the name ranges whether it builds a syntax tree or not', () => {
+    const kirov = { id: 'kirov', kind: 'person', name: 'Sergei Kirov' };
+    const yagoda = { id: 'yagoda', kind: 'person', name: 'Genrikh Yagoda' };
+    const files = {
+      // No problem: no tree is built.
+      clean: [kirov, yagoda],
+      // The self-reference's warning needs a tree, built after the names were found without one.
+      selfReference: [{ ...kirov, related: ['kirov'] }, yagoda],
+      // The invalid entry's problem needs a tree, built first: the names are taken from it.
+      invalidEntry: [kirov, { id: 'beria', kind: 'person', name: 'Beria', born: 'spring' }, yagoda],
+    };
+    for (const [label, entities] of Object.entries(files)) {
+      const json = JSON.stringify({ entities }, null, 2);
+      const loaded = loadKnowledgeFile(`file:///${label}.history.json`, json);
+      assert.equal(loaded.problems.length, label === 'clean' ? 0 : 1, label);
+      assert.deepEqual(
+        loaded.entries.map((e) => e.id),
+        ['kirov', 'yagoda'],
+        label,
+      );
       const lines = json.split('\n');
       for (const entry of loaded.entries) {
         const range = loaded.locations.get(entry.id)!;
-        assert.equal(lines[range.start.line].slice(range.start.character, range.end.character), JSON.stringify(entry.name));
+        assert.equal(lines[range.start.line].slice(range.start.character, range.end.character), JSON.stringify(entry.name), label);
       }
     }
   });
