@@ -15,13 +15,9 @@ export interface LineMention {
   guess: boolean;
 }
 
-export interface LineResolution {
-  found: LineMention[];
-}
-
 export class ResolutionMemo {
   /** By the line's runs (the same object while its text is, see LineMemo), then by its nearest year. */
-  private lines = new KeptLookup<Map<number | undefined, LineResolution>, LineRuns>();
+  private lines = new KeptLookup<Map<number | undefined, readonly LineMention[]>, LineRuns>();
   private generation = -1;
   private ownPeople = '';
 
@@ -36,11 +32,14 @@ export class ResolutionMemo {
     this.lines.next();
   }
 
-  /** A line's runs and nearest year are all its resolution depends on besides the names (see resolvePhrases). */
-  line(runs: LineRuns, year: number | undefined, resolve: () => LineResolution): LineResolution {
+  /**
+   * The mentions found on the line, by `resolve` unless kept: a line's runs and nearest year are all
+   * its resolution depends on besides the names (see resolvePhrases).
+   */
+  line(runs: LineRuns, year: number | undefined, resolve: () => readonly LineMention[]): readonly LineMention[] {
     const byYear = this.lines.get(runs, () => new Map());
-    let resolution = byYear.get(year);
-    if (resolution === undefined) byYear.set(year, (resolution = resolve()));
-    return resolution;
+    let found = byYear.get(year);
+    if (found === undefined) byYear.set(year, (found = resolve()));
+    return found;
   }
 }

@@ -8,7 +8,7 @@ import { keyOfWord } from '../notes/wordNumbers';
 import { english } from '../words/english';
 import { isPlacePrefix } from '../words/places';
 import { DocumentMentions } from './mentions';
-import { ResolutionMemo, type LineMention, type LineResolution } from './resolutionMemo';
+import { ResolutionMemo, type LineMention } from './resolutionMemo';
 import type { Definition, NameTarget } from './model';
 import type { NameTable } from './nameTable';
 
@@ -77,7 +77,7 @@ export function resolvePhrases(
 ): DocumentMentions {
   const found: LineMention[] = [];
   // A memo's mentions count their words from their line's first: kept as they are, with that first word.
-  const kept: { found: LineMention[]; base: number }[] = [{ found, base: 0 }];
+  const kept: { found: readonly LineMention[]; base: number }[] = [{ found, base: 0 }];
   const { bounds } = phrases;
   // Only phrases made of a LineMemo's runs can be looked up by them.
   const runsByLine = memo && runsOfLines(phrases);
@@ -90,12 +90,12 @@ export function resolvePhrases(
     const year = years?.near(line);
     const [first, last] = [p, next];
     if (memo && runsByLine) {
-      const resolved = memo.line(runsByLine[lineNumber], year, () => {
-        const resolution: LineResolution = { found: [] };
-        resolveLine(phrases, first, last, names, ownPeople, year, bounds[first], resolution.found);
-        return resolution;
+      const onLine = memo.line(runsByLine[lineNumber], year, () => {
+        const lineFound: LineMention[] = [];
+        resolveLine(phrases, first, last, names, ownPeople, year, bounds[first], lineFound);
+        return lineFound;
       });
-      if (resolved.found.length > 0) kept.push({ found: resolved.found, base: bounds[first] });
+      if (onLine.length > 0) kept.push({ found: onLine, base: bounds[first] });
     } else resolveLine(phrases, first, last, names, ownPeople, year, 0, found);
     p = next;
   }

@@ -20,7 +20,8 @@ export class WordSignature {
     while (size < hashes.length * BITS_PER_WORD) size *= 2;
     const bits = new Uint32Array(size / 32);
     for (let i = 0; i < hashes.length; i++) {
-      const [h, step] = [hashes[i], stepOf(hashes[i])];
+      const h = hashes[i];
+      const step = stepOf(h);
       for (let k = 0; k < HASHES; k++) {
         const bit = (h + Math.imul(k, step)) & (size - 1);
         bits[bit >>> 5] |= 1 << (bit & 31);
