@@ -109,6 +109,25 @@ describe('session: over a workspace in memory', () => {
     assert.deepEqual(host.diagnostics.get(toUri('/notes/readme.md')), []);
   });
 
+  it("republishes another open note's diagnostics when an edit here changes what they are made of", async () => {
+    const events = toUri('/notes/events.txt');
+    const essay = toUri('/notes/essay.txt');
+    const timeline = (year: number): string => `The War\n\nEvents\n\n  • ${year} – Battle of Oakridge\n`;
+    session.opened(document(events, timeline(1512)));
+    session.opened(document(essay, 'My essay\n\nThe Battle of Oakridge in 1513 ended the war, Zionev wrote.\n'));
+    const messages = (): string[] | undefined => host.diagnostics.get(essay)?.map((d) => d.message as string);
+    await host.until(() => messages()?.length === 2);
+    assert.match(messages()![1], /^Battle of Oakridge: 1512, not 1513/);
+    // An edit that leaves the definitions alone leaves the essay's diagnostics as they were.
+    session.changed(document(events, `${timeline(1512)}\nMore to come.\n`, 2));
+    session.flush();
+    assert.equal(messages()?.length, 2);
+    // The timeline's year changes: the essay's no longer contradicts it.
+    session.changed(document(events, timeline(1513), 3));
+    session.flush();
+    assert.deepEqual(messages(), ['Zionev: did you mean Zinoviev?']);
+  });
+
   it('follows a note written and a folder deleted in the workspace', async () => {
     workspace.write('sub/yagoda.txt', 'Yagoda\n\nKey People\n\n  • Yagoda – head of the NKVD.\n');
     await host.until(() => session.index.hasDocument(toUri('/notes/sub/yagoda.txt')));

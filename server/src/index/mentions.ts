@@ -13,12 +13,37 @@ export interface DocumentMentionsParts {
   suggestions: [number, string][];
 }
 
-/** Mentions as they are added: entity numbers by id, and the lists that become typed arrays. */
+/** Mentions as they are added: entity numbers by id, and typed arrays with room for them, cut to size at seal. */
 class Adding {
   readonly numbers = new Map<string, number>();
-  readonly which: number[] = [];
-  readonly first: number[] = [];
-  readonly end: number[] = [];
+  count = 0;
+  which: Int32Array;
+  first: Int32Array;
+  end: Int32Array;
+
+  constructor(room: number) {
+    this.which = new Int32Array(room);
+    this.first = new Int32Array(room);
+    this.end = new Int32Array(room);
+  }
+
+  push(which: number, first: number, end: number): void {
+    if (this.count === this.which.length) {
+      this.which = grown(this.which);
+      this.first = grown(this.first);
+      this.end = grown(this.end);
+    }
+    this.which[this.count] = which;
+    this.first[this.count] = first;
+    this.end[this.count] = end;
+    this.count++;
+  }
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2 + 16);
+  bigger.set(array);
+  return bigger;
 }
 
 export class DocumentMentions {
@@ -36,19 +61,19 @@ export class DocumentMentions {
   /** Only misspelt mentions have a suggestion. */
   readonly suggestions = new Map<number, string>();
 
+  /** `room`: how many mentions are likely to be added (more may be): an edited note's are made again at each edit. */
   constructor(
     readonly uri: string,
     readonly phrases: NamePhrases,
+    private readonly room = 16,
   ) {}
 
   add(id: string, firstWord: number, endWord: number, suggestion: string | undefined): void {
-    const adding = (this.adding ??= new Adding());
-    if (suggestion !== undefined) this.suggestions.set(adding.which.length, suggestion);
+    const adding = (this.adding ??= new Adding(this.room));
+    if (suggestion !== undefined) this.suggestions.set(adding.count, suggestion);
     let number = adding.numbers.get(id);
     if (number === undefined) adding.numbers.set(id, (number = this.entities.push(id) - 1));
-    adding.which.push(number);
-    adding.first.push(firstWord);
-    adding.end.push(endWord);
+    adding.push(number, firstWord, endWord);
   }
 
   /**
@@ -69,10 +94,10 @@ export class DocumentMentions {
 
   seal(): this {
     if (!this.adding) return this;
-    const { which, first, end } = this.adding;
-    this.which = Int32Array.from(which);
-    this.first = Int32Array.from(first);
-    this.end = Int32Array.from(end);
+    const { which, first, end, count } = this.adding;
+    this.which = which.slice(0, count);
+    this.first = first.slice(0, count);
+    this.end = end.slice(0, count);
     this.adding = undefined;
     return this;
   }

@@ -364,6 +364,16 @@ export class NotesIndex {
     return this.documents.get(uri)?.mentions?.all() ?? [];
   }
 
+  /**
+   * What a note's diagnostics are made of, once it is resolved: its lines, its mentions, and the
+   * definitions and knowledge (see chronologyProblems). While each is what it was, so are they.
+   */
+  diagnosticsBasis(uri: string): readonly unknown[] {
+    this.ensureResolved(uri);
+    const document = this.documents.get(uri);
+    return [document?.note, document?.mentions, this.definitionsVersion];
+  }
+
   /** The mentions on the lines `keep` takes (a line number), a line at a time in document order. */
   mentionsByLine(uri: string, keep: (line: number) => boolean): MentionsOnLine[] {
     this.ensureResolved(uri);

@@ -88,7 +88,8 @@ export function resolvePhrases(
     let next = p + 1;
     while (next < phrases.count && phrases.lines[bounds[next]] === line) next++;
     const year = years?.near(line);
-    const [first, last] = [p, next];
+    const first = p;
+    const last = next;
     if (memo && runsByLine) {
       const onLine = memo.line(runsByLine[lineNumber], year, () => {
         const lineFound: LineMention[] = [];
@@ -102,7 +103,11 @@ export function resolvePhrases(
   // `Hadley cell` in geography notes is no misspelt Halsey: a guess at a pack person's misspelling needs
   // a note that names someone the packs know, exactly.
   const namesSomeone = kept.some((line) => line.found.some((m) => m.suggestion === undefined && names.isKnowledgePerson(m.id)));
-  const mentions = new DocumentMentions(uri, phrases);
+  const mentions = new DocumentMentions(
+    uri,
+    phrases,
+    kept.reduce((room, line) => room + line.found.length, 0),
+  );
   for (const { found, base } of kept)
     for (const m of found)
       if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first + base, m.end + base, m.suggestion);

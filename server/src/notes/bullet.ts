@@ -2,6 +2,7 @@
 // `Kirov's Murder – Kirov was shot ...`, `The secret trial of 1937: eight generals ...`, `**Yagoda** (1891-1938) – ...`.
 import type { TextSpan } from './model';
 import { trimmedSpan } from './spans';
+import { wordCount } from './wordCount';
 
 const SEPARATORS = [' – ', ' — ', ' - ', ' -- ', ': ', ' : ', '– ', '— '];
 const MAX_TERM_WORDS = 10;
@@ -57,7 +58,7 @@ function splitAfterBoldTerm(raw: string, line: number, contentStart: number, inn
 }
 
 function isTermLike(text: string, maxWords: number): boolean {
-  return text.length <= MAX_TERM_CHARS && text.split(/\s+/).length <= maxWords && /[\p{L}\p{N}]/u.test(text);
+  return text.length <= MAX_TERM_CHARS && wordCount(text) <= maxWords && /[\p{L}\p{N}]/u.test(text);
 }
 
 /** `Congress of Victors (1934)` defines `Congress of Victors`. */

@@ -8,6 +8,7 @@ import { NAME_CONNECTORS, isCapitalised, isNumber, wordsOf } from './names';
 import { trimmedSpan } from './spans';
 import { isTrialName } from './trials';
 import { anyOf, wordList } from '../words/wordPattern';
+import { wordCount } from './wordCount';
 
 /** Words that say a name is an event's: `Battle of Stalingrad`, `Law of Suspects`, `Montgomery Bus Boycott`. */
 const EVENT_WORDS = wordList(
@@ -107,8 +108,8 @@ function namesEvent(text: string): boolean {
 
 /** A name, not a clause: capitalised, at most eight words, no sentence's punctuation (`v.` and `No.` allowed). */
 function readsAsName(text: string): boolean {
-  const bare = text.replace(/\b(v|vs|No|St|Dr|U\.S|U\.K)\./g, '$1');
-  return /^\p{Lu}/u.test(text) && text.split(/\s+/).length <= 8 && !/[.!?,;:]/.test(bare);
+  if (!/^\p{Lu}/u.test(text) || wordCount(text) > 8) return false;
+  return !/[.!?,;:]/.test(text.replace(/\b(v|vs|No|St|Dr|U\.S|U\.K)\./g, '$1'));
 }
 
 /**
@@ -123,7 +124,7 @@ export function eventsFromTable(section: Section): NoteDefinition[] {
   const definitions: NoteDefinition[] = [];
   for (const row of section.rows) {
     const cell = row.cells[column];
-    if (row.isHeader || !cell || !/^\p{Lu}/u.test(cell.text) || isDateTerm(cell.text) || cell.text.split(/\s+/).length > 10) continue;
+    if (row.isHeader || !cell || !/^\p{Lu}/u.test(cell.text) || isDateTerm(cell.text) || wordCount(cell.text) > 10) continue;
     const date = dateColumn === -1 ? undefined : row.cells[dateColumn]?.text;
     const year = date ? YEAR.exec(date)?.[1] : undefined;
     const kind = isTrialName(cell.text) ? 'trial' : 'event';

@@ -7,7 +7,10 @@ export class KeptLookup<T, K = string> {
 
   /** Starts a reading: what the last one did not look up is forgotten. */
   next(): void {
-    for (const [key, entry] of this.entries) if (entry.reading !== this.reading) this.entries.delete(key);
+    // forEach rather than for…of: no [key, entry] pair made for each of an edited note's lines at each edit.
+    this.entries.forEach((entry, key) => {
+      if (entry.reading !== this.reading) this.entries.delete(key);
+    });
     this.reading++;
   }
 

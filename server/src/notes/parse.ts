@@ -6,6 +6,7 @@ import type { Bullet, Heading, NotesFormat, Paragraph, ParsedNotes, Section, Sen
 import { splitBulletContent } from './bullet';
 import type { BulletRead, LineMemo } from './lineMemo';
 import { lineRange, movedSpan, splitLines, trimmedSpan } from './spans';
+import { wordCount } from './wordCount';
 
 const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -18,6 +19,8 @@ const FENCE = /^ {0,3}(```|~~~)/;
 const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/;
 const TABLE_DIVIDER = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
 const MAX_PLAIN_HEADING_WORDS = 8;
+/** `\s` is what `trim` removes, a byte order mark included: a line it does not match is blank. */
+const NOT_BLANK = /\S/;
 const MAX_PLAIN_HEADING_CHARS = 70;
 
 export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
@@ -30,9 +33,9 @@ export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
  */
 export function parseLines(noteLines: readonly string[], format: NotesFormat, memo?: LineMemo): ParsedNotes {
   memo?.beginParse();
-  const lines = [...noteLines];
-  // A BOM counts as one character of line 0: read it as a space so `# Heading` still matches.
-  if (lines[0]?.startsWith('\uFEFF')) lines[0] = ' ' + lines[0].slice(1);
+  // A BOM counts as one character of line 0: read it as a space so `# Heading` still matches. Only
+  // then are the lines copied: an edited note is parsed at each edit.
+  const lines = noteLines[0]?.startsWith('\uFEFF') ? [' ' + noteLines[0].slice(1), ...noteLines.slice(1)] : noteLines;
   const notes: ParsedNotes = { format, sections: [], lineCount: lines.length, skippedLines: new Set(), frontMatter: {} };
   let section: Section = newSection(undefined, 0);
   notes.sections.push(section);
@@ -63,12 +66,12 @@ export function parseLines(noteLines: readonly string[], format: NotesFormat, me
       notes.skippedLines.add(line);
       continue;
     }
-    const trimmed = raw.trim().replace(/^\uFEFF/, '');
-    if (trimmed === '') {
+    // Without trimming it: most lines are not blank, and a copy of each at every edit of an open note adds up.
+    if (!NOT_BLANK.test(raw)) {
       previousBlank = true;
       continue;
     }
-    const heading = readHeading(lines, line, format, previousBlank && !isNamesLineOf(lastHeading, line, trimmed));
+    const heading = readHeading(lines, line, format, previousBlank && !isNamesLineOf(lastHeading, line, raw));
     if (heading) {
       if (notes.title === undefined && format === 'markdown' && heading.level === 1 && notes.sections.length === 1) {
         notes.title = { text: heading.text, range: heading.range };
@@ -98,8 +101,8 @@ export function parseLines(noteLines: readonly string[], format: NotesFormat, me
 }
 
 /** `Bukharin, Rykov and Yagoda` just under a trial heading names its defendants: it is no heading. */
-function isNamesLineOf(heading: Heading | undefined, line: number, text: string): boolean {
-  return heading !== undefined && line - heading.line <= 2 && /\btrial\b/i.test(heading.text) && /,|\sand\s|\s&\s/.test(text);
+function isNamesLineOf(heading: Heading | undefined, line: number, raw: string): boolean {
+  return heading !== undefined && line - heading.line <= 2 && /\btrial\b/i.test(heading.text) && /,|\sand\s|\s&\s/.test(raw.trim());
 }
 
 function newSection(heading: Heading | undefined, line: number): Section {
@@ -107,7 +110,7 @@ function newSection(heading: Heading | undefined, line: number): Section {
 }
 
 /** A section runs until the next heading of the same or a higher level (or the end of the file). */
-function closeSections(sections: Section[], lines: string[]): void {
+function closeSections(sections: Section[], lines: readonly string[]): void {
   const last = lines.length - 1;
   for (let i = 0; i < sections.length; i++) {
     const level = sections[i].heading?.level ?? 0;
@@ -125,7 +128,7 @@ function closeSections(sections: Section[], lines: string[]): void {
   }
 }
 
-function skipFrontMatter(lines: string[], notes: ParsedNotes): number {
+function skipFrontMatter(lines: readonly string[], notes: ParsedNotes): number {
   if (notes.format !== 'markdown' || lines[0]?.replace(/^\uFEFF/, '').trim() !== '---') return 0;
   for (let line = 1; line < lines.length; line++) {
     if (lines[line].trim() === '---') {
@@ -141,7 +144,7 @@ function skipFrontMatter(lines: string[], notes: ParsedNotes): number {
 }
 
 function readHeading(
-  lines: string[],
+  lines: readonly string[],
   line: number,
   format: NotesFormat,
   previousBlank: boolean,
@@ -180,7 +183,7 @@ function looksLikePlainHeading(text: string): boolean {
   if (!/^[\p{Lu}\p{N}]/u.test(text)) return false;
   // `Kamenev & Zinoviev` under a trial heading is a names line, not a heading.
   if (/\s&\s/.test(text)) return false;
-  return text.split(/\s+/).length <= MAX_PLAIN_HEADING_WORDS;
+  return wordCount(text) <= MAX_PLAIN_HEADING_WORDS;
 }
 
 function readBullet(raw: string, line: number, format: NotesFormat): Bullet | undefined {

@@ -4,11 +4,12 @@ import type { Heading, Section } from './model';
 import { clip, noteDefinition, type NoteDefinition } from './definition';
 import { nameKey } from './names';
 import { namesOnLine } from './people';
+import { wordCount } from './wordCount';
 
 const TRIAL_NAME = /\btrial\b/i;
 
 export function isTrialName(text: string): boolean {
-  return TRIAL_NAME.test(text) && text.split(/\s+/).length <= 8;
+  return TRIAL_NAME.test(text) && wordCount(text) <= 8;
 }
 
 export function trialFromHeading(lines: readonly string[], heading: Heading, section: Section): NoteDefinition[] {

@@ -3,6 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { chronologyDiagnostics, knowledgeDiagnostics, spellingDiagnostics } from '../features/diagnostics';
 import type { NotesIndex } from '../index/notesIndex';
+import { sameList } from '../notes/lists';
 import type { Settings } from '../settings';
 import type { KnowledgeState } from './knowledgeState';
 
@@ -10,6 +11,8 @@ export class DiagnosticsPublisher {
   private publishedKnowledge = new Set<string>();
   /** What each note's diagnostics were when last sent, as JSON, until cleared. */
   private sent = new Map<string, string>();
+  /** What they were made from (see NotesIndex.diagnosticsBasis), with the severities they were sent at. */
+  private bases = new Map<string, readonly unknown[]>();
 
   constructor(private readonly publish: (uri: string, diagnostics: Diagnostic[]) => void) {}
 
@@ -19,6 +22,10 @@ export class DiagnosticsPublisher {
    * moved its squiggles with the typing, and the server's answer for the new text puts them right.
    */
   note(index: NotesIndex, uri: string, settings: Settings, always = false): void {
+    const basis = [...index.diagnosticsBasis(uri), settings.severity, settings.chronologySeverity];
+    // An edit of another note mostly leaves this one's lines, mentions and definitions as they were.
+    if (!always && sameList(this.bases.get(uri) ?? [], basis)) return;
+    this.bases.set(uri, basis);
     const diagnostics = [
       ...spellingDiagnostics(index, uri, settings.severity),
       ...chronologyDiagnostics(index, uri, settings.chronologySeverity),
@@ -31,6 +38,7 @@ export class DiagnosticsPublisher {
 
   clear(uri: string): void {
     this.sent.delete(uri);
+    this.bases.delete(uri);
     this.publish(uri, []);
   }
 
