@@ -4,6 +4,8 @@ import { sameList } from './lists';
 
 /** A four-digit year from 1000 to 2099, not part of a longer number or word. */
 const YEAR = /(?<![\p{L}\p{N}])(1\d{3}|20\d{2})(?![\p{L}\p{N}])/gu;
+/** What YEAR needs at the least: most lines have no four digits, and this costs far less to ask. */
+const FOUR_DIGITS = /[12]\d{3}/;
 
 export interface LineYearsParts {
   lines: Int32Array;
@@ -21,7 +23,7 @@ export class LineYears {
     const at: number[] = [];
     const years: number[] = [];
     lines.forEach((text, line) => {
-      if (skipped.has(line)) return;
+      if (skipped.has(line) || !FOUR_DIGITS.test(text)) return;
       YEAR.lastIndex = 0;
       const match = YEAR.exec(text);
       if (!match) return;

@@ -19,9 +19,9 @@ const FENCE = /^ {0,3}(```|~~~)/;
 const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/;
 const TABLE_DIVIDER = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
 const MAX_PLAIN_HEADING_WORDS = 8;
+const MAX_PLAIN_HEADING_CHARS = 70;
 /** `\s` is what `trim` removes, a byte order mark included: a line it does not match is blank. */
 const NOT_BLANK = /\S/;
-const MAX_PLAIN_HEADING_CHARS = 70;
 
 export function parseNotes(text: string, format: NotesFormat): ParsedNotes {
   return parseLines(splitLines(text), format);

@@ -7,6 +7,11 @@ import { wordText } from './wordNumbers';
 export class TextNumbers {
   private readonly numbers = new Map<string, number>();
   private readonly list: string[] = [];
+  /**
+   * Per word number (see wordNumbers), its text's number here plus one (0 for not yet): a phrase's words
+   * are numbered by an array's look-up, not by hashing each word's text again.
+   */
+  private byWord = new Int32Array(1024);
 
   number(text: string): number {
     let number = this.numbers.get(text);
@@ -26,8 +31,21 @@ export class TextNumbers {
   /** The numbers of the words `words` numbers (see wordNumbers). */
   numberedWords(words: Int32Array): Int32Array {
     const numbered = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) numbered[i] = this.number(wordText(words[i]));
+    for (let i = 0; i < words.length; i++) numbered[i] = this.numberOfWord(words[i]);
     return numbered;
+  }
+
+  private numberOfWord(word: number): number {
+    if (word >= this.byWord.length) {
+      const bigger = new Int32Array(Math.max(word + 1, this.byWord.length * 2));
+      bigger.set(this.byWord);
+      this.byWord = bigger;
+    }
+    const known = this.byWord[word];
+    if (known > 0) return known - 1;
+    const number = this.number(wordText(word));
+    this.byWord[word] = number + 1;
+    return number;
   }
 
   /** The table, text number i at i, from text number `from` on. */
