@@ -1,5 +1,6 @@
 // One document's resolved mentions, stored compactly (word spans into its phrases and an entity id
 // each); Mention objects are made only when a request asks for them.
+import { grownToHold } from '../notes/grownArray';
 import { sameList } from '../notes/lists';
 import type { NamePhrases } from '../notes/phrases';
 import type { Location, Mention } from './model';
@@ -28,22 +29,14 @@ class Adding {
   }
 
   push(which: number, first: number, end: number): void {
-    if (this.count === this.which.length) {
-      this.which = grown(this.which);
-      this.first = grown(this.first);
-      this.end = grown(this.end);
-    }
+    this.which = grownToHold(this.which, this.count + 1);
+    this.first = grownToHold(this.first, this.count + 1);
+    this.end = grownToHold(this.end, this.count + 1);
     this.which[this.count] = which;
     this.first[this.count] = first;
     this.end[this.count] = end;
     this.count++;
   }
-}
-
-function grown(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2 + 16);
-  bigger.set(array);
-  return bigger;
 }
 
 export class DocumentMentions {

@@ -89,15 +89,14 @@ export function resolvePhrases(
     while (next < phrases.count && phrases.lines[bounds[next]] === line) next++;
     const year = years?.near(line);
     const first = p;
-    const last = next;
     if (memo && runsByLine) {
       const onLine = memo.line(runsByLine[lineNumber], year, () => {
         const lineFound: LineMention[] = [];
-        resolveLine(phrases, first, last, names, ownPeople, year, bounds[first], lineFound);
+        resolveLine(phrases, first, next, names, ownPeople, year, bounds[first], lineFound);
         return lineFound;
       });
       if (onLine.length > 0) kept.push({ found: onLine, base: bounds[first] });
-    } else resolveLine(phrases, first, last, names, ownPeople, year, 0, found);
+    } else resolveLine(phrases, first, next, names, ownPeople, year, 0, found);
     p = next;
   }
   // `Hadley cell` in geography notes is no misspelt Halsey: a guess at a pack person's misspelling needs

@@ -1,6 +1,7 @@
 // The texts a kept index shares among its notes (words, names, keys, entity ids): the table holds
 // each once, and a note's record numbers into it, so a text is written and read once
 // rather than once per use (see workspace/factsCache).
+import { grownToHold } from './grownArray';
 import { wordText } from './wordNumbers';
 
 /** The table as records are written: each text's number, given on first sight. */
@@ -11,7 +12,7 @@ export class TextNumbers {
    * Per word number (see wordNumbers), its text's number here plus one (0 for not yet): a phrase's words
    * are numbered by an array's look-up, not by hashing each word's text again.
    */
-  private byWord = new Int32Array(1024);
+  private byWord: Int32Array = new Int32Array(1024);
 
   number(text: string): number {
     let number = this.numbers.get(text);
@@ -36,11 +37,7 @@ export class TextNumbers {
   }
 
   private numberOfWord(word: number): number {
-    if (word >= this.byWord.length) {
-      const bigger = new Int32Array(Math.max(word + 1, this.byWord.length * 2));
-      bigger.set(this.byWord);
-      this.byWord = bigger;
-    }
+    this.byWord = grownToHold(this.byWord, word + 1);
     const known = this.byWord[word];
     if (known > 0) return known - 1;
     const number = this.number(wordText(word));
