@@ -152,8 +152,11 @@ export class EntitySearch {
   }
 }
 
+const KEY = { name: 'key', getFn: (entry: Keyed): string => entry.key };
+
 function newFuse(entries: readonly Keyed[]): Fuse<Keyed> {
-  return new Fuse(entries, { keys: ['key'], includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 1 });
+  // The key read straight off: Fuse's path look-up for `keys: ['key']` was a twelfth of a query's time.
+  return new Fuse(entries, { keys: [KEY], includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 1 });
 }
 
 /** A name that starts with what was typed, or has a word that does, ranks first (`Zi` → Zinoviev). */
