@@ -22,6 +22,8 @@ export interface ServerResults {
   reopenNotesFromCache?: number;
   /** Of those, how many with their mentions too. */
   reopenMentionsFromCache?: number;
+  /** Of the notes from the cache, those whose files were not read (their size and time unchanged). */
+  reopenNotesUnread?: number;
   /** The second start's peak RSS and its RSS once ready: what a student's every later session holds. */
   reopenPeakRssMb: number;
   reopenRssMb: number;
@@ -136,9 +138,11 @@ async function measureReopen(corpus: Corpus, cacheFolder: string, options: Optio
     const fromCache = server.notesFromCache();
     results.reopenNotesFromCache = fromCache?.read ?? 0;
     results.reopenMentionsFromCache = fromCache?.resolved ?? 0;
+    results.reopenNotesUnread = server.notesNotRead();
     progress(
       `reopened: first workspace-wide answer ${ms(results.reopenIndexMs)} (${Array.isArray(symbols) ? symbols.length : 0} symbols), ` +
-        `${results.reopenNotesFromCache} notes from the cache, ${results.reopenMentionsFromCache} with their mentions`,
+        `${results.reopenNotesFromCache} notes from the cache (${results.reopenNotesUnread} not read), ` +
+        `${results.reopenMentionsFromCache} with their mentions`,
     );
   } catch (error) {
     results.error = `reopening: ${(error as Error).message}\n${server.lastLogs()}`;

@@ -257,6 +257,7 @@ function reportJson(
     reopenReadyMs: server.reopenReadyMs,
     reopenNotesFromCache: server.reopenNotesFromCache ?? 0,
     reopenMentionsFromCache: server.reopenMentionsFromCache ?? 0,
+    reopenNotesUnread: server.reopenNotesUnread ?? 0,
     reopenPeakRssMb: server.reopenPeakRssMb,
     reopenRssMb: server.reopenRssMb,
     markdownServiceMarkdownOnlyMs: mdOnlyMs,

@@ -2,7 +2,7 @@
 // unchanged notes from the cache and answers as the first did; a changed note is read again; a
 // broken cache file is reported, ignored and written anew.
 import * as assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Location, SymbolInformation } from 'vscode-languageserver-protocol';
@@ -19,6 +19,9 @@ describe('LSP: the index kept between sessions', function () {
 
   before(() => {
     root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'));
+    // Changed an hour ago: a time that tells any later change, so an unchanged note need not be read.
+    const anHourAgo = (Date.now() - 3_600_000) / 1000;
+    for (const note of readdirSync(root)) utimesSync(path.join(root, note), anHourAgo, anHourAgo);
     cacheFolder = mkdtempSync(path.join(tmpdir(), 'history-notes-cache-'));
   });
   after(() => {
@@ -30,6 +33,7 @@ describe('LSP: the index kept between sessions', function () {
   async function session(): Promise<{
     logs: string;
     fromCache?: { read: number; of: number; resolved: number };
+    notRead: number;
     symbols: string[];
     references: string[];
     entities: number;
@@ -54,6 +58,7 @@ describe('LSP: the index kept between sessions', function () {
       return {
         logs: server.logs.join('\n'),
         fromCache: server.notesFromCache(),
+        notRead: server.notesNotRead(),
         symbols,
         references,
         entities: server.ready.entities,
@@ -78,6 +83,7 @@ describe('LSP: the index kept between sessions', function () {
   it('on reopening, reads every unchanged note from the cache and answers the same', async () => {
     const second = await session();
     assert.deepEqual(second.fromCache, { read: 3, of: 3, resolved: 3 });
+    assert.equal(second.notRead, 3, 'no note read again: their files show the size and time they had');
     assert.deepEqual(second.symbols, first.symbols);
     assert.ok(first.references.length >= 4, first.references.join(', '));
     assert.deepEqual(second.references, first.references);
@@ -88,6 +94,7 @@ describe('LSP: the index kept between sessions', function () {
     appendFileSync(path.join(root, 'terror.md'), '\n## More people\n- Tukhachevsky: a marshal shot in 1937\n');
     const third = await session();
     assert.deepEqual(third.fromCache, { read: 2, of: 3, resolved: 0 });
+    assert.equal(third.notRead, 2);
     assert.ok(
       third.symbols.some((s) => /^Tukhachevsky: .*Tukhachevsky .*terror\.md/.test(s)),
       'the new note line is indexed',

@@ -36,12 +36,16 @@ export class MemoryWorkspace implements Workspace {
 
   readSync(file: string): ReadResult {
     const entry = this.files.get(file);
-    return entry ? { text: entry.text } : { skipped: 'not readable (no such file)' };
+    return entry ? { text: entry.text, stat: this.statSync(file) } : { skipped: 'not readable (no such file)' };
   }
 
   stat(file: string): Promise<FileStat | undefined> {
+    return Promise.resolve(this.statSync(file));
+  }
+
+  statSync(file: string): FileStat | undefined {
     const entry = this.files.get(file);
-    return Promise.resolve(entry && { size: entry.text.length, mtimeMs: entry.mtimeMs });
+    return entry && { size: entry.text.length, mtimeMs: entry.mtimeMs };
   }
 
   watch(listener: (change: FileChange) => void): { dispose(): void } {

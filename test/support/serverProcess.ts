@@ -181,6 +181,11 @@ export class ServerProcess {
     return match ? { read: Number(match[1]), of: Number(match[2]), resolved: Number(match[3]) } : undefined;
   }
 
+  /** Of the notes from the cache, how many were not read at all (their files unchanged on disk). */
+  notesNotRead(): number {
+    return Number(/Index cache: (\d+) notes not read again/.exec(this.logs.join('\n'))?.[1] ?? 0);
+  }
+
   /** The version of the next index-changed notification sent after this call. */
   nextIndexChange(timeoutMs?: number): Promise<number> {
     const seen = this.changes.length;

@@ -10,7 +10,7 @@ import { NoteDocument } from '../../server/src/notes/document';
 import { extractFacts, type NotesFacts } from '../../server/src/notes/extract';
 import { storedFacts, type StoredFacts } from '../../server/src/notes/storedFacts';
 import { TextNumbers } from '../../server/src/notes/textTable';
-import { cacheKey, FactsCache, textHash, writeFactsCache } from '../../server/src/workspace/factsCache';
+import { cacheKey, FactsCache, FORMAT, textHash, writeFactsCache } from '../../server/src/workspace/factsCache';
 
 const NOTE = [
   '# The Great Terror',
@@ -39,7 +39,7 @@ function stored(facts: NotesFacts): { value: StoredFacts; texts: TextNumbers } {
 function craftedFile(
   records: { uri: string; hash: string; value: unknown }[],
   key: string,
-  { format = 2, texts = [] as unknown }: { format?: number; texts?: unknown } = {},
+  { format = FORMAT, texts = [] as unknown }: { format?: number; texts?: unknown } = {},
 ): Buffer {
   const parts: Buffer[] = [Buffer.from(MAGIC)];
   const notes: [string, string, number, number][] = [];
@@ -85,6 +85,39 @@ describe('factsCache: the index kept between sessions', () => {
     assert.ok(back.definitions.some((d) => d.name === 'Kamenev'));
     assert.equal(cache.take(URI, textHash(`${NOTE}\nA new line.`), note.lines.length + 1), undefined, 'the text changed');
     assert.equal(cache.take('file:///notes/other.md', hash, note.lines.length), undefined, 'another note');
+  });
+
+  it('tells a note unchanged only by the size and time its file had when it was read', async () => {
+    const unchanged = { size: Buffer.byteLength(NOTE), mtimeMs: 1_700_000_000_123.5, lineCount: note.lines.length };
+    const other = 'file:///notes/other.md';
+    await writeFactsCache(file, key, [
+      { uri: URI, hash, facts, unchanged },
+      { uri: other, hash, facts },
+    ]);
+    const { cache } = await FactsCache.read(file, key);
+    assert.deepEqual(cache?.unchangedFile(URI, { size: unchanged.size, mtimeMs: unchanged.mtimeMs }), { hash, unchanged });
+    assert.equal(cache?.unchangedFile(URI, { size: unchanged.size + 1, mtimeMs: unchanged.mtimeMs }), undefined, 'another size');
+    assert.equal(cache?.unchangedFile(URI, { size: unchanged.size, mtimeMs: unchanged.mtimeMs + 1 }), undefined, 'another time');
+    assert.equal(cache?.unchangedFile(other, { size: unchanged.size, mtimeMs: unchanged.mtimeMs }), undefined, 'kept without its time');
+    assert.ok(cache?.take(other, hash, note.lines.length), 'its facts are kept all the same');
+  });
+
+  it('drops a header whose note gives a size, time or line count that cannot be', async () => {
+    const record = v8.serialize({ facts: stored(facts).value });
+    for (const stat of [
+      [-1, 1_700_000_000_000, 7],
+      [1.5, 1_700_000_000_000, 7],
+      [100, '1700000000000', 7],
+      [100, null, 7],
+      [100, 1_700_000_000_000, 0],
+      [100, 1_700_000_000_000],
+    ]) {
+      const header = JSON.stringify({ format: FORMAT, key, notes: [[URI, hash, 0, record.length, ...stat]], texts: [] });
+      const body = Buffer.concat([Buffer.from(MAGIC), record, Buffer.from(header), Buffer.alloc(4)]);
+      body.writeUInt32LE(Buffer.byteLength(header), body.length - 4);
+      writeFileSync(file, Buffer.concat([body, createHash('sha256').update(body).digest()]));
+      assert.match((await FactsCache.read(file, key)).problem ?? '', /malformed \(a note in its header\)/, JSON.stringify(stat));
+    }
   });
 
   it('keeps a header too big to write at once (more notes and texts than one part of it holds)', async () => {
@@ -251,7 +284,7 @@ describe('factsCache: the index kept between sessions', () => {
   });
 
   it('drops a header whose records lie outside the file', async () => {
-    const header = JSON.stringify({ format: 2, key, notes: [[URI, hash, 0, 10_000_000]] });
+    const header = JSON.stringify({ format: FORMAT, key, notes: [[URI, hash, 0, 10_000_000]] });
     const body = Buffer.concat([Buffer.from(MAGIC), Buffer.from(header), Buffer.alloc(4)]);
     body.writeUInt32LE(header.length, body.length - 4);
     writeFileSync(file, Buffer.concat([body, createHash('sha256').update(body).digest()]));

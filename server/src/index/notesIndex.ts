@@ -15,7 +15,7 @@ import { PeopleNamed } from './peopleNamed';
 import { definitionId, ownPeople, resolvePhrases } from './resolve';
 import { EntitySearch, type SearchEntry, type SearchResult } from './search';
 import { compareLocations, contains } from '../notes/ranges';
-import { NoteDocument } from '../notes/document';
+import { NoteDocument, type UnreadText } from '../notes/document';
 import { LineMemo } from '../notes/lineMemo';
 import { ResolutionMemo } from './resolutionMemo';
 import { DocumentMentions, type MentionsOnLine } from './mentions';
@@ -189,13 +189,13 @@ export class NotesIndex {
   }
 
   /**
-   * `text`: the note's text, or its lines (see NoteDocument). `known`: the facts of these very lines
+   * `text`: the note's text, its lines, or how to read it when asked (see NoteDocument). `known`: the facts of these very lines
    * when they are at hand already (kept from the last session). `memo`: what the lines yielded before
    * (see editDocument).
    */
   setDocument(
     uri: string,
-    text: string | readonly string[],
+    text: string | readonly string[] | UnreadText,
     format: NotesFormat,
     known?: (note: NoteDocument) => KeptNote | undefined,
     memo?: EditMemo,

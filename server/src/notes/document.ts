@@ -6,7 +6,19 @@ import { PackedLines } from './packedLines';
 import { parseLines } from './parse';
 import { splitLines } from './spans';
 
+/**
+ * A note's text not read yet, for a note whose facts were kept from the last session and whose file
+ * has not changed since (see loadWorkspace): read when a line is first asked for.
+ */
+export interface UnreadText {
+  readonly lineCount: number;
+  /** The file's text; undefined when it can no longer be read. */
+  read(): string | undefined;
+}
+
 export class NoteDocument {
+  /** Until a line is asked for, for a note not read yet. */
+  private unread?: UnreadText;
   /** The lines as strings: while the note is read, and for as long as it is being edited. */
   private strings?: readonly string[];
   /** The lines once packed (see pack). */
@@ -19,20 +31,23 @@ export class NoteDocument {
    */
   constructor(
     readonly uri: string,
-    text: string | readonly string[],
+    text: string | readonly string[] | UnreadText,
     readonly format: NotesFormat,
     private readonly memo?: LineMemo,
   ) {
-    this.strings = typeof text === 'string' ? splitLines(text) : text;
+    if (typeof text === 'string') this.strings = splitLines(text);
+    else if ('read' in text) this.unread = text;
+    else this.strings = text;
   }
 
   /** Every line; for a packed note, made again at each call: read it once, or use `line`. */
   get lines(): readonly string[] {
+    this.readNow();
     return this.strings ?? this.packed!.all();
   }
 
   get lineCount(): number {
-    return this.strings?.length ?? this.packed!.count;
+    return this.unread?.lineCount ?? this.strings?.length ?? this.packed!.count;
   }
 
   /** Sections, headings, bullets and paragraphs with their ranges. */
@@ -58,6 +73,18 @@ export class NoteDocument {
   }
 
   line(n: number): string | undefined {
+    this.readNow();
     return this.strings ? this.strings[n] : this.packed!.line(n);
+  }
+
+  /** Reads a note not read yet, and packs its lines: it is read only for a line or two, not to be edited. */
+  private readNow(): void {
+    const { unread } = this;
+    if (!unread) return;
+    this.unread = undefined;
+    // A file gone meanwhile reads as blank lines, as many as its facts were read from, until the
+    // workspace reports it gone (or changed, and it is read again).
+    this.strings = splitLines(unread.read() ?? '\n'.repeat(unread.lineCount - 1));
+    this.pack();
   }
 }

@@ -2,7 +2,7 @@
 // server passes them on with `notify`, and everyone watching hears of them.
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { findFiles, readTextFile, readTextFileSync, type FileMatcher, type FoundFiles, type ReadResult } from './files';
+import { fileStat, findFiles, readTextFile, readTextFileSync, type FileMatcher, type FoundFiles, type ReadResult } from './files';
 import type { FileChange, FileStat, Workspace } from './workspace';
 
 export class DiskWorkspace implements Workspace {
@@ -37,8 +37,11 @@ export class DiskWorkspace implements Workspace {
   }
 
   async stat(file: string): Promise<FileStat | undefined> {
-    const stat = await fs.stat(file).catch(() => undefined);
-    return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+    return fileStat(await fs.stat(file).catch(() => undefined));
+  }
+
+  statSync(file: string): FileStat | undefined {
+    return fileStat(statSync(file, { throwIfNoEntry: false }));
   }
 
   watch(listener: (change: FileChange) => void): { dispose(): void } {

@@ -1,6 +1,7 @@
 // The first index's facts kept between sessions: on reopening a folder, a note whose text has not
 // changed takes its facts from here instead of being read for names again, and its resolution too
-// when what that depends on has not changed either (see NotesIndex.expectKept). One file per workspace:
+// when what that depends on has not changed either (see NotesIndex.expectKept). A note whose size and
+// modification time are as they were is not even read (see NoteToKeep.unchanged). One file per workspace:
 //
 //   MAGIC | records (v8-serialized facts and resolution) | header (JSON) | header length (u32) | SHA-256 of all before
 //
@@ -17,10 +18,11 @@ import { resolutionFromStored, storedResolution, type KeptFingerprints, type Kep
 import type { NotesFacts } from '../notes/extract';
 import { factsFromStored, isObject, storedFacts } from '../notes/storedFacts';
 import { TextNumbers, textTableFromStored } from '../notes/textTable';
+import type { FileStat } from './workspace';
 
 const MAGIC = Buffer.from('history-notes facts cache\n');
-/** Bumped whenever what extraction produces changes shape or meaning. */
-const FORMAT = 2;
+/** Bumped whenever what extraction produces, or the header, changes shape or meaning. */
+export const FORMAT = 3;
 const DIGEST_BYTES = 32;
 export const CACHE_FILE_NAME = 'index-facts.cache';
 /** The longest stretch of serialising between two pauses. */
@@ -29,8 +31,8 @@ const SLICE_MS = 5;
 interface Header {
   format: number;
   key: string;
-  /** Per note: its uri, its text's hash, and where its record lies in the records. */
-  notes: [string, string, number, number][];
+  /** Per note: its uri, its text's hash, where its record lies in the records, and when it holds (see NoteToKeep.unchanged). */
+  notes: HeaderNote[];
   /** The texts the records number (see TextNumbers). */
   texts: string[];
   /** What the records' resolutions were made under; without it they are not used. */
@@ -43,11 +45,33 @@ export interface WholeFile {
   problem?: string;
 }
 
+type HeaderNoteRecord = [uri: string, hash: string, start: number, end: number];
+type HeaderNote = HeaderNoteRecord | [...HeaderNoteRecord, size: number, mtimeMs: number, lineCount: number];
+
 /** A note's facts to keep, with the hash of the text they were read from. */
 export interface NoteToKeep {
   uri: string;
   hash: string;
   facts: NotesFacts;
+  /**
+   * The file's size and modification time just before that text was read, and its line count: while
+   * the file still shows them, the next session takes the facts without reading it. Left out when the
+   * file had changed too lately for its time to tell a later change (see loadWorkspace).
+   */
+  unchanged?: UnchangedFile;
+}
+
+export interface UnchangedFile {
+  size: number;
+  mtimeMs: number;
+  lineCount: number;
+}
+
+interface NoteEntry {
+  hash: string;
+  start: number;
+  end: number;
+  unchanged?: UnchangedFile;
 }
 
 let buildHash: string | undefined;
@@ -71,7 +95,7 @@ export function textHash(content: string | Buffer): string {
 
 export class FactsCache {
   private constructor(
-    private readonly notes: Map<string, { hash: string; start: number; end: number }>,
+    private readonly notes: Map<string, NoteEntry>,
     private readonly records: Buffer,
     private readonly texts: readonly string[],
     readonly fingerprints?: KeptFingerprints,
@@ -142,6 +166,16 @@ export class FactsCache {
   }
 
   /**
+   * The hash and line count of the text this note's facts were read from, when the file shows the size
+   * and modification time it had then (and they were kept): its text need not be read to take them.
+   */
+  unchangedFile(uri: string, stat: FileStat): { hash: string; unchanged: UnchangedFile } | undefined {
+    const note = this.notes.get(uri);
+    const unchanged = note?.unchanged;
+    return unchanged && unchanged.size === stat.size && unchanged.mtimeMs === stat.mtimeMs ? { hash: note.hash, unchanged } : undefined;
+  }
+
+  /**
    * The facts kept for this note, with their resolution if that was kept, when they were read from a
    * text of this hash (see textHash); undefined when not, or when its record is unsound.
    */
@@ -192,21 +226,31 @@ function fingerprintsOf(header: unknown): KeptFingerprints | undefined {
 }
 
 /** The header's notes by uri, when the header is of this format and key and every record lies inside `recordBytes`; else why not. */
-function noteIndex(header: unknown, key: string, recordBytes: number): Map<string, { hash: string; start: number; end: number }> | string {
+function noteIndex(header: unknown, key: string, recordBytes: number): Map<string, NoteEntry> | string {
   if (typeof header !== 'object' || header === null) return 'malformed (its header is not an object)';
   const { format, key: written, notes } = header as Partial<Header>;
   if (format !== FORMAT || written !== key) return 'written by another version or for other knowledge';
   if (!Array.isArray(notes)) return 'malformed (its header lists no notes)';
-  const index = new Map<string, { hash: string; start: number; end: number }>();
+  const index = new Map<string, NoteEntry>();
   for (const note of notes as unknown[]) {
-    if (!Array.isArray(note) || note.length !== 4) return 'malformed (a note in its header)';
-    const [uri, hash, start, end] = note as unknown[];
+    if (!Array.isArray(note) || (note.length !== 4 && note.length !== 7)) return 'malformed (a note in its header)';
+    const [uri, hash, start, end, size, mtimeMs, lineCount] = note as unknown[];
     const inside = Number.isInteger(start) && Number.isInteger(end) && 0 <= (start as number) && (start as number) < (end as number);
     if (typeof uri !== 'string' || typeof hash !== 'string' || !inside || (end as number) > recordBytes)
       return 'malformed (a note in its header)';
-    index.set(uri, { hash, start: start as number, end: end as number });
+    const entry: NoteEntry = { hash, start: start as number, end: end as number };
+    if (note.length === 7) {
+      if (!isCount(size) || typeof mtimeMs !== 'number' || !Number.isFinite(mtimeMs) || !isCount(lineCount) || lineCount === 0)
+        return 'malformed (a note in its header)';
+      entry.unchanged = { size, mtimeMs, lineCount };
+    }
+    index.set(uri, entry);
   }
   return index;
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 /** Notes or texts of the header made JSON at a time: the whole at once held the server 200 ms at 10,000 notes. */
@@ -260,7 +304,9 @@ export async function writeFactsCache(
     for (const note of notes) {
       const kept = resolution?.of(note.uri, note.facts);
       const record = v8.serialize({ facts: storedFacts(note.facts, texts), resolution: kept && storedResolution(kept, texts) });
-      header.notes.push([note.uri, note.hash, offset, offset + record.length]);
+      const placed: HeaderNoteRecord = [note.uri, note.hash, offset, offset + record.length];
+      const { unchanged } = note;
+      header.notes.push(unchanged ? [...placed, unchanged.size, unchanged.mtimeMs, unchanged.lineCount] : placed);
       waiting.push(record);
       offset += record.length;
       if (performance.now() - sliceStart > SLICE_MS) {

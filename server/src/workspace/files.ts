@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import type { NotesFormat } from '../notes/model';
+import type { FileStat } from './workspace';
 
 export interface FileSettings {
   include: string[];
@@ -91,12 +92,14 @@ export async function findFiles(
 }
 
 /** `bytes`: the file as read, when it was read from disk (see textHash). */
-export type ReadResult = { text: string; bytes?: Buffer } | { skipped: string };
+/** `stat`: the file's as it was just before it was read. */
+export type ReadResult = { text: string; bytes?: Buffer; stat?: FileStat } | { skipped: string };
 
 /** Reads a text file as UTF-8 without its BOM; binary and oversized files are skipped with the reason. */
 export async function readTextFile(file: string, maxBytes = MAX_NOTE_BYTES): Promise<ReadResult> {
   try {
-    return sizeProblem(await fs.stat(file), maxBytes) ?? decode(await fs.readFile(file));
+    const stat = await fs.stat(file);
+    return sizeProblem(stat, maxBytes) ?? decode(await fs.readFile(file), stat);
   } catch (error) {
     return unreadable(error);
   }
@@ -105,7 +108,8 @@ export async function readTextFile(file: string, maxBytes = MAX_NOTE_BYTES): Pro
 /** Like readTextFile, without yielding: for loading many small files, where the awaits cost more than the reads. */
 export function readTextFileSync(file: string, maxBytes = MAX_NOTE_BYTES): ReadResult {
   try {
-    return sizeProblem(statSync(file), maxBytes) ?? decode(readFileSync(file));
+    const stat = statSync(file);
+    return sizeProblem(stat, maxBytes) ?? decode(readFileSync(file), stat);
   } catch (error) {
     return unreadable(error);
   }
@@ -123,10 +127,15 @@ function unreadable(error: unknown): ReadResult {
   return { skipped: denied ? 'not readable (permission denied)' : `not readable (${(error as Error).message})` };
 }
 
-function decode(bytes: Buffer): ReadResult {
+function decode(bytes: Buffer, stat: Stats): ReadResult {
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file' };
   const text = bytes.toString('utf8');
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes };
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes, stat: fileStat(stat) };
+}
+
+/** A regular file's size and modification time; undefined for anything else. */
+export function fileStat(stat: Stats | undefined): FileStat | undefined {
+  return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
 }
 
 export function formatOf(file: string): NotesFormat {

@@ -10,7 +10,8 @@ import { nameVocabulary } from '../knowledge/vocabulary';
 import { NotesIndex } from '../index/notesIndex';
 import { loadEnglish } from '../words/english';
 import { peopleNames } from '../words/surnames';
-import { cacheKey, FactsCache, textHash, type NoteToKeep, type WholeFile } from './factsCache';
+import type { KeptNote } from '../index/storedResolution';
+import { cacheKey, FactsCache, textHash, type NoteToKeep, type UnchangedFile, type WholeFile } from './factsCache';
 import { ExtractorPool, type ExtractedFacts } from './extractorPool';
 import { bundledKnowledgeFiles, formatOf, readTextFile, toUri, type FileMatcher, type ReadResult } from './files';
 import type { Workspace } from './workspace';
@@ -21,6 +22,11 @@ const SLICE_MS = 8;
 const POOL_MIN_NOTES = 2000;
 /** Notes read and sent to the workers ahead of the one going into the index. */
 const READ_AHEAD = 16;
+/**
+ * A file changed this shortly before it was read may change again within one step of its clock (two
+ * seconds on FAT) and show the same size and time: the next session reads it, rather than trust them.
+ */
+const SETTLED_MS = 3000;
 
 export interface SkippedFile {
   path: string;
@@ -40,15 +46,26 @@ export interface LoadOptions {
   extractors?: number;
 }
 
-/** A note read ahead of its turn: its text, its hash when there is a cache, and its facts on their way from a worker. */
+/**
+ * A note read ahead of its turn: its text, its hash when there is a cache, and its facts on their way
+ * from a worker; or, unchanged on disk since the cache kept its facts, those facts and no text.
+ */
 interface ReadAhead {
   file: string;
   uri: string;
-  read: ReadResult;
+  read: ReadResult | Unread;
+  /** When it was read (Date.now()). */
+  readAt?: number;
   hash?: string;
   extracted?: Promise<ExtractedFacts | undefined>;
   /** Whether `extracted` has settled. */
   settled?: boolean;
+}
+
+interface Unread {
+  kept: KeptNote;
+  hash: string;
+  unchanged: UnchangedFile;
 }
 
 /** What became of the kept facts, and what to keep for next time. */
@@ -57,6 +74,8 @@ export interface CacheUse {
   key: string;
   /** Notes whose facts came from the file. */
   reused: number;
+  /** Of those, the notes not read at all, their files showing the size and time they had then. */
+  unread: number;
   /** Notes whose mentions came from the file too. */
   resolved: number;
   /** Why the file could not be used, if there was one. */
@@ -69,6 +88,7 @@ export function cacheReport(cache: CacheUse): string[] {
   const lines = [
     `Index cache: ${cache.reused} of ${cache.keep.length} notes read from ${cache.file}, ${cache.resolved} with their mentions`,
   ];
+  if (cache.unread > 0) lines.push(`Index cache: ${cache.unread} notes not read again, unchanged on disk since it was written`);
   if (cache.problem) lines.push(`The index cache (${cache.file}) was not used: ${cache.problem}. It is written again.`);
   return lines;
 }
@@ -149,14 +169,24 @@ export async function loadWorkspace(
   // Notes are read ahead and sent to the workers, and go into the index in the order they were found:
   // the index's answers, and the fingerprints of its kept resolutions, depend on that order.
   const ahead: ReadAhead[] = [];
+  // A note the cache kept whose file shows the same size and time is not read: its lines are read if asked for.
+  const unchangedNote = (file: string, uri: string): Unread | undefined => {
+    const stat = cache?.from && workspace.statSync(file);
+    const onDisk = stat && cache.from!.unchangedFile(uri, stat);
+    const kept = onDisk && cache.from!.take(uri, onDisk.hash, onDisk.unchanged.lineCount);
+    return kept && { kept, ...onDisk };
+  };
   const readAhead = (file: string): ReadAhead => {
     const uri = toUri(file);
+    const unread = unchangedNote(file, uri);
+    if (unread) return { file, uri, read: unread };
+    const readAt = Date.now();
     const read = workspace.readSync(file);
     if ('skipped' in read) return { file, uri, read };
     // Of the bytes where they are at hand: hashing the text encodes it to UTF-8 again first, most of the work.
     const hash = cache ? textHash(read.bytes ?? read.text) : undefined;
     const kept = hash !== undefined && cache?.from?.holds(uri, hash);
-    const note: ReadAhead = { file, uri, read, hash };
+    const note: ReadAhead = { file, uri, read, readAt, hash };
     if (pool && !kept) {
       note.extracted = pool.extract(read.text, formatOf(file));
       void note.extracted.then(() => (note.settled = true));
@@ -169,9 +199,16 @@ export async function loadWorkspace(
   let sliceStart = performance.now();
   while (next < found.notes.length || ahead.length > 0) {
     while (next < found.notes.length && ahead.length < (pool ? READ_AHEAD : 1)) ahead.push(readAhead(found.notes[next++]));
-    const { file, uri, read, hash, extracted, settled } = ahead.shift()!;
+    const { file, uri, read, readAt, hash, extracted, settled } = ahead.shift()!;
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
-    else {
+    else if ('kept' in read) {
+      const { kept, hash: keptHash, unchanged } = read;
+      const text = { lineCount: unchanged.lineCount, read: () => textOf(workspace.readSync(file)) };
+      index.setDocument(uri, text, formatOf(file), () => kept);
+      cache!.use.reused++;
+      cache!.use.unread++;
+      cache!.use.keep.push({ uri, hash: keptHash, facts: index.factsOf(uri)!, unchanged });
+    } else {
       if (extracted && !settled && options.pause) {
         // The worker's answer would resume this loop at once, maybe between reading a request and
         // answering it: requests read meanwhile go first, as after a slice.
@@ -190,7 +227,11 @@ export async function loadWorkspace(
         if (facts) readInWorkers++;
         return facts && { facts };
       });
-      if (cache && hash !== undefined) cache.use.keep.push({ uri, hash, facts: index.factsOf(uri)! });
+      if (cache && hash !== undefined) {
+        const stat = read.stat && readAt! - read.stat.mtimeMs >= SETTLED_MS ? read.stat : undefined;
+        const unchanged = stat && { ...stat, lineCount: index.document(uri)!.lineCount };
+        cache.use.keep.push({ uri, hash, facts: index.factsOf(uri)!, unchanged });
+      }
     }
     done++;
     options.onProgress?.(done, found.notes.length);
@@ -228,5 +269,9 @@ async function openCache(
 ): Promise<{ from?: FactsCache; use: CacheUse }> {
   const key = cacheKey(vocabulary);
   const read = FactsCache.fromBytes(await whole, key);
-  return { from: read.cache, use: { file, key, reused: 0, resolved: 0, problem: read.problem, keep: [] } };
+  return { from: read.cache, use: { file, key, reused: 0, unread: 0, resolved: 0, problem: read.problem, keep: [] } };
+}
+
+function textOf(read: ReadResult): string | undefined {
+  return 'skipped' in read ? undefined : read.text;
 }

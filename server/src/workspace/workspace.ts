@@ -24,6 +24,8 @@ export interface Workspace {
   /** Like read, without yielding: for many small files, where the awaits cost more than the reads. */
   readSync(file: string): ReadResult;
   stat(file: string): Promise<FileStat | undefined>;
+  /** Like stat, without yielding (see readSync). */
+  statSync(file: string): FileStat | undefined;
   /** Calls `listener` with each change from now on. */
   watch(listener: (change: FileChange) => void): { dispose(): void };
 }
