@@ -189,9 +189,9 @@ export class NotesIndex {
   }
 
   /**
-   * `text`: the note's text, its lines, or how to read it when asked (see NoteDocument). `known`: the facts of these very lines
-   * when they are at hand already (kept from the last session). `memo`: what the lines yielded before
-   * (see editDocument).
+   * `text`: the note's text, its lines, or how to read it when asked (see NoteDocument). `known`: the
+   * facts of these very lines when they are at hand already (kept from the last session). `memo`: what
+   * the lines yielded before (see editDocument).
    */
   setDocument(
     uri: string,

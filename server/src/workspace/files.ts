@@ -91,8 +91,7 @@ export async function findFiles(
   return found;
 }
 
-/** `bytes`: the file as read, when it was read from disk (see textHash). */
-/** `stat`: the file's as it was just before it was read. */
+/** `bytes`: the file as read, when it was read from disk (see textHash); `stat`: its size and time just before. */
 export type ReadResult = { text: string; bytes?: Buffer; stat?: FileStat } | { skipped: string };
 
 /** Reads a text file as UTF-8 without its BOM; binary and oversized files are skipped with the reason. */

@@ -171,9 +171,10 @@ export async function loadWorkspace(
   const ahead: ReadAhead[] = [];
   // A note the cache kept whose file shows the same size and time is not read: its lines are read if asked for.
   const unchangedNote = (file: string, uri: string): Unread | undefined => {
-    const stat = cache?.from && workspace.statSync(file);
-    const onDisk = stat && cache.from!.unchangedFile(uri, stat);
-    const kept = onDisk && cache.from!.take(uri, onDisk.hash, onDisk.unchanged.lineCount);
+    const from = cache?.from;
+    const stat = from && workspace.statSync(file);
+    const onDisk = stat && from.unchangedFile(uri, stat);
+    const kept = onDisk && from.take(uri, onDisk.hash, onDisk.unchanged.lineCount);
     return kept && { kept, ...onDisk };
   };
   const readAhead = (file: string): ReadAhead => {
