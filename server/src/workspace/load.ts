@@ -14,7 +14,7 @@ import type { KeptNote } from '../index/storedResolution';
 import { cacheKey, FactsCache, textHash, type NoteToKeep, type UnchangedFile, type WholeFile } from './factsCache';
 import { ExtractorPool, type ExtractedFacts } from './extractorPool';
 import { bundledKnowledgeFiles, formatOf, readTextFile, toUri, type FileMatcher, type ReadResult } from './files';
-import type { Workspace } from './workspace';
+import type { FileStat, Workspace } from './workspace';
 
 /** The longest stretch of work between two pauses: a garbage collection on top (up to 20 ms at 1,000 notes) stays short of 50 ms. */
 const SLICE_MS = 8;
@@ -54,9 +54,9 @@ interface ReadAhead {
   file: string;
   uri: string;
   read: ReadResult | Unread;
-  /** When it was read (Date.now()). */
-  readAt?: number;
   hash?: string;
+  /** The file's size and time before it was read, when they can tell a later change (see SETTLED_MS). */
+  settledStat?: FileStat;
   extracted?: Promise<ExtractedFacts | undefined>;
   /** Whether `extracted` has settled. */
   settled?: boolean;
@@ -187,7 +187,8 @@ export async function loadWorkspace(
     // Of the bytes where they are at hand: hashing the text encodes it to UTF-8 again first, most of the work.
     const hash = cache ? textHash(read.bytes ?? read.text) : undefined;
     const kept = hash !== undefined && cache?.from?.holds(uri, hash);
-    const note: ReadAhead = { file, uri, read, readAt, hash };
+    const settledStat = read.stat && readAt - read.stat.mtimeMs >= SETTLED_MS ? read.stat : undefined;
+    const note: ReadAhead = { file, uri, read, hash, settledStat };
     if (pool && !kept) {
       note.extracted = pool.extract(read.text, formatOf(file));
       void note.extracted.then(() => (note.settled = true));
@@ -200,7 +201,7 @@ export async function loadWorkspace(
   let sliceStart = performance.now();
   while (next < found.notes.length || ahead.length > 0) {
     while (next < found.notes.length && ahead.length < (pool ? READ_AHEAD : 1)) ahead.push(readAhead(found.notes[next++]));
-    const { file, uri, read, readAt, hash, extracted, settled } = ahead.shift()!;
+    const { file, uri, read, hash, settledStat, extracted, settled } = ahead.shift()!;
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
     else if ('kept' in read) {
       const { kept, hash: keptHash, unchanged } = read;
@@ -229,8 +230,7 @@ export async function loadWorkspace(
         return facts && { facts };
       });
       if (cache && hash !== undefined) {
-        const stat = read.stat && readAt! - read.stat.mtimeMs >= SETTLED_MS ? read.stat : undefined;
-        const unchanged = stat && { ...stat, lineCount: index.document(uri)!.lineCount };
+        const unchanged = settledStat && { ...settledStat, lineCount: index.document(uri)!.lineCount };
         cache.use.keep.push({ uri, hash, facts: index.factsOf(uri)!, unchanged });
       }
     }
