@@ -12,10 +12,14 @@ export function cacheFileFor(folder: string, targets: readonly string[]): string
   return path.join(folder, `index-${createHash('sha256').update(paths.join('\n')).digest('hex').slice(0, 16)}.cache`);
 }
 
-/** Writes the cache unless every note, with its mentions, came from it; returns why it could not, if it could not. */
+/**
+ * Writes the cache unless every note, with its mentions, came from it unread; returns why it could not,
+ * if it could not. A note read again for the same text (its file touched, or changed too lately for its
+ * time to be trusted) has a new time to keep, or it would be read again at every run.
+ */
 export async function keepIndex(cache: CacheUse, resolution: ResolutionToKeep | undefined): Promise<string | undefined> {
   const notes = cache.keep.length;
-  if (!cache.problem && cache.reused === notes && cache.resolved === notes) return undefined;
+  if (!cache.problem && cache.unread === notes && cache.resolved === notes) return undefined;
   try {
     await writeFactsCache(cache.file, cache.key, cache.keep, undefined, resolution);
     return undefined;

@@ -2,7 +2,18 @@
 // codes. Needs `npm run build` (or `node esbuild.mjs`) first.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DIST, FIXTURES } from '../support/paths';
@@ -332,8 +343,12 @@ describe('cli', () => {
     let cacheFolder: string;
     beforeEach(() => {
       notes = mkdtempSync(path.join(tmpdir(), 'history-notes-cli-notes-'));
-      for (const file of ['plain/terror.txt', 'plain/french-revolution.txt', 'md/terror.md'])
+      // Dated an hour back: a time that tells any later change, so an unchanged note need not be read.
+      const anHourAgo = (Date.now() - 3_600_000) / 1000;
+      for (const file of ['plain/terror.txt', 'plain/french-revolution.txt', 'md/terror.md']) {
         copyFileSync(path.join(FIXTURES, file), path.join(notes, path.basename(file)));
+        utimesSync(path.join(notes, path.basename(file)), anHourAgo, anHourAgo);
+      }
       cacheFolder = path.join(mkdtempSync(path.join(tmpdir(), 'history-notes-cli-cache-')), 'kept');
     });
     afterEach(() => {
@@ -357,6 +372,20 @@ describe('cli', () => {
       assert.equal(second.stdout, plain.stdout);
       // Nothing was read anew, so nothing is written.
       assert.equal(statSync(cacheFile()).mtimeMs, written);
+    });
+
+    it('keeps the new time of a note touched but not changed, so the run after reads no note', () => {
+      const notRead = (run: Run): string | undefined => /^Index cache: (\d+) notes not read again/m.exec(run.stderr)?.[1];
+      cli(['index', notes, '--json', '--cache', cacheFolder]);
+      const halfAnHourAgo = (Date.now() - 1_800_000) / 1000;
+      utimesSync(path.join(notes, 'terror.md'), halfAnHourAgo, halfAnHourAgo);
+      const written = statSync(cacheFile()).mtimeMs;
+      const touched = cli(['index', notes, '--json', '--cache', cacheFolder]);
+      assert.equal(fromCache(touched), '3 of 3, 3');
+      assert.equal(notRead(touched), '2');
+      assert.notEqual(statSync(cacheFile()).mtimeMs, written, 'written again, with the new time');
+      const after = cli(['index', notes, '--json', '--cache', cacheFolder]);
+      assert.equal(notRead(after), '3');
     });
 
     it('reads a changed note again, and finds its misspelt names', () => {
