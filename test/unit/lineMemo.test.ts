@@ -98,4 +98,29 @@ describe('Reading a note being edited (LineMemo)', function () {
     runs(0, 'Zinoviev too.');
     assert.deepEqual(made.slice(5), ['Zinoviev too.']);
   });
+
+  it('keeps the paragraphs and bullets of lines that have not moved, and reads a moved one where it now is', () => {
+    const memo = new LineMemo();
+    const parse = (lines: string[]): ParsedNotes => new NoteDocument('file:///edited.md', lines.join('\n'), 'markdown', memo).notes;
+    const lines = ['# Trials', '', 'Kamenev was shot.', '- **Zinoviev** – shot in 1936', 'Bukharin followed.'];
+    const first = parse(lines).sections[0];
+    // The last line edited: the others are the very paragraphs and bullets read before.
+    lines[4] = 'Bukharin followed in 1938.';
+    const second = parse(lines).sections[0];
+    assert.equal(second.paragraphs[0], first.paragraphs[0]);
+    assert.equal(second.bullets[0], first.bullets[0]);
+    assert.equal(second.paragraphs[1].content.text, 'Bukharin followed in 1938.');
+    // A line added above them: each is read at its new line.
+    lines.splice(2, 0, 'Three trials.');
+    const third = parse(lines).sections[0];
+    assert.deepEqual(
+      third.paragraphs.map((p) => [p.line, p.content.range.start.line, p.content.text]),
+      [
+        [2, 2, 'Three trials.'],
+        [3, 3, 'Kamenev was shot.'],
+        [5, 5, 'Bukharin followed in 1938.'],
+      ],
+    );
+    assert.deepEqual([third.bullets[0].line, third.bullets[0].term?.range.start.line], [4, 4]);
+  });
 });

@@ -4,7 +4,7 @@
 import { movedDefinition, type EntityKind, type NoteDefinition } from './definition';
 import { KeptLookup } from './keptLookup';
 import { sameList } from './lists';
-import type { Bullet, Section } from './model';
+import type { Bullet, Paragraph, Section } from './model';
 
 /** The runs of name-like words on one line (see scanPhrases): run i is words bounds[i] to bounds[i + 1]. */
 export interface LineRuns {
@@ -24,14 +24,14 @@ export interface NamedOnLine {
   fullRun?: string;
 }
 
-/** What a line read as when it is no heading (see parseLines): a bullet or not, and the line it was read at. */
-export interface BulletRead {
-  line: number;
-  bullet: Bullet | undefined;
-}
+/** What a line that is no heading reads as (see parseLines): a bullet, else a paragraph. */
+export type LineReading = { bullet: Bullet; paragraph?: undefined } | { bullet?: undefined; paragraph: Paragraph };
+
+/** A line's reading, and the line it was read at. */
+export type LineRead = LineReading & { line: number };
 
 export class LineMemo {
-  private bullets = new KeptLookup<BulletRead>();
+  private reads = new KeptLookup<LineRead>();
   private runs = new KeptLookup<LineRuns>();
   private people = new KeptLookup<NamedOnLine[]>();
   private sections = new KeptLookup<SectionRead>();
@@ -61,12 +61,12 @@ export class LineMemo {
 
   /** Starts parsing the note again: what this parse does not look up is forgotten after it. */
   beginParse(): void {
-    this.bullets.next();
+    this.reads.next();
   }
 
-  /** Whether `text` is a bullet, and which, as read at some line: looked up, else read at `line`. */
-  bulletOf(text: string, line: number, read: () => Bullet | undefined): BulletRead {
-    return this.bullets.get(text, () => ({ line, bullet: read() }));
+  /** What `text` reads as, at some line: looked up, else read at `line`. */
+  readOf(text: string, line: number, read: () => LineReading): LineRead {
+    return this.reads.get(text, () => ({ line, ...read() }));
   }
 
   /** The runs of `line`, whose text is `text`: looked up, else made. */

@@ -4,7 +4,7 @@
 import { detach } from './strings';
 import type { Bullet, Heading, NotesFormat, Paragraph, ParsedNotes, Section, Sentence, TableRow, TextSpan } from './model';
 import { splitBulletContent } from './bullet';
-import type { BulletRead, LineMemo } from './lineMemo';
+import type { LineMemo, LineRead, LineReading } from './lineMemo';
 import { lineRange, movedSpan, splitLines, trimmedSpan } from './spans';
 import { wordCount } from './wordCount';
 
@@ -88,10 +88,10 @@ export function parseLines(noteLines: readonly string[], format: NotesFormat, me
       previousBlank = false;
       continue;
     }
-    const read = memo?.bulletOf(raw, line, () => readBullet(raw, line, format));
-    const bullet = read ? bulletFrom(read, line) : readBullet(raw, line, format);
-    if (bullet) section.bullets.push(bullet);
-    else section.paragraphs.push(readParagraph(raw, line));
+    const kept = memo?.readOf(raw, line, () => readLine(raw, line, format));
+    const read = kept ? readFrom(kept, raw, line) : readLine(raw, line, format);
+    if (read.bullet) section.bullets.push(read.bullet);
+    else section.paragraphs.push(read.paragraph);
     previousBlank = false;
   }
   // Text before the first heading is a section only when there is some.
@@ -205,14 +205,22 @@ function readBullet(raw: string, line: number, format: NotesFormat): Bullet | un
   return undefined;
 }
 
-/** A bullet read before, at `line` now: the same one where it has not moved (its parts are never changed). */
-function bulletFrom({ line: readAt, bullet }: BulletRead, line: number): Bullet | undefined {
-  if (!bullet || readAt === line) return bullet;
-  const lines = line - readAt;
+/** A line that is no heading or table row: a bullet, else a paragraph. */
+function readLine(raw: string, line: number, format: NotesFormat): LineReading {
+  const bullet = readBullet(raw, line, format);
+  return bullet ? { bullet } : { paragraph: readParagraph(raw, line) };
+}
+
+/** A line read before, at `line` now: the same bullet or paragraph where it has not moved (their parts are never changed). */
+function readFrom(read: LineRead, raw: string, line: number): LineReading {
+  if (read.line === line) return read;
+  const { bullet } = read;
+  if (!bullet) return { paragraph: readParagraph(raw, line) };
+  const lines = line - read.line;
   const moved: Bullet = { ...bullet, line, content: movedSpan(bullet.content, lines) };
   if (bullet.term) moved.term = movedSpan(bullet.term, lines);
   if (bullet.explanation) moved.explanation = movedSpan(bullet.explanation, lines);
-  return moved;
+  return { bullet: moved };
 }
 
 function readParagraph(raw: string, line: number): Paragraph {
