@@ -221,10 +221,18 @@ function monarchsNamed(phrases: NamePhrases): Set<string> {
   const { bounds, count } = phrases;
   for (let p = 0; p < count; p++)
     for (let w = bounds[p]; w + 1 < bounds[p + 1]; w++) {
+      const next = phrases.word(w + 1);
+      if (!mayBeRoman(next)) continue;
       const word = phrases.word(w);
-      if (ROMAN.test(phrases.word(w + 1)) && isCapitalised(word) && isGivenName(word)) names.add(word);
+      if (ROMAN.test(next) && isCapitalised(word) && isGivenName(word)) names.add(word);
     }
   return names;
+}
+
+/** Whether `word` starts with I, V or X: asked first, as a regular expression for every word of a note shows in profiles. */
+function mayBeRoman(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code === 73 || code === 86 || code === 88;
 }
 
 interface Shape {
