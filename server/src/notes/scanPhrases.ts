@@ -113,6 +113,8 @@ function scanLine(
   const flags: number[] = [];
   let capitalised = 0;
   const flush = (): void => {
+    // Most words end no run: nothing to flush, and no array touched (setting a length shows in profiles).
+    if (texts.length === 0) return;
     trim(texts, starts, flags, capitalised > 0);
     if (texts.length > 0 && (capitalised > 0 || texts.length >= 2)) add(texts, starts, flags);
     texts.length = 0;
@@ -161,6 +163,7 @@ function trim(texts: string[], starts: number[], flags: number[], capitalised: b
   if (capitalised) return;
   let drop = 0;
   while (drop < texts.length && JOINING.has(texts[drop])) drop++;
+  if (drop === 0) return;
   texts.splice(0, drop);
   starts.splice(0, drop);
   flags.splice(0, drop);
