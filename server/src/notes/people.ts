@@ -288,8 +288,9 @@ function personAt(
     const doubtful = exposed && WORDLIKE_GIVEN_NAMES.has(word.toLowerCase()) && english().knows(next);
     if (to > w + 1 && !doubtful) return { nameFrom: w, nameTo: to, runTo: runEnd(words, to, end) };
   }
-  // `Thälmann (1886-1944)`: a name of its own, directly followed by a life span.
-  if (isCapitalised(word) && !english().isCommon(word) && !isPlaceWord(word)) {
+  // `Thälmann (1886-1944)`: a name of its own, directly followed by a life span. Few lines have a bracket
+  // after the word: looked for first, as asking the dictionary about every capitalised word shows in profiles.
+  if (isCapitalised(word) && text.includes('(', starts[w]) && !english().isCommon(word) && !isPlaceWord(word)) {
     const to = nameWordsFrom(words, w + 1, end, false);
     const last = to - 1;
     if (to - w <= 3 && lifeSpanAt(text.slice(starts[last] + words[last].length))) return { nameFrom: w, nameTo: to, runTo: to };
