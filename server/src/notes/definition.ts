@@ -177,7 +177,7 @@ function surnameIn(name: string): string {
   return surname && !isPlaceWord(surname) && !english().isCommon(surname) ? surname : '';
 }
 
-/** A character every mark withoutMarks takes away has. */
+/** Every mark withoutMarks takes away has one of these characters. */
 const MARK = /[[*_`#]/;
 
 /** A name without Markdown's marks: `**Yagoda**`, `_Arthur Vandenberg_`, `[[Lenin]]`, `[Lenin](lenin.md)`, `#Stalin`. */
