@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
   let client: LanguageClient | undefined;
   const source = new IndexSource(() => client);
   const indexChanged = new vscode.EventEmitter<IndexCounts>();
-  let readyNow: Promise<IndexCounts> = new Promise(() => undefined);
+  let indexed = waitForIndex();
   const packs = new PackTreeProvider();
   context.subscriptions.push(output, status, source, indexChanged, packs);
 
@@ -51,16 +51,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
   const start = async (): Promise<void> => {
     status.indexing();
     const next = createLanguageClient(context, output);
-    readyNow = new Promise((resolve) => {
-      next.onNotification(IndexReadyNotification.type, (params) => {
-        onCounts(params);
-        resolve(params);
-      });
+    next.onNotification(IndexReadyNotification.type, (params) => {
+      onCounts(params);
+      indexed.resolve(params);
     });
     next.onNotification(IndexChangedNotification.type, onCounts);
     next.onDidChangeState(({ newState }) => {
       if (newState === State.Stopped) status.stopped();
-      if (newState === State.Starting) status.indexing();
+      if (newState !== State.Starting) return;
+      status.indexing();
+      // Also when the client restarts a server that crashed: ready() then waits for the new server's index.
+      if (indexed.done) indexed = waitForIndex();
     });
     client = next;
     await next.start();
@@ -94,7 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Histor
     status.stopped();
   });
   return {
-    ready: () => readyNow,
+    ready: () => indexed.promise,
     trees,
     source,
     status,
@@ -152,4 +153,18 @@ function registerCoverage(
 
 export function deactivate(): void {
   // The client is stopped through context.subscriptions.
+}
+
+/** The promise `ready()` hands out, until a server's first index resolves it. */
+function waitForIndex(): { promise: Promise<IndexCounts>; resolve(counts: IndexCounts): void; done: boolean } {
+  let settle: (counts: IndexCounts) => void = () => undefined;
+  const waiting = {
+    promise: new Promise<IndexCounts>((resolve) => (settle = resolve)),
+    resolve: (counts: IndexCounts) => {
+      waiting.done = true;
+      settle(counts);
+    },
+    done: false,
+  };
+  return waiting;
 }

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
 import type { HistoryNotesApi } from '../../../client/src/extension';
 import { extensionApi, hoverText, openNote, positionOf, when } from './helpers';
 
@@ -33,16 +34,22 @@ describe('History Notes after a server crash', function () {
   it('restarts the server, and hover and the sidebar work again', async () => {
     const [pid] = serverProcesses();
     assert.ok(pid, 'the language server runs as a child of the extension host');
-    // Indexed, and the packs chosen again from the notes (the card needs the Soviet pack on).
-    const reindexed = when(
-      api.onDidChangeIndex,
-      (counts) => counts.people > 0 && counts.packs.some((p) => p.id === 'soviet-union-1917-1953' && p.active),
-      'the restarted server to index the notes and choose the Soviet pack',
+    // Counts the old server sent before it died can still arrive after the kill: wait for the new
+    // server to start and finish its first index, which only it announces.
+    const client = api.client()!;
+    const restarted = when(
+      client.onDidChangeState,
+      ({ newState }) => newState === State.Running,
+      'the client to start a new server',
       60000,
     );
     process.kill(pid, 'SIGKILL');
-    await reindexed;
+    await restarted;
+    const counts = await api.ready();
     assert.ok(!serverProcesses().includes(pid), 'the killed server is gone');
+    assert.ok(counts.people > 0, 'the new server indexed the notes');
+    // The card needs the Soviet pack on, chosen again from the notes.
+    assert.ok(counts.packs.some((p) => p.id === 'soviet-union-1917-1953' && p.active));
     const editor = await openNote('terror.txt');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
       'vscode.executeHoverProvider',
