@@ -7,9 +7,10 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { SpellingWordsRequest, type PackState } from '../../server/src/protocol';
 import { FIXTURES } from '../support/paths';
 import { positionOf } from '../support/positions';
-import { LspServer, withFixtureServer } from '../support/lspServer';
+import { LspServer, withFixtureServer, withServer } from '../support/lspServer';
 import { FileChange, announce, writeFile } from '../support/editor';
 import { readNote } from '../support/text';
+import { copyFixture } from '../support/workspace';
 
 const GERMANY = 'germany-1918-1945';
 
@@ -107,5 +108,41 @@ describe('LSP: a name two packs share', () => {
     const { words } = await server.ask(SpellingWordsRequest.type, {});
     for (const name of ['Cromwell', 'Wolsey', 'Boleyn', 'Fairfax', 'Pym']) assert.ok(words.includes(name), name);
     for (const notName of ['Wolsley', 'Cromwel', 'Boelyn', 'of', 'the']) assert.ok(!words.includes(notName), notName);
+  });
+});
+
+describe('LSP: a pack turning on in a big folder', () => {
+  let server: LspServer;
+  let root: string;
+
+  // More notes than the server defines at once (200): the pack's change is taken in slices.
+  const NOTES = 210;
+  withServer(
+    () => {
+      const copy = copyFixture(path.join(FIXTURES, 'other-periods'));
+      for (let i = 1; i <= NOTES; i++)
+        writeFile(
+          copy,
+          `sections/section-${i}.txt`,
+          `Section ${i} of Paris\n\nCauses\n- Bread shortage in section ${i} – prices rose in 1793\n`,
+        );
+      return copy;
+    },
+    (started, copy) => ([server, root] = [started, copy]),
+  );
+
+  it('announces the counts only once every note is defined again, and answers with the new pack', async () => {
+    const causes = server.ready.causes;
+    assert.ok(causes >= NOTES, `${causes} causes`);
+    const seen = server.changes.length;
+    writeFile(root, 'germany/notes.txt', readNote(path.join(FIXTURES, 'packs', GERMANY), 'notes.txt'));
+    await announce(server, 'germany/notes.txt', FileChange.Created);
+    await server.until(() => server.lastChange?.packs.find((p) => p.id === GERMANY)?.active, 'the Germany pack to turn on');
+    for (const change of server.changes.slice(seen)) assert.ok(change.causes >= causes, `announced ${change.causes} causes of ${causes}`);
+    const card = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: server.uri('germany/notes.txt') },
+      position: positionOf(root, 'germany/notes.txt', 'Rohm'),
+    });
+    assert.match((card?.contents as MarkupContent | undefined)?.value ?? '', /Ernst Röhm/);
   });
 });

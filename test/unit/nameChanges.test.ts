@@ -152,6 +152,31 @@ describe('Names changed by an edit', function () {
     assert.deepEqual(canonicalAnswers(index), canonicalAnswers(await load()));
   });
 
+  it('makes the definitions of a big folder in slices after the knowledge changes, answering from the mentions as they were', async () => {
+    const index = await load();
+    index.kindCounts(true);
+    const [edited, ...others] = notesUnder(root).filter((file) => file.endsWith('.txt'));
+    const mentionsBefore = others.map((file) => index.mentionsIn(toUri(file)));
+    // Beyond this many waiting notes, a query leaves them to resolveSome (the server's limit is 200).
+    index.syncResolveLimit = 2;
+    index.setKnowledge(index.knowledgeBase);
+    assert.ok(index.defining);
+    assert.deepEqual(
+      others.map((file) => index.mentionsIn(toUri(file))),
+      mentionsBefore,
+    );
+    assert.ok(index.defining, 'a query made every definition at once');
+    // A note edited meanwhile has no mentions until it is resolved: the old ones point at moved words.
+    const text = `Kamenev and Zinovev were tried in 1936.\n\n${readFileSync(edited, 'utf8')}`;
+    index.editDocument(toUri(edited), text, formatOf(edited));
+    assert.deepEqual(index.mentionsIn(toUri(edited)), []);
+    while (index.resolveSome(5));
+    assert.ok(!index.defining);
+    assert.ok(index.mentionsIn(toUri(edited)).some((m) => m.surface === 'Zinovev' && m.entityId === 'zinoviev'));
+    writeFileSync(edited, text);
+    assert.deepEqual(canonicalAnswers(index), canonicalAnswers(await load()));
+  });
+
   it('never says a word it was given is missing', () => {
     const random = new Random(7);
     const words = Array.from({ length: 2000 }, () => Math.floor(random.next() * 1e9).toString(36));

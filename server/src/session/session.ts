@@ -356,9 +356,14 @@ export class Session {
     };
   }
 
-  /** Diagnostics for open notes (names may resolve differently after any change). */
-  /** `edited`: the note an edit just changed, whose diagnostics are sent even when they are as before. */
+  /**
+   * Diagnostics for open notes (names may resolve differently after any change). `edited`: the note
+   * an edit just changed, whose diagnostics are sent even when they are as before.
+   */
   private publishOpen(edited?: string): void {
+    // While the notes' definitions are made again, their mentions are not yet what the names say: the
+    // background resolver publishes when it is done.
+    if (this.index.defining) return;
     for (const { uri } of this.open.all()) {
       if (!this.isKnowledgeUri(uri)) this.publisher.note(this.index, uri, this.settings, uri === edited);
     }
@@ -387,6 +392,8 @@ export class Session {
           this.scheduleChanged();
         },
       );
+      // Counts now would leave out what is not defined yet: the background resolve announces them when done.
+      if (this.index.defining) return;
       // As things stand: resolving everything here would block; the background resolve announces the rest.
       this.host.indexChanged({ ...this.counts(false), version: this.index.version });
     }, CHANGED_NOTIFY_DELAY_MS);
