@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NotesIndex } from '../../server/src/index/notesIndex';
-import { WordSignature, wordHash } from '../../server/src/index/wordSignature';
+import { WordProbe, WordSignature, wordHash } from '../../server/src/index/wordSignature';
 import { DiskWorkspace } from '../../server/src/workspace/disk';
 import { DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, toUri } from '../../server/src/workspace/files';
 import { loadWorkspace } from '../../server/src/workspace/load';
@@ -185,5 +185,21 @@ describe('Names changed by an edit', function () {
     const needless = words.slice(1000).filter((word) => signature.mayHave(wordHash(word))).length;
     // About 0.2% expected (see BITS_PER_WORD).
     assert.ok(needless < 10, `${needless} of 1000 words never added may be there`);
+  });
+
+  it('finds any of many words in a signature exactly as looking for each would', () => {
+    const random = new Random(11);
+    const word = (): string => Math.floor(random.next() * 1e9).toString(36);
+    for (let round = 0; round < 200; round++) {
+      const added = Array.from({ length: 1 + Math.floor(random.next() * 300) }, word);
+      const signature = WordSignature.ofHashes(added.map(wordHash));
+      // Mostly words never added, now and then one that was.
+      const asked = Array.from({ length: Math.floor(random.next() * 40) }, () => (random.next() < 0.02 ? added[0] : word())).map(wordHash);
+      assert.equal(
+        signature.mayHaveAny(new WordProbe(asked)),
+        asked.some((hash) => signature.mayHave(hash)),
+        `round ${round}`,
+      );
+    }
   });
 });

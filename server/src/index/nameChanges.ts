@@ -2,14 +2,17 @@
 // hold to be affected (see WordSignature): the index then resolves again only those notes, not every
 // note of the folder.
 import { skeleton } from '../notes/names';
-import { wordHash, type WordSignature } from './wordSignature';
+import { WordProbe, wordHash, type WordSignature } from './wordSignature';
 
 /** A misspelling is matched against people whose names' skeletons are at most this many letters longer or shorter. */
 export const FUZZY_LENGTH_SPREAD = 3;
 
 export class NameChanges {
-  /** A document is affected when it looked up every word of one of these (as hashes, see wordHash). */
+  /** A document is affected when it looked up every word of one of these (as hashes, see wordHash)... */
   private readonly wordSets: number[][] = [];
+  /** ...or any of these: a change of hundreds of one-word names holds mostly these, asked of every note at once. */
+  private readonly words: number[] = [];
+  private probe?: WordProbe;
   private everything = false;
 
   /**
@@ -20,8 +23,8 @@ export class NameChanges {
     // Every document is affected already: nothing to note (all the notes' names come after new knowledge).
     if (this.everything) return;
     const words = key.split(' ');
-    this.wordSets.push(words.map(wordHash));
-    if (words.length === 1) this.wordSets.push([wordHash(`${key}s`)]);
+    if (words.length === 1) this.addWords([key, `${key}s`]);
+    else this.wordSets.push(words.map(wordHash));
   }
 
   /**
@@ -32,7 +35,12 @@ export class NameChanges {
   person(key: string, nearby: () => readonly string[]): void {
     if (this.everything) return;
     this.key(key);
-    for (const word of nearby()) this.wordSets.push([wordHash(word)]);
+    this.addWords(nearby());
+  }
+
+  private addWords(words: readonly string[]): void {
+    for (const word of words) this.words.push(wordHash(word));
+    this.probe = undefined;
   }
 
   /** Anything may have changed (new knowledge, every note name forgotten). */
@@ -43,7 +51,9 @@ export class NameChanges {
   /** Whether a note with these words (see WordSignature) may read differently now; true when they are not known. */
   touches(words: WordSignature | undefined): boolean {
     if (this.everything || !words) return true;
-    // Loops, not some/every: a change of hundreds of names asks this of every note, for thousands of sets.
+    this.probe ??= new WordProbe(this.words);
+    if (words.mayHaveAny(this.probe)) return true;
+    // Loops, not some/every: a change of hundreds of names asks this of every note.
     for (const set of this.wordSets) {
       let all = true;
       for (let i = 0; i < set.length && all; i++) all = words.mayHave(set[i]);

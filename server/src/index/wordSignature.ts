@@ -37,6 +37,25 @@ export class WordSignature {
     return WordSignature.ofHashes(hashes);
   }
 
+  /** Whether any of the probe's words may have been added: mayHave for each, with their steps worked out once for every note. */
+  mayHaveAny(probe: WordProbe): boolean {
+    const { bits } = this;
+    const mask = bits.length * 32 - 1;
+    const { hashes, steps } = probe;
+    for (let i = 0; i < hashes.length; i++) {
+      const hash = hashes[i];
+      const step = steps[i];
+      let k = 0;
+      while (k < HASHES) {
+        const bit = (hash + Math.imul(k, step)) & mask;
+        if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) break;
+        k++;
+      }
+      if (k === HASHES) return true;
+    }
+    return false;
+  }
+
   /** False only when `hash` was never added. Called for every note and every word a change of names touches: no closure here. */
   mayHave(hash: number): boolean {
     const { bits } = this;
@@ -47,6 +66,17 @@ export class WordSignature {
       if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
     }
     return true;
+  }
+}
+
+/** Words to look for in every note's signature (see mayHaveAny). */
+export class WordProbe {
+  readonly hashes: Int32Array;
+  readonly steps: Int32Array;
+
+  constructor(hashes: readonly number[]) {
+    this.hashes = Int32Array.from(hashes);
+    this.steps = this.hashes.map(stepOf);
   }
 }
 
