@@ -37,30 +37,21 @@ export class WordSignature {
     return WordSignature.ofHashes(hashes);
   }
 
-  /** Whether any of the probe's words may have been added: mayHave for each, with their steps worked out once for every note. */
+  /** Whether any of the probe's words may have been added (see mayHave): their steps are worked out once for every note. */
   mayHaveAny(probe: WordProbe): boolean {
-    const { bits } = this;
-    const mask = bits.length * 32 - 1;
     const { hashes, steps } = probe;
-    for (let i = 0; i < hashes.length; i++) {
-      const hash = hashes[i];
-      const step = steps[i];
-      let k = 0;
-      while (k < HASHES) {
-        const bit = (hash + Math.imul(k, step)) & mask;
-        if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) break;
-        k++;
-      }
-      if (k === HASHES) return true;
-    }
+    for (let i = 0; i < hashes.length; i++) if (this.hasBits(hashes[i], steps[i])) return true;
     return false;
   }
 
   /** False only when `hash` was never added. Called for every note and every word a change of names touches: no closure here. */
   mayHave(hash: number): boolean {
+    return this.hasBits(hash, stepOf(hash));
+  }
+
+  private hasBits(hash: number, step: number): boolean {
     const { bits } = this;
     const mask = bits.length * 32 - 1;
-    const step = stepOf(hash);
     for (let k = 0; k < HASHES; k++) {
       const bit = (hash + Math.imul(k, step)) & mask;
       if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
