@@ -5,6 +5,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { KnowledgeBase } from '../../server/src/knowledge/base';
+import { NotesIndex } from '../../server/src/index/notesIndex';
 import { DiskWorkspace } from '../../server/src/workspace/disk';
 import { writeFactsCache } from '../../server/src/workspace/factsCache';
 import { DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, toUri } from '../../server/src/workspace/files';
@@ -56,6 +57,31 @@ describe('Kept resolutions: mentions from the last session', function () {
     // The people each note names, kept too, choose the same packs with the same counts.
     assert.deepEqual(again.packs, first.packs);
     assert.ok(first.packs.some((pack) => pack.peopleNamed > 0));
+  });
+
+  it('takes the kept mentions a slice at a time, as many notes as the slice has time for', async () => {
+    const first = await session();
+    const prototype = NotesIndex.prototype as { resolveSome(this: NotesIndex, budgetMs: number): boolean };
+    const resolveSome = Object.getOwnPropertyDescriptor(prototype, 'resolveSome')!;
+    const taken: number[] = [];
+    // Every look at the clock finds a slice's time gone: a slice takes one note's mentions.
+    let clock = performance.now();
+    Object.defineProperty(performance, 'now', { value: () => (clock += 1000), configurable: true });
+    prototype.resolveSome = function (budgetMs) {
+      const more = (resolveSome.value as typeof prototype.resolveSome).call(this, budgetMs);
+      taken.push(this.keptMentions);
+      return more;
+    };
+    try {
+      const again = await load();
+      assert.equal(again.cache?.resolved, first.noteCount);
+      assert.deepEqual(answers(again.index), answers(first.index));
+    } finally {
+      Object.defineProperty(prototype, 'resolveSome', resolveSome);
+      Reflect.deleteProperty(performance, 'now');
+    }
+    const partway = taken.filter((count) => count > 0 && count < first.noteCount).length;
+    assert.ok(partway >= first.noteCount - 2, `${partway} of ${taken.length} slices ended with some notes' mentions taken, not all`);
   });
 
   it('resolves again only a note whose text changed, when the names the notes define did not', async () => {

@@ -126,7 +126,11 @@ export class NotesIndex {
   private rememberedAt = -1;
   private vocabulary?: ReadonlySet<string>;
   /** The fingerprints the kept resolutions were made under, until they are checked (see adoptKept). */
-  private keptUnder?: KeptFingerprints & { digest?: NamesDigest };
+  private keptUnder?: KeptFingerprints & {
+    digest?: NamesDigest;
+    /** Once digested: whether the names are those, and the documents still to take their mentions or forget them. */
+    adopting?: { same: boolean; left: Iterator<IndexedDocument> };
+  };
   /** How many documents took their mentions from the last session. */
   keptMentions = 0;
 
@@ -680,21 +684,27 @@ export class NotesIndex {
 
   /**
    * Once every document is defined: when the names they define are those the kept resolutions were
-   * made with, their mentions are taken as they are. Digests until `deadline`; true while work is left.
+   * made with, their mentions are taken as they are. Digests, then takes them, until `deadline`; true while work is left.
    */
   private adoptKept(deadline: number): boolean {
     const kept = this.keptUnder!;
     kept.digest ??= this.namesDigest();
     if (kept.digest.step(deadline)) return true;
-    const same = kept.digest.value === kept.names;
-    this.markStaleIfNamesChanged();
-    for (const document of this.documents.values()) {
+    if (!kept.adopting) {
+      this.markStaleIfNamesChanged();
+      kept.adopting = { same: kept.digest.value === kept.names, left: this.documents.values() };
+    }
+    const { same, left } = kept.adopting;
+    // Counting every note's mentions took 1 s at 10,000 notes: in slices too.
+    for (let next = left.next(); !next.done; next = left.next()) {
+      const document = next.value;
       if (same && document.kept && this.stale.has(document.uri)) {
         this.stale.delete(document.uri);
         this.setMentions(document, DocumentMentions.fromParts(document.uri, document.facts.phrases, document.kept.mentions));
         this.keptMentions++;
       }
       document.kept = undefined;
+      if (performance.now() >= deadline) return true;
     }
     this.keptUnder = undefined;
     return false;
