@@ -145,8 +145,8 @@ export class NotesIndex {
   /** Which entity a definition means depends on the knowledge base: every document's definitions are made again. */
   setKnowledge(knowledge: KnowledgeBase): void {
     this.knowledge = knowledge;
-    // All definitions go at once (one by one would scan the lists of entities every note defines),
-    // before the knowledge's names come in: those would be made room for among the notes' names.
+    // All definitions go at once (one by one would scan the lists of entities every note defines), and
+    // before the knowledge's names come in: setting those measures every name the notes define again.
     this.names.clearNoteNames();
     this.names.setKnowledge(knowledge);
     this.entityTable.clearDefinitions();
