@@ -14,6 +14,19 @@ import { copyFixture } from '../support/workspace';
 
 const GERMANY = 'germany-1918-1945';
 
+/** The hover card at `word` in `file`, as Markdown. */
+async function hoverCard(server: LspServer, root: string, file: string, word: string): Promise<string | undefined> {
+  const result = await server.request<Hover | null>('textDocument/hover', {
+    textDocument: { uri: server.uri(file) },
+    position: positionOf(root, file, word),
+  });
+  return result ? (result.contents as MarkupContent).value : undefined;
+}
+
+function pack(packs: PackState[] | undefined, id: string): PackState | undefined {
+  return packs?.find((p) => p.id === id);
+}
+
 describe('LSP: knowledge packs', () => {
   let server: LspServer;
   let root: string;
@@ -21,17 +34,7 @@ describe('LSP: knowledge packs', () => {
 
   withFixtureServer(['other-periods'], (started, copy) => ([server, root] = [started, copy]), { settings });
 
-  async function hover(file: string, word: string): Promise<string | undefined> {
-    const result = await server.request<Hover | null>('textDocument/hover', {
-      textDocument: { uri: server.uri(file) },
-      position: positionOf(root, file, word),
-    });
-    return result ? (result.contents as MarkupContent).value : undefined;
-  }
-
-  function pack(packs: PackState[] | undefined, id: string): PackState | undefined {
-    return packs?.find((p) => p.id === id);
-  }
+  const hover = (file: string, word: string): Promise<string | undefined> => hoverCard(server, root, file, word);
 
   it('reports every bundled pack, only the French Revolution on for notes on the French Revolution', () => {
     assert.ok(server.ready.packs.length >= 5, JSON.stringify(server.ready.packs));
@@ -83,12 +86,8 @@ describe('LSP: a name two packs share', () => {
   withFixtureServer(['shared-names'], (started, copy) => ([server, root] = [started, copy]), { settings });
 
   async function hover(file: string, word: string): Promise<string> {
-    const result = await server.request<Hover | null>('textDocument/hover', {
-      textDocument: { uri: server.uri(file) },
-      position: positionOf(root, file, word),
-    });
     // Without Markdown's escapes, to read as the student does.
-    return result ? (result.contents as MarkupContent).value.replace(/\\/g, '') : '';
+    return ((await hoverCard(server, root, file, word)) ?? '').replace(/\\/g, '');
   }
 
   it('shows the Cromwell the year nearby points to, and names the other', async () => {
@@ -137,12 +136,8 @@ describe('LSP: a pack turning on in a big folder', () => {
     const seen = server.changes.length;
     writeFile(root, 'germany/notes.txt', readNote(path.join(FIXTURES, 'packs', GERMANY), 'notes.txt'));
     await announce(server, 'germany/notes.txt', FileChange.Created);
-    await server.until(() => server.lastChange?.packs.find((p) => p.id === GERMANY)?.active, 'the Germany pack to turn on');
+    await server.until(() => pack(server.lastChange?.packs, GERMANY)?.active, 'the Germany pack to turn on');
     for (const change of server.changes.slice(seen)) assert.ok(change.causes >= causes, `announced ${change.causes} causes of ${causes}`);
-    const card = await server.request<Hover | null>('textDocument/hover', {
-      textDocument: { uri: server.uri('germany/notes.txt') },
-      position: positionOf(root, 'germany/notes.txt', 'Rohm'),
-    });
-    assert.match((card?.contents as MarkupContent | undefined)?.value ?? '', /Ernst Röhm/);
+    assert.match((await hoverCard(server, root, 'germany/notes.txt', 'Rohm')) ?? '', /Ernst Röhm/);
   });
 });
