@@ -2,7 +2,7 @@
 // mentions with the text of each line.
 import type { Entity } from '../index/model';
 import type { NotesIndex } from '../index/notesIndex';
-import { openLocations } from './knowledgeCard';
+import { openLocation } from './knowledgeCard';
 import type { EntitiesParams, EntitiesResult, EntityItem, MentionItem } from '../protocol';
 import { buildCard, renderMarkdown, type Describe } from './card';
 import { occurrences } from './references';
@@ -26,7 +26,7 @@ export function provideEntities(index: NotesIndex, params: EntitiesParams, descr
 function toItem(index: NotesIndex, entity: Entity, kinds: Entity['kind'][], describe: Describe): EntityItem {
   const entry = entity.knowledge?.entry;
   const card = buildCard(index, entity);
-  const definition = openLocations(index, entity.id)[0];
+  const definition = openLocation(index, entity.id);
   return {
     id: entity.id,
     kind: entity.kind,

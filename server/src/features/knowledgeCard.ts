@@ -7,10 +7,11 @@ import { buildCard, escapeMarkdown, renderMarkdown, type Describe } from './card
 
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function openLocations(index: NotesIndex, id: string): Location[] {
-  const inNotes = index.noteDefinitions(id);
-  if (inNotes.length > 0) return inNotes.map(({ uri, range }) => ({ uri, range }));
-  return index.entity(id)?.knowledge ? [{ uri: knowledgeCardUri(id), range: START }] : [];
+/** Where the sidebar, the timeline and workspace symbols open an entity: its first definition, else its knowledge card's page. */
+export function openLocation(index: NotesIndex, id: string): Location | undefined {
+  const first = index.noteDefinitions(id)[0];
+  if (first) return { uri: first.uri, range: first.range };
+  return index.entity(id)?.knowledge ? { uri: knowledgeCardUri(id), range: START } : undefined;
 }
 
 /** The page for a knowledge entry: a title, its card, and where the entry stands in its knowledge file. */

@@ -2,7 +2,7 @@
 // symbols by fuzzy name, and folding ranges for sections.
 import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver-types';
 import type { NotesIndex } from '../index/notesIndex';
-import { openLocations } from './knowledgeCard';
+import { openLocation } from './knowledgeCard';
 import type { EntityKind } from '../notes/extract';
 import type { ParsedNotes } from '../notes/model';
 
@@ -59,7 +59,7 @@ export function provideWorkspaceSymbols(index: NotesIndex, query: string, limit 
   const found = query.trim() === '' ? index.entities().map((entity) => ({ entity })) : index.find(query, limit, true);
   const symbols: SymbolInformation[] = [];
   for (const { entity } of found.slice(0, limit)) {
-    const location = openLocations(index, entity.id)[0] ?? index.mentions(entity.id)[0];
+    const location = openLocation(index, entity.id) ?? index.mentions(entity.id)[0];
     if (location)
       symbols.push({
         name: entity.name,

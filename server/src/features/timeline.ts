@@ -2,7 +2,7 @@
 // dates (a person's life, an event's or trial's span) and where those dates come from.
 import type { Entity } from '../index/model';
 import type { NotesIndex } from '../index/notesIndex';
-import { openLocations } from './knowledgeCard';
+import { openLocation } from './knowledgeCard';
 import type { TimelineItem, TimelineParams, TimelineResult } from '../protocol';
 import { buildCard, renderMarkdown, type Describe } from './card';
 import { documentsIn, entitiesIn } from './scope';
@@ -21,7 +21,7 @@ export function provideTimeline(index: NotesIndex, params: TimelineParams, descr
       name: entity.name,
       ...dates,
       card: renderMarkdown(buildCard(index, entity), describe),
-      definition: openLocations(index, id)[0],
+      definition: openLocation(index, id),
     });
   }
   items.sort((a, b) => a.start.localeCompare(b.start) || a.name.localeCompare(b.name));

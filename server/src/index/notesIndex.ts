@@ -312,10 +312,16 @@ export class NotesIndex {
 
   /** The kinds the notes give an entity (a knowledge event listed under causes is also a cause), in the order of its definitions. */
   noteKinds(id: string): Set<EntityKind> {
-    return new Set(this.noteDefinitions(id).map((d) => d.note.kind));
+    const kinds = new Set<EntityKind>();
+    for (const { note } of this.noteDefinitions(id)) kinds.add(note.kind);
+    return kinds;
   }
 
-  noteDefinitions(id: string): Definition[] {
+  /**
+   * An entity's definitions in document order: the index's own list, not a copy, to read before the
+   * index changes (a trial 7,520 notes define was copied for every hover and definition asked of it).
+   */
+  noteDefinitions(id: string): readonly Definition[] {
     this.ensureDefined();
     const record = this.entityTable.get(id);
     if (!record) return [];
@@ -324,7 +330,7 @@ export class NotesIndex {
       record.definitions.sort(compareLocations);
       record.sorted = true;
     }
-    return [...record.definitions];
+    return record.definitions;
   }
 
   /** The first year the notes write with an entity's definition (`Congress of Victors 1934`). */
