@@ -105,6 +105,11 @@ class EditSequence {
       this.withKnowledge,
     );
     assert.deepEqual(snapshot(this.index), snapshot(fresh), when);
+    // noteKinds stops reading once it has every kind the entity's record counts: that count must hold through edits.
+    for (const { id } of this.index.entities()) {
+      const read = new Set(this.index.noteDefinitions(id).map((d) => d.note.kind));
+      assert.deepEqual([...this.index.noteKinds(id)], [...read], `${when}: the kinds of ${id}`);
+    }
     return this;
   }
 
@@ -448,6 +453,16 @@ describe('NotesIndex: incremental updates', () => {
     sequence.set(FRENCH, FRENCH_TXT).remove(FRENCH);
     assert.deepEqual(sequence.mentionsIn(OTHER), []);
     sequence.set(FRENCH, FRENCH_TXT, 'plain').set(OTHER, other.replace('Debt', 'Bad harvests'));
+  });
+
+  it("keeps the kinds a name is defined as through edits: Kirov's murder, a cause and an event", () => {
+    const noCause = TERROR_TXT.replace(/^ {2}• Kirov's Murder – .*\r?\n/m, '');
+    assert.notEqual(noCause, TERROR_TXT);
+    const sequence = new EditSequence(true).set(NOTES, TERROR_TXT);
+    assert.deepEqual([...sequence.index.noteKinds('kirovs-murder')], ['cause', 'event']);
+    sequence.set(NOTES, noCause);
+    assert.deepEqual([...sequence.index.noteKinds('kirovs-murder')], ['event']);
+    sequence.set(NOTES, TERROR_TXT);
   });
 
   it('leaves exactly what the second text contributes when a document is replaced', () => {

@@ -143,15 +143,16 @@ function knowledgeFacts(known: KnownEntry): CardLine[] {
  */
 function noteDateFacts(index: NotesIndex, id: string, entry: KnowledgeEntry | undefined): CardLine[] {
   if (entry?.kind === 'person') return [];
-  const dated = index.noteDefinitions(id).filter((d) => d.note.year);
   const from = entry?.date?.slice(0, 4);
   const to = entry?.endDate?.slice(0, 4) ?? from;
-  const disagreeing = from ? dated.filter((d) => d.note.year! < from || d.note.year! > to!) : dated.slice(0, 1);
-  return disagreeing.map((d) => ({
-    label: from ? 'Date in your notes' : 'Date',
-    value: d.note.year!,
-    origin: { uri: d.uri, line: d.range.start.line },
-  }));
+  const facts: CardLine[] = [];
+  for (const { note, uri, range } of index.noteDefinitions(id)) {
+    if (!note.year || (from && note.year >= from && note.year <= to!)) continue;
+    facts.push({ label: from ? 'Date in your notes' : 'Date', value: note.year, origin: { uri, line: range.start.line } });
+    // Without a knowledge date, the first year the notes write is the date.
+    if (!from) break;
+  }
+  return facts;
 }
 
 function formatRoleYears(from: string | undefined, to: string | undefined): string {

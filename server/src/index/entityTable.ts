@@ -27,6 +27,13 @@ export class EntityRecord {
   countedBits = 0;
 
   constructor(readonly id: string) {}
+
+  /** How many kinds its definitions give it. */
+  get definedKinds(): number {
+    let count = 0;
+    for (let bits = this.definedBits; bits !== 0; bits &= bits - 1) count++;
+    return count;
+  }
 }
 
 export interface KindCounts {

@@ -313,7 +313,10 @@ export class NotesIndex {
   /** The kinds the notes give an entity (a knowledge event listed under causes is also a cause), in the order of its definitions. */
   noteKinds(id: string): Set<EntityKind> {
     const kinds = new Set<EntityKind>();
-    for (const { note } of this.noteDefinitions(id)) kinds.add(note.kind);
+    const definitions = this.noteDefinitions(id);
+    // Read until every kind the record counts is seen: a trial thousands of notes define, up to its first definition.
+    const count = this.entityTable.get(id)?.definedKinds ?? 0;
+    for (let i = 0; i < definitions.length && kinds.size < count; i++) kinds.add(definitions[i].note.kind);
     return kinds;
   }
 
