@@ -1,6 +1,7 @@
 // How names are compared: one normal key per spelling (case, accents, apostrophes and possessives folded),
 // words with their offsets, and the conservative edit distance used to recognise misspelt names.
 import { detach, WordCache } from './strings';
+import { forEachWord } from './wordScan';
 
 /** A word of a line with its UTF-16 offsets. */
 export interface Word {
@@ -9,19 +10,11 @@ export interface Word {
   end: number;
 }
 
-// A dotted acronym (`N.K.V.D.`) is one word; otherwise letters and digits with inner apostrophes and hyphens.
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*['’]?/gu;
-
+/** A line's words (see forEachWord: a dotted acronym, `N.K.V.D.`, is one word). */
 export function wordsOf(line: string): Word[] {
   const words: Word[] = [];
   forEachWord(line, (text, start) => words.push({ text, start, end: start + text.length }));
   return words;
-}
-
-/** Calls `visit` with each word of a line and its start, without making an object per word. `visit` must not scan words itself. */
-export function forEachWord(line: string, visit: (text: string, start: number) => void): void {
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(line); match; match = WORD.exec(line)) visit(match[0], match.index);
 }
 
 /** Keys by word: the words of notes repeat, and folding one costs a Unicode normalisation. */

@@ -3,7 +3,8 @@
 // knowledge's names are made of (`the february revolution`). Each word is flagged when its capital
 // may come from where it stands (a sentence's first word, a heading's words) rather than from a name.
 import type { ParsedNotes } from './model';
-import { NAME_CONNECTORS, forEachWord, isCapitalised, isNumber } from './names';
+import { NAME_CONNECTORS, isCapitalised, isNumber } from './names';
+import { forEachWord } from './wordScan';
 import type { LineMemo, LineRuns } from './lineMemo';
 import { AFTER_PLACE_PREPOSITION, EXPOSED, NamePhrases } from './phrases';
 import { wordNumber } from './wordNumbers';
