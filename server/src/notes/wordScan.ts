@@ -5,8 +5,8 @@
 //
 // a dotted acronym (`N.K.V.D.`), else letters and digits with inner apostrophes and hyphens. Every
 // part after the first may match nothing, so taking each as far as it goes is the match. Reading the
-// characters costs well under half what the pattern did on the bench's notes, most of it the match
-// objects it made for every word of every line.
+// characters took 106 ms where the pattern took 189 (medians of ten rounds) over the 55,999 lines of
+// the bench's 1k notes.
 
 const LETTER = 1;
 const NUMBER = 2;
