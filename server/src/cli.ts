@@ -126,6 +126,7 @@ async function load(targets: string[]): Promise<LoadedWorkspace> {
     packs: packChoice,
     extractors: extractorCount(),
     cacheFile: cacheFolder && cacheFileFor(cacheFolder, targets),
+    keepTexts: true,
   });
   if (loaded.cache) {
     for (const line of cacheReport(loaded.cache)) console.error(line);

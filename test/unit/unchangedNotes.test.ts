@@ -115,3 +115,47 @@ describe('Reopening: notes unchanged on disk are not read again', function () {
     assert.deepEqual(document.lines, Array<string>(lineCount).fill(''));
   });
 });
+
+describe('A first index: the lines of a note read from disk are read again when asked for', function () {
+  this.timeout(30_000);
+  let root: string;
+
+  beforeEach(() => {
+    root = copyFixture(path.join(FIXTURES, 'plain'), path.join(FIXTURES, 'md'));
+    for (const note of readdirSync(root)) utimesSync(path.join(root, note), AN_HOUR_AGO, AN_HOUR_AGO);
+  });
+  afterEach(() => removeWorkspace(root));
+
+  /** Loads the folder, then writes `terror.md` anew behind the index's back, and reads its first line from the index. */
+  async function firstLineAfterAChange(): Promise<{ line: string | undefined; reads: string[]; before: string; after: string }> {
+    const workspace = new CountingWorkspace([root]);
+    const { index } = await loadWorkspace(workspace, new FileMatcher(DEFAULT_FILE_SETTINGS), DATA, { pause });
+    const terror = path.join(root, 'terror.md');
+    const before = splitLines(readFileSync(terror, 'utf8'))[0];
+    const after = 'Notes rewritten since';
+    writeFileSync(terror, `${after}\n`);
+    const document = index.document(toUri(terror))!;
+    const line = document.line(0);
+    assert.equal(document.line(0), line, 'the same when asked again');
+    return { line, reads: workspace.reads, before, after };
+  }
+
+  it('reads a note settled on disk from its file again, once, when a line is asked for', async () => {
+    const { line, reads, after } = await firstLineAfterAChange();
+    assert.equal(line, after);
+    assert.deepEqual(
+      reads.filter((read) => read === 'terror.md'),
+      ['terror.md', 'terror.md'],
+    );
+  });
+
+  it('keeps the text of a note written just before it was read: its time could not tell a change after', async () => {
+    utimesSync(path.join(root, 'terror.md'), Date.now() / 1000, Date.now() / 1000);
+    const { line, reads, before } = await firstLineAfterAChange();
+    assert.equal(line, before);
+    assert.deepEqual(
+      reads.filter((read) => read === 'terror.md'),
+      ['terror.md'],
+    );
+  });
+});

@@ -72,6 +72,17 @@ export class NoteDocument {
     this.strings = undefined;
   }
 
+  /**
+   * Forgets the lines of a note read from its file, once its facts are taken: `read` reads them again
+   * when one is asked for, as for a note the last session kept (see UnreadText).
+   */
+  dropText(read: () => string | undefined): void {
+    this.unread = { lineCount: this.lineCount, read };
+    this.strings = undefined;
+    this.packed = undefined;
+    this.parsed = undefined;
+  }
+
   line(n: number): string | undefined {
     this.readNow();
     return this.strings ? this.strings[n] : this.packed!.line(n);

@@ -44,6 +44,11 @@ export interface LoadOptions {
   cacheFile?: string;
   /** Worker threads that read notes for names (see ExtractorPool); none without it, or for a small folder. */
   extractors?: number;
+  /**
+   * Whether the notes read keep their lines, for a caller that reads every note's lines next (the CLI's
+   * check); else a note settled on disk reads them from its file again when one is asked for.
+   */
+  keepTexts?: boolean;
 }
 
 /**
@@ -233,6 +238,9 @@ export async function loadWorkspace(
         const unchanged = settledStat && { ...settledStat, lineCount: index.document(uri)!.lineCount };
         cache.use.keep.push({ uri, hash, facts: index.factsOf(uri)!, unchanged });
       }
+      // Its lines are read from the file again if asked for, as a kept note's are: only where a later
+      // change would show in the file's time (see SETTLED_MS).
+      if (settledStat && !options.keepTexts) index.document(uri)!.dropText(readerOf(workspace, file));
     }
     done++;
     options.onProgress?.(done, found.notes.length);
@@ -271,6 +279,14 @@ async function openCache(
   const key = cacheKey(vocabulary);
   const read = FactsCache.fromBytes(await whole, key);
   return { from: read.cache, use: { file, key, reused: 0, unread: 0, resolved: 0, problem: read.problem, keep: [] } };
+}
+
+/**
+ * Reads a note's text again. Made out here: a function made in the loop would keep alive everything
+ * the loop's other functions use (a note's text, its facts as the worker sent them).
+ */
+function readerOf(workspace: Workspace, file: string): () => string | undefined {
+  return () => textOf(workspace.readSync(file));
 }
 
 function textOf(read: ReadResult): string | undefined {
