@@ -210,7 +210,7 @@ export async function loadWorkspace(
     if ('skipped' in read) skipped.push({ path: file, reason: read.skipped });
     else if ('kept' in read) {
       const { kept, hash: keptHash, unchanged } = read;
-      const text = { lineCount: unchanged.lineCount, read: () => textOf(workspace.readSync(file)) };
+      const text = { lineCount: unchanged.lineCount, read: readerOf(workspace, file) };
       index.setDocument(uri, text, formatOf(file), () => kept);
       cache!.use.reused++;
       cache!.use.unread++;
@@ -282,8 +282,8 @@ async function openCache(
 }
 
 /**
- * Reads a note's text again. Made out here: a function made in the loop would keep alive everything
- * the loop's other functions use (a note's text, its facts as the worker sent them).
+ * Reads a note's text when its lines are asked for. Made out here: a function made in the loop kept
+ * alive what the loop's other functions use (every note's facts as its worker sent them).
  */
 function readerOf(workspace: Workspace, file: string): () => string | undefined {
   return () => textOf(workspace.readSync(file));
