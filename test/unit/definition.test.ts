@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { nearestFirst } from '../../server/src/features/definition';
 import type { Location } from '../../server/src/index/model';
 import { compareLocations } from '../../server/src/notes/ranges';
+import { Random } from '../support/random';
 
 const NOTES = ['a-b/x.md', 'a.md', 'a/b/c.md', 'a/b/x.md', 'a/x.md', 'a/y.txt', 'ab.md', 'b/a/x.md', 'z.md'].map(
   (n) => `file:///notes/${n}`,
@@ -18,22 +19,16 @@ function readingAll(locations: readonly Location[], uri: string, most: number): 
   return [...inNote, ...inFolder, ...elsewhere].slice(0, most);
 }
 
-/** A small generator with a seed, so a failure can be run again. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
-
 describe('nearestFirst', () => {
   it('lists what reading every location lists, in document order', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const next = random(seed);
-      const locations: Location[] = Array.from({ length: Math.floor(next() * 40) }, () => {
-        const line = Math.floor(next() * 5);
-        return { uri: NOTES[Math.floor(next() * NOTES.length)], range: { start: { line, character: 0 }, end: { line, character: 4 } } };
+      const random = new Random(seed);
+      const locations: Location[] = Array.from({ length: random.int(0, 39) }, () => {
+        const line = random.int(0, 4);
+        return { uri: random.pick(NOTES), range: { start: { line, character: 0 }, end: { line, character: 4 } } };
       }).sort(compareLocations);
-      const uri = NOTES[Math.floor(next() * NOTES.length)];
-      const most = 1 + Math.floor(next() * 12);
+      const uri = random.pick(NOTES);
+      const most = random.int(1, 12);
       assert.deepEqual(nearestFirst(locations, uri, most), readingAll(locations, uri, most), `seed ${seed}: ${uri}, ${most}`);
     }
   });

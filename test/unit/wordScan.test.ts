@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { forEachWord } from '../../server/src/notes/wordScan';
 import { FIXTURES } from '../support/paths';
+import { Random } from '../support/random';
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*['’]?/gu;
 
@@ -55,12 +56,6 @@ const PIECES = [
   '_',
 ];
 
-/** A small generator with a seed, so a failure can be run again. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
-
 describe('forEachWord', () => {
   it("finds the pattern's words on every line of the fixtures", () => {
     let lines = 0;
@@ -74,9 +69,9 @@ describe('forEachWord', () => {
   });
 
   it("finds the pattern's words on random lines of acronyms, apostrophes, hyphens and letters of every sort", () => {
-    const next = random(7);
+    const random = new Random(7);
     for (let n = 0; n < 20_000; n++) {
-      const line = Array.from({ length: Math.floor(next() * 16) }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
+      const line = Array.from({ length: random.int(0, 15) }, () => random.pick(PIECES)).join('');
       assert.deepEqual(byScanner(line), byPattern(line), JSON.stringify(line));
     }
   });
