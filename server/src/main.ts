@@ -10,4 +10,6 @@ process.on('unhandledRejection', (reason) =>
   connection.console.error(`History Notes: unhandled rejection: ${String((reason as Error)?.stack ?? reason)}`),
 );
 process.on('uncaughtException', (error) => connection.console.error(`History Notes: uncaught exception: ${error.stack ?? String(error)}`));
-startServer(connection, { dataDir: path.join(__dirname, '..', 'data') });
+// On stdio, an answer leaves through a pipe as the client reads it: bytes still queued mean it has not all left.
+const outputPending = process.argv.includes('--stdio') ? (): boolean => process.stdout.writableLength > 0 : undefined;
+startServer(connection, { dataDir: path.join(__dirname, '..', 'data'), outputPending });

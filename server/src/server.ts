@@ -24,6 +24,8 @@ import { Wiring } from './wiring';
 export interface ServerOptions {
   /** Where the bundled knowledge files are. */
   dataDir: string;
+  /** Whether answers written are still leaving for the client, where the transport can tell (see RequestTraffic). */
+  outputPending?: () => boolean;
 }
 
 /** What the client said it can do, in `initialize`. */
@@ -66,7 +68,7 @@ function initialize(wiring: Wiring, abilities: ClientAbilities, params: Initiali
   const initial = readSettings(initOptions?.settings);
   const cacheFolder = typeof initOptions?.cacheFolder === 'string' && initOptions.cacheFolder !== '' ? initOptions.cacheFolder : undefined;
   wiring.workspace = new DiskWorkspace(roots);
-  wiring.session = new Session(sessionHost(wiring, abilities), wiring.workspace, options.dataDir, initial, cacheFolder);
+  wiring.session = new Session(sessionHost(wiring, abilities, options), wiring.workspace, options.dataDir, initial, cacheFolder);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -102,9 +104,10 @@ async function initialized(wiring: Wiring, abilities: ClientAbilities): Promise<
   await session.indexWorkspace();
 }
 
-function sessionHost(wiring: Wiring, abilities: ClientAbilities): SessionHost {
+function sessionHost(wiring: Wiring, abilities: ClientAbilities, options: ServerOptions): SessionHost {
   const { connection, logError } = wiring;
   return {
+    outputPending: options.outputPending,
     log: (message) => connection.console.log(message),
     publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }).catch(logError),
     progress: async (title) => {

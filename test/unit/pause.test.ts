@@ -79,4 +79,19 @@ describe('Work between requests', function () {
       assert.deepEqual(log.slice(handled, handled + 2), [`request ${n} handled`, 'answer written'], log.join(', '));
     }
   });
+
+  it('waits, before the next slice, for an answer still leaving for the client', async () => {
+    const traffic = new RequestTraffic();
+    let leaving = true;
+    let leftAt = Infinity;
+    traffic.outputPending = () => leaving;
+    const started = performance.now();
+    setTimeout(() => {
+      leaving = false;
+      leftAt = performance.now();
+    }, 20);
+    await traffic.pause();
+    // Until it has left, or the longest pause (50 ms) is over: the rest of an answer does not wait for slices.
+    assert.ok(performance.now() >= Math.min(leftAt, started + 50), `resumed ${(performance.now() - started).toFixed(1)} ms after starting`);
+  });
 });

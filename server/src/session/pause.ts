@@ -2,7 +2,8 @@
 // setImmediate) to decode a message it has read, another to handle it, and another to write the
 // answer. Work that paused for a fixed number of turns ran its next slice before one of those, and
 // a request waited for two slices. So the work watches the requests being answered (RequestTraffic)
-// and goes on only after a few turns without one.
+// and goes on only after a few turns without one. An answer written to a pipe (a client on stdio)
+// leaves it a piece at a time, a turn each: work waits for it all to leave, as it waits for requests.
 
 /** Turns without a request in flight before work goes on: one read during a slice is handled in two. */
 const QUIET_TURNS = 3;
@@ -15,6 +16,8 @@ const GRACE_MS = 1;
 const LONGEST_PAUSE_MS = 50;
 
 export class RequestTraffic {
+  /** Whether answers written are still leaving (see ServerOptions.outputPending); none by default. */
+  outputPending: () => boolean = () => false;
   private inFlight = 0;
   private begun = 0;
   private lastEnded = -Infinity;
@@ -60,6 +63,8 @@ export class RequestTraffic {
         begun = this.begun;
         const now = performance.now();
         if (now - started > LONGEST_PAUSE_MS) return resolve();
+        // A timer rather than a turn: an answer leaves as the client reads it, not at every turn.
+        if (this.outputPending()) return void setTimeout(turn, 1);
         if (quiet < QUIET_TURNS) return void setImmediate(turn);
         const untilQuiet = this.lastEnded + graceMs - now;
         if (untilQuiet <= 0) return resolve();

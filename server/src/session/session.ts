@@ -31,6 +31,8 @@ export interface SessionHost {
   progress(title: string): Promise<{ report(percentage: number, message: string): void; done(): void }>;
   indexReady(params: IndexReadyParams): void;
   indexChanged(counts: IndexCounts & { version: number }): void;
+  /** Whether answers written are still leaving for the client: background work waits for them. */
+  outputPending?(): boolean;
 }
 
 const EDIT_DELAY_MS = 150;
@@ -75,6 +77,7 @@ export class Session {
     this.matcher = new FileMatcher(settings);
     this.essays = new EssayMatcher(workspace.roots, settings.essays);
     this.publisher = new DiagnosticsPublisher((uri, diagnostics) => host.publishDiagnostics(uri, diagnostics));
+    this.traffic.outputPending = () => host.outputPending?.() ?? false;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.keeper = new IndexKeeper(
       (message) => host.log(message),
