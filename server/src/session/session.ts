@@ -52,6 +52,7 @@ export class Session {
   /** The requests being answered, which background work gives way to. */
   private readonly traffic = new RequestTraffic();
   private readonly resolver = new BackgroundResolver(RESOLVE_SLICE_MS, this.traffic);
+  /** Whether the long lists of references are being made (see sweepLongLists). */
   private sweeping = false;
   private readonly publisher: DiagnosticsPublisher;
   private essays: EssayMatcher;
