@@ -24,7 +24,6 @@ class RecordingHost implements SessionHost {
 
   log(message: string): void {
     this.logs.push(message);
-    this.wake();
   }
   publishDiagnostics(uri: string, diagnostics: Diagnostic[]): void {
     this.diagnostics.set(uri, diagnostics);
@@ -154,26 +153,6 @@ describe('session: over a workspace in memory', () => {
     await session.updateSettings({ ...DEFAULT_SETTINGS, packs: { 'soviet-union-1917-1953': false } });
     assert.equal(session.index.lookup('Kamenev')?.knowledge, undefined);
     assert.ok(session.counts().packs.some((p) => p.id === 'soviet-union-1917-1953' && !p.active && p.chosenBy === 'setting'));
-  });
-
-  it('makes the long lists of references between requests once one was asked for', async () => {
-    const essay = toUri('/notes/essay.txt');
-    session.opened(document(essay, 'My essay\n\nKamenev and Zinoviev lost. Kamenev and Zinoviev were tried. Bukharin and Kamenev too.\n'));
-    session.index.longListLength = 3;
-    session.answering(essay);
-    session.index.mentionLocations('kamenev');
-    session.answered();
-    await host.until(() => host.logs.some((line) => line.startsWith('References:')));
-    // Kamenev and Zinoviev are named three times or more in the two notes (Bukharin twice): Zinoviev's made in the pass.
-    assert.deepEqual(
-      host.logs.filter((line) => line.startsWith('References:')),
-      ['References: 2 long lists kept'],
-    );
-    for (const id of ['kamenev', 'zinoviev'])
-      assert.deepEqual(
-        session.index.mentionLocations(id),
-        session.index.mentions(id).map(({ uri, range }) => ({ uri, range })),
-      );
   });
 });
 

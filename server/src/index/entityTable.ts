@@ -53,11 +53,6 @@ export class EntityTable {
     return this.records.get(id);
   }
 
-  /** The entities mentioned at least `least` times. */
-  *mentionedAtLeast(least: number): IterableIterator<EntityRecord> {
-    for (const record of this.records.values()) if (record.mentions >= least) yield record;
-  }
-
   /** Every entity the notes define or mention. */
   ids(): IterableIterator<string> {
     return this.records.keys();

@@ -60,8 +60,8 @@ export class LocationLists {
   private held = 0;
 
   constructor(
-    readonly limit: number,
-    readonly shortest: number,
+    private readonly limit: number,
+    private readonly shortest: number,
   ) {}
 
   get(id: string): LocationList | undefined {
@@ -73,25 +73,11 @@ export class LocationLists {
     return list;
   }
 
-  /** Whether `id`'s list is kept, without making it the last asked for. */
-  has(id: string): boolean {
-    return this.lists.has(id);
-  }
-
   /** Keeps `locations` as `id`'s list, when long enough to be worth it and short enough to fit. */
   keep(id: string, locations: readonly Location[]): void {
     this.forget(id);
-    if (this.worthKeeping(locations.length)) this.keepList(id, LocationList.of(locations));
-  }
-
-  /** Whether a list of `count` locations is long enough to be worth keeping and short enough to fit. */
-  worthKeeping(count: number): boolean {
-    return count >= this.shortest && count <= this.limit;
-  }
-
-  /** Keeps `list` as `id`'s, the newest: the oldest go while the lists hold more than the limit. */
-  keepList(id: string, list: LocationList): void {
-    this.forget(id);
+    if (locations.length < this.shortest || locations.length > this.limit) return;
+    const list = LocationList.of(locations);
     this.lists.set(id, list);
     this.held += list.count;
     for (const [oldest, old] of this.lists) {

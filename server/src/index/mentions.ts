@@ -185,18 +185,6 @@ export class DocumentMentions {
     for (let i = 0; i < this.which.length; i++) if (this.which[i] === number) into.push(make(i));
   }
 
-  /**
-   * Calls `visit` for each mention of an entity `targetOf` gives a target for, in document order: one
-   * pass for many entities, where collect makes one entity's.
-   */
-  forEachOf<T>(targetOf: (id: string) => T | undefined, visit: (target: T, i: number) => void): void {
-    const targets = this.entities.map(targetOf);
-    for (let i = 0; i < this.which.length; i++) {
-      const target = targets[this.which[i]];
-      if (target !== undefined) visit(target, i);
-    }
-  }
-
   /** How many mentions each entity has here. */
   counts(): Map<string, number> {
     const byNumber = new Int32Array(this.entities.length);

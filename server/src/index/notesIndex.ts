@@ -20,7 +20,6 @@ import { LineMemo } from '../notes/lineMemo';
 import { ResolutionMemo } from './resolutionMemo';
 import { DocumentMentions, type MentionsOnLine } from './mentions';
 import { LocationLists } from './locationLists';
-import { LocationSweep, type ListToMake } from './locationSweep';
 import { knowledgeFingerprint, NamesDigest } from './namesDigest';
 import { WordSignature } from './wordSignature';
 import { distinctWords } from '../notes/wordNumbers';
@@ -73,9 +72,6 @@ const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 const LOOKUP_SCORE = 0.15;
 const LOOKUP_MARGIN = 0.1;
 const SUGGESTION_SCORE = 0.45;
-/** The long lists of references kept at most, in locations (12 MB), and the shortest kept (see LocationLists). */
-const LOCATION_LIST_LIMIT = 1_000_000;
-const LONG_LIST = 1_000;
 
 export interface Related {
   id: string;
@@ -85,14 +81,8 @@ export interface Related {
 export class NotesIndex {
   private readonly names = new NameTable();
   private readonly documents = new Map<string, IndexedDocument>();
-  /** The long lists of references last asked for, kept flat (see LocationLists). */
-  private locationLists = new LocationLists(LOCATION_LIST_LIMIT, LONG_LIST);
-  /** Since the knowledge was set: whether a long list was made the slow way, and the others in one pass since (see sweepSome). */
-  private longListAsked = false;
-  private swept = false;
-  private sweep?: { pass: LocationSweep; mentionsVersion: number };
-  /** Counts the changes of any document's mentions: a pass over them stops when they change. */
-  private mentionsVersion = 0;
+  /** The long lists of references last asked for, kept flat (see LocationLists): a million locations, 12 MB, at most. */
+  private readonly locationLists = new LocationLists(1_000_000, 1_000);
   /** Per entity: its definitions, note spellings and mention counts. */
   private readonly entityTable = new EntityTable((id) => this.knowledge.get(id)?.entry.kind);
   private resolvedGeneration = -1;
@@ -166,7 +156,6 @@ export class NotesIndex {
       this.undefinedDocuments.add(document.uri);
     }
     this.deferDefinitions = false;
-    this.longListAsked = this.swept = false;
     this.version++;
     this.definitionsVersion++;
   }
@@ -364,71 +353,7 @@ export class NotesIndex {
     if (kept) return kept.locations();
     const locations = this.collectMentions(id, (mentions, i) => mentions.location(i));
     this.locationLists.keep(id, locations);
-    // Long enough to keep: the others as long are likely asked for too (see sweepSome).
-    if (this.locationLists.has(id)) this.longListAsked = true;
     return locations;
-  }
-
-  /** How many locations make a list long enough to keep (see LocationLists); tests set fewer. Forgets the lists kept. */
-  set longListLength(length: number) {
-    this.locationLists = new LocationLists(LOCATION_LIST_LIMIT, length);
-  }
-
-  /** How many lists of references are kept. */
-  get keptLocationLists(): number {
-    return this.locationLists.size;
-  }
-
-  /** Whether sweepSome has lists to make: a long list was asked for, and the notes are resolved. */
-  get wantsSweep(): boolean {
-    return this.longListAsked && !this.swept && this.stale.size === 0 && this.undefinedDocuments.size === 0;
-  }
-
-  /**
-   * Once a long list has been made the slow way: the lists of every entity mentioned as often, made
-   * in one pass over the documents (see LocationSweep) and kept, for `budgetMs` at a time; true
-   * while work is left. Once until the knowledge is set again; a list forgotten since, as an edit
-   * forgets those of the entities its note names, is made alone. Notes resolved again meanwhile
-   * stop the pass, until a long list is asked for again.
-   */
-  sweepSome(budgetMs: number): boolean {
-    const deadline = performance.now() + budgetMs;
-    if (this.sweep && this.sweep.mentionsVersion !== this.mentionsVersion) {
-      this.sweep = undefined;
-      this.longListAsked = false;
-      return false;
-    }
-    if (!this.sweep) {
-      if (!this.wantsSweep) return false;
-      // Ordering the documents and sizing the lists took 20 ms at 10,000 notes: a slice of its own.
-      this.sweep = { pass: new LocationSweep(this.mentionsInOrder(), this.longListsToMake()), mentionsVersion: this.mentionsVersion };
-      return true;
-    }
-    if (this.sweep.pass.step(deadline)) return true;
-    for (const [id, list] of this.sweep.pass.lists()) this.locationLists.keepList(id, list);
-    this.sweep = undefined;
-    this.swept = true;
-    return false;
-  }
-
-  /** The entities mentioned often enough for their lists to be kept and without one, the shorter first, as many as fit. */
-  private longListsToMake(): ListToMake[] {
-    const lists = this.locationLists;
-    const wanted: ListToMake[] = [];
-    let room = lists.limit;
-    const records = [...this.entityTable.mentionedAtLeast(lists.shortest)].filter((r) => !lists.has(r.id));
-    for (const record of records.sort((a, b) => a.mentions - b.mentions)) {
-      if (record.mentions > room) break;
-      room -= record.mentions;
-      wanted.push({ id: record.id, mentions: record.mentions, documents: record.mentionDocuments?.size ?? 0 });
-    }
-    return wanted;
-  }
-
-  /** Every document's mentions, in document order. */
-  private mentionsInOrder(): DocumentMentions[] {
-    const documents = [...this.documents.values()].filter((d) => d.mentions !== undefined);
-    return documents.sort((a, b) => byText(a.uri, b.uri)).map((d) => d.mentions!);
   }
 
   private collectMentions<T>(id: string, make: (mentions: DocumentMentions, i: number) => T): T[] {
@@ -873,7 +798,6 @@ export class NotesIndex {
       if (before.get(id) !== count) this.entityTable.setMentions(id, document.uri, count);
       this.locationLists.forget(id);
     }
-    this.mentionsVersion++;
     if (document.counted) this.countVariants(document.counted, -1);
     if (now) this.countVariants(now, 1);
     document.mentions = document.counted = now;

@@ -44,13 +44,13 @@ export class RequestTraffic {
   /** Like pause, and also until no request came for a moment: for work that can wait (see GRACE_MS). */
   readonly idle = (): Promise<void> => this.wait(GRACE_MS);
 
-  /** Calls `step` again when idle (or as `wait` says), for as long as it returns true. */
-  repeat(step: () => boolean, done: () => void, wait: () => Promise<void> = this.idle): void {
+  /** Calls `step` again when idle, for as long as it returns true. */
+  repeat(step: () => boolean, done: () => void): void {
     const next = (): void => {
-      if (step()) void wait().then(next);
+      if (step()) void this.idle().then(next);
       else done();
     };
-    void wait().then(next);
+    void this.idle().then(next);
   }
 
   private wait(graceMs: number): Promise<void> {

@@ -52,8 +52,6 @@ export class Session {
   /** The requests being answered, which background work gives way to. */
   private readonly traffic = new RequestTraffic();
   private readonly resolver = new BackgroundResolver(RESOLVE_SLICE_MS, this.traffic);
-  /** Whether the long lists of references are being made (see sweepLongLists). */
-  private sweeping = false;
   private readonly publisher: DiagnosticsPublisher;
   private essays: EssayMatcher;
   private matcher: FileMatcher;
@@ -207,25 +205,6 @@ export class Session {
   /** The request's handler is done: background work waits for its answer to be written. */
   answered(): void {
     this.traffic.end();
-    this.sweepLongLists();
-  }
-
-  /**
-   * After a long list of references was made the slow way: the others as long, in the background
-   * (see NotesIndex.sweepSome). Between requests rather than after a quiet moment: a student who
-   * asked for one list is likely to ask for the next at once.
-   */
-  private sweepLongLists(): void {
-    if (this.sweeping || !this.index.wantsSweep) return;
-    this.sweeping = true;
-    this.traffic.repeat(
-      () => this.index.sweepSome(RESOLVE_SLICE_MS),
-      () => {
-        this.sweeping = false;
-        this.host.log(`References: ${this.index.keptLocationLists} long lists kept`);
-      },
-      this.traffic.pause,
-    );
   }
 
   /** Applies pending edits now (of `uri`, or all), so a request right after `didChange` sees them. */
