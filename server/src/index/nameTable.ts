@@ -13,7 +13,7 @@ import type { NameTarget } from './model';
 import { closestPerson, PersonGroup, personWord, type PersonWord } from './closestPerson';
 import { FUZZY_LENGTH_SPREAD, NameChanges, shapeOf } from './nameChanges';
 import { Tally } from './tally';
-import { WordAnswers } from './wordAnswers';
+import { AnswersByWord, CountsByWord } from './wordAnswers';
 import { keyOfWord, wordText } from '../notes/wordNumbers';
 
 export class NameTable {
@@ -61,9 +61,9 @@ export class NameTable {
   /** Bumped by every change to the names, whatever it means: the answers by word hold until then. */
   private state = 1;
   /** What longestFrom, resolve and resolveWord say of single words, by word number (see wordNumbers). */
-  private readonly longestByWord = new WordAnswers((word) => this.longestFrom(keyOfWord(word)));
-  private readonly exactByWord = new WordAnswers((word) => this.resolve(keyOfWord(word)));
-  private readonly guessByWord = new WordAnswers((word) => this.resolveWord(keyOfWord(word), wordText(word)));
+  private readonly longestByWord = new CountsByWord((word) => this.longestFrom(keyOfWord(word)));
+  private readonly exactByWord = new AnswersByWord((word) => this.resolve(keyOfWord(word)));
+  private readonly guessByWord = new AnswersByWord((word) => this.resolveWord(keyOfWord(word), wordText(word)));
   /** What changed since takeChanges. */
   private changes = new NameChanges();
   /**
@@ -188,7 +188,7 @@ export class NameTable {
 
   /** longestFrom of a phrase's word, by its number (see wordNumbers). */
   longestFromWord(word: number): number {
-    return this.longestByWord.answer(word, this.state);
+    return this.longestByWord.count(word, this.state);
   }
 
   /** resolve of a phrase's word alone, by its number. */
