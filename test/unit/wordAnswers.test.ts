@@ -9,11 +9,14 @@ describe('Answers about one word, by its number', () => {
     const word = wordNumber('Voroshilov');
     assert.equal(names.resolveWordAlone(word), names.resolve('voroshilov'));
     assert.equal(names.longestFromWord(word), 0);
+    assert.equal(names.isNoteNameWord(word), false);
     names.addNoteName('voroshilov', 'person:voroshilov', 'person', 'Voroshilov');
     assert.equal(names.resolveWordAlone(word)?.id, 'person:voroshilov');
     assert.equal(names.longestFromWord(word), 1);
+    assert.equal(names.isNoteNameWord(word), true);
     names.removeNoteName('voroshilov', 'person:voroshilov', 'person', 'Voroshilov');
     assert.equal(names.resolveWordAlone(word), undefined);
+    assert.equal(names.isNoteNameWord(word), false);
   });
 
   it('see a longer name that starts with the word', () => {

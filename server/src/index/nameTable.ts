@@ -60,10 +60,11 @@ export class NameTable {
   generation = 0;
   /** Bumped by every change to the names, whatever it means: the answers by word hold until then. */
   private state = 1;
-  /** What longestFrom, resolve and resolveWord say of single words, by word number (see wordNumbers). */
+  /** What longestFrom, resolve, resolveWord and isNoteName say of single words, by word number (see wordNumbers). */
   private readonly longestByWord = new CountsByWord((word) => this.longestFrom(keyOfWord(word)));
   private readonly exactByWord = new AnswersByWord((word) => this.resolve(keyOfWord(word)));
   private readonly guessByWord = new AnswersByWord((word) => this.resolveWord(keyOfWord(word), wordText(word)));
+  private readonly noteNameByWord = new AnswersByWord((word) => this.isNoteName(keyOfWord(word)));
   /** What changed since takeChanges. */
   private changes = new NameChanges();
   /**
@@ -199,6 +200,11 @@ export class NameTable {
   /** resolveWord of a phrase's word, by its number: the word as written and its key. */
   resolveUnknownWord(word: number): NameTarget | undefined {
     return this.guessByWord.answer(word, this.state);
+  }
+
+  /** isNoteName of a phrase's word, by its number. */
+  isNoteNameWord(word: number): boolean {
+    return this.noteNameByWord.answer(word, this.state);
   }
 
   /** Records that a note defines `key` as entity `id`; returns true when the key's meaning changed. */

@@ -210,7 +210,7 @@ function longestNameAt(
         : names.resolve(keys.slice(start + skip, start + length).join(' '));
     if (!target) continue;
     if (!capitalised && (length - skip < 2 || names.isPerson(target.id))) continue;
-    if (length === 1 && names.isPerson(target.id) && !names.isNoteName(keys[start])) {
+    if (length === 1 && names.isPerson(target.id) && !names.isNoteNameWord(words[first + start])) {
       // `Saint-Just` is no ordinary word because `saint` and `just` are.
       if (exposed && !texts[start].includes('-') && english().knows(keys[start])) continue;
       // `Montgomery NAACP`, `Kirov Ballet`: a surname before a noun names a thing after the person; not `Lafayette's National Guard`.
