@@ -4,6 +4,7 @@
 // dictionary knows (`Please`, `Station`, `Harry`) is never taken for a misspelt name.
 import type { EntityKind } from '../notes/extract';
 import { isSpellingVariant, MISSPELLING_LENGTH, misspellingDistance, nameKey, skeleton } from '../notes/names';
+import { keyOfWord, wordText } from '../notes/wordNumbers';
 import type { KnowledgeBase } from '../knowledge/base';
 import { yearsOf } from '../knowledge/years';
 import { surnameOf } from '../knowledge/surname';
@@ -14,7 +15,6 @@ import { closestPerson, PersonGroup, personWord, type PersonWord } from './close
 import { FUZZY_LENGTH_SPREAD, NameChanges, shapeOf } from './nameChanges';
 import { Tally } from './tally';
 import { AnswersByWord, CountsByWord } from './wordAnswers';
-import { keyOfWord, wordText } from '../notes/wordNumbers';
 
 export class NameTable {
   private knowledgeNames = new Map<string, NameTarget>();
