@@ -4,7 +4,6 @@
 // dictionary knows (`Please`, `Station`, `Harry`) is never taken for a misspelt name.
 import type { EntityKind } from '../notes/extract';
 import { isSpellingVariant, MISSPELLING_LENGTH, misspellingDistance, nameKey, skeleton } from '../notes/names';
-import { keyOfWord, wordText } from '../notes/wordNumbers';
 import type { KnowledgeBase } from '../knowledge/base';
 import { yearsOf } from '../knowledge/years';
 import { surnameOf } from '../knowledge/surname';
@@ -14,7 +13,6 @@ import type { NameTarget } from './model';
 import { closestPerson, PersonGroup, personWord, type PersonWord } from './closestPerson';
 import { FUZZY_LENGTH_SPREAD, NameChanges, shapeOf } from './nameChanges';
 import { Tally } from './tally';
-import { AnswersByWord, CountsByWord } from './wordAnswers';
 
 export class NameTable {
   private knowledgeNames = new Map<string, NameTarget>();
@@ -58,13 +56,6 @@ export class NameTable {
   private wordsFrom = new Map<string, number>();
   /** Bumped whenever what a name resolves to may have changed. */
   generation = 0;
-  /** Bumped by every change to the names, whatever it means: the answers by word hold until then. */
-  private state = 1;
-  /** What longestFrom, resolve, resolveWord and isNoteName say of single words, by word number (see wordNumbers). */
-  private readonly longestByWord = new CountsByWord((word) => this.longestFrom(keyOfWord(word)));
-  private readonly exactByWord = new AnswersByWord((word) => this.resolve(keyOfWord(word)));
-  private readonly guessByWord = new AnswersByWord((word) => this.resolveWord(keyOfWord(word), wordText(word)));
-  private readonly noteNameByWord = new AnswersByWord((word) => this.isNoteName(keyOfWord(word)));
   /** What changed since takeChanges. */
   private changes = new NameChanges();
   /**
@@ -75,7 +66,6 @@ export class NameTable {
   private readonly askedByStart = new Map<string, Set<string>>();
 
   setKnowledge(knowledge: KnowledgeBase): void {
-    this.state++;
     this.knowledgeNames.clear();
     this.knowledgePeople = [];
     this.knowledgePersonKeys.clear();
@@ -187,29 +177,8 @@ export class NameTable {
     return this.wordsFrom.get(first) ?? 0;
   }
 
-  /** longestFrom of a phrase's word, by its number (see wordNumbers). */
-  longestFromWord(word: number): number {
-    return this.longestByWord.count(word, this.state);
-  }
-
-  /** resolve of a phrase's word alone, by its number. */
-  resolveWordAlone(word: number): NameTarget | undefined {
-    return this.exactByWord.answer(word, this.state);
-  }
-
-  /** resolveWord of a phrase's word, by its number: the word as written and its key. */
-  resolveUnknownWord(word: number): NameTarget | undefined {
-    return this.guessByWord.answer(word, this.state);
-  }
-
-  /** isNoteName of a phrase's word, by its number. */
-  isNoteNameWord(word: number): boolean {
-    return this.noteNameByWord.answer(word, this.state);
-  }
-
   /** Records that a note defines `key` as entity `id`; returns true when the key's meaning changed. */
   addNoteName(key: string, id: string, kind: EntityKind, form: string): boolean {
-    this.state++;
     const existing = this.noteNames.get(key);
     const meantBefore = existing && meaningOf(existing);
     const ids = this.countsFor(this.noteNames, key);
@@ -233,7 +202,6 @@ export class NameTable {
   }
 
   removeNoteName(key: string, id: string, kind: EntityKind, form: string): boolean {
-    this.state++;
     const ids = this.noteNames.get(key);
     if (!ids?.has(id)) return false;
     const meantBefore = meaningOf(ids);
@@ -263,7 +231,6 @@ export class NameTable {
    * (`Mann`) names them too, unless another such person shares it; returns true when that changed.
    */
   addNoteSurname(key: string, id: string): boolean {
-    this.state++;
     const existing = this.noteSurnames.get(key);
     const before = existing && soleMeaning(existing);
     const ids = this.countsFor(this.noteSurnames, key);
@@ -272,7 +239,6 @@ export class NameTable {
   }
 
   removeNoteSurname(key: string, id: string): boolean {
-    this.state++;
     const ids = this.noteSurnames.get(key);
     if (!ids?.has(id)) return false;
     const before = soleMeaning(ids);
@@ -299,7 +265,6 @@ export class NameTable {
 
   /** Forgets every name the notes define. */
   clearNoteNames(): void {
-    this.state++;
     this.noteNames.clear();
     this.noteSurnames.clear();
     this.notePeople.clear();

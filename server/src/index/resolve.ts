@@ -137,7 +137,7 @@ function resolveLine(
         i++;
         continue;
       }
-      const name = longestNameAt(keys, texts, words, from, i, names, flags[from + i]) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
+      const name = longestNameAt(keys, texts, i, names, flags[from + i]) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
       if (!name) {
         i++;
         continue;
@@ -186,9 +186,6 @@ function namesAThing(next: string): boolean {
 function longestNameAt(
   keys: string[],
   texts: string[],
-  /** The phrases' word numbers, this phrase's from `first` on: keys[i] is the key of words[first + i]. */
-  words: Int32Array,
-  first: number,
   start: number,
   names: NameTable,
   flags: number,
@@ -197,20 +194,17 @@ function longestNameAt(
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
   const capitalised = isCapitalised(texts[start]) || isNumber(texts[start]);
   // Only as many words as the longest name starting with the first one (after a leading `the`).
-  const longest = names.longestFromWord(words[first + start]);
-  const longestAfterThe = keys[start] === 'the' && start + 1 < keys.length ? names.longestFromWord(words[first + start + 1]) : 0;
+  const longest = names.longestFrom(keys[start]);
+  const longestAfterThe = keys[start] === 'the' && start + 1 < keys.length ? names.longestFrom(keys[start + 1]) : 0;
   for (let length = limit; length >= 1; length--) {
     const skip = length > 1 && keys[start] === 'the' ? 1 : 0;
     if (length - skip > (skip ? longestAfterThe : longest)) continue;
     const lastText = texts[start + length - 1];
     if (NAME_CONNECTORS.has(lastText)) continue;
-    const target =
-      length - skip === 1
-        ? names.resolveWordAlone(words[first + start + skip])
-        : names.resolve(keys.slice(start + skip, start + length).join(' '));
+    const target = names.resolve(keys.slice(start + skip, start + length).join(' '));
     if (!target) continue;
     if (!capitalised && (length - skip < 2 || names.isPerson(target.id))) continue;
-    if (length === 1 && names.isPerson(target.id) && !names.isNoteNameWord(words[first + start])) {
+    if (length === 1 && names.isPerson(target.id) && !names.isNoteName(keys[start])) {
       // `Saint-Just` is no ordinary word because `saint` and `just` are.
       if (exposed && !texts[start].includes('-') && english().knows(keys[start])) continue;
       // `Montgomery NAACP`, `Kirov Ballet`: a surname before a noun names a thing after the person; not `Lafayette's National Guard`.
@@ -219,7 +213,7 @@ function longestNameAt(
     return { target, length, skip };
   }
   if (!capitalised || isNumber(texts[start])) return undefined;
-  const target = names.resolveUnknownWord(words[first + start]);
+  const target = names.resolveWord(keys[start], texts[start]);
   // `surrendered at Lüneburg Heath`: after `at` or `in`, or before a capitalised common noun, a near
   // miss is a place, not a misspelt person.
   const beforeNoun = start + 1 < texts.length && isCapitalised(texts[start + 1]) && english().isCommon(texts[start + 1]);
