@@ -54,7 +54,7 @@ export class NameTable {
    * First word of a key → the most words a key starting with it has (never lowered until the names
    * are rebuilt, so an upper bound): the resolver tries only names that could exist at a position.
    */
-  private wordsFrom = new Map<string, number>();
+  private readonly wordsFrom = new Map<string, number>();
   /** longestFromWord's answers by word number (see wordNumbers), and the wordsFrom state each was made at. */
   private longestByWord: Int32Array<ArrayBuffer> = new Int32Array(0);
   private longestStamps: Int32Array<ArrayBuffer> = new Int32Array(0);
@@ -183,7 +183,7 @@ export class NameTable {
   }
 
   /** At most how many words a name starting with the word key `first` has; 0 when none does. */
-  longestFrom(first: string): number {
+  private longestFrom(first: string): number {
     return this.wordsFrom.get(first) ?? 0;
   }
 
