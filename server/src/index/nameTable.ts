@@ -4,7 +4,6 @@
 // dictionary knows (`Please`, `Station`, `Harry`) is never taken for a misspelt name.
 import type { EntityKind } from '../notes/extract';
 import { isSpellingVariant, MISSPELLING_LENGTH, misspellingDistance, nameKey, skeleton } from '../notes/names';
-import { keyOfWord, withRoom } from '../notes/wordNumbers';
 import type { KnowledgeBase } from '../knowledge/base';
 import { yearsOf } from '../knowledge/years';
 import { surnameOf } from '../knowledge/surname';
@@ -54,12 +53,7 @@ export class NameTable {
    * First word of a key → the most words a key starting with it has (never lowered until the names
    * are rebuilt, so an upper bound): the resolver tries only names that could exist at a position.
    */
-  private readonly wordsFrom = new Map<string, number>();
-  /** longestFromWord's answers by word number (see wordNumbers), and the wordsFrom state each was made at. */
-  private longestByWord: Int32Array<ArrayBuffer> = new Int32Array(0);
-  private longestStamps: Int32Array<ArrayBuffer> = new Int32Array(0);
-  /** Bumped whenever wordsFrom changes; never 0, the stamp of no answer. */
-  private wordsFromState = 1;
+  private wordsFrom = new Map<string, number>();
   /** Bumped whenever what a name resolves to may have changed. */
   generation = 0;
   /** What changed since takeChanges. */
@@ -83,7 +77,6 @@ export class NameTable {
     this.knowledgeSurnameKeys.clear();
     this.givenNameKeys.clear();
     this.wordsFrom.clear();
-    this.wordsFromState++;
     for (const key of this.noteNames.keys()) this.noteLength(key);
     for (const key of this.noteSurnames.keys()) this.noteLength(key);
     const surnames: [string, NameTarget][] = [];
@@ -176,30 +169,12 @@ export class NameTable {
     const first = space === -1 ? key : key.slice(0, space);
     let words = 1;
     for (let i = space; i !== -1; i = key.indexOf(' ', i + 1)) words++;
-    if ((this.wordsFrom.get(first) ?? 0) < words) {
-      this.wordsFrom.set(first, words);
-      this.wordsFromState++;
-    }
+    if ((this.wordsFrom.get(first) ?? 0) < words) this.wordsFrom.set(first, words);
   }
 
   /** At most how many words a name starting with the word key `first` has; 0 when none does. */
-  private longestFrom(first: string): number {
+  longestFrom(first: string): number {
     return this.wordsFrom.get(first) ?? 0;
-  }
-
-  /**
-   * longestFrom of the key of the word numbered `word` (see wordNumbers): resolving asks it of every
-   * word of every note, and a look-up in a map of hundreds of thousands of keys is made once per word
-   * while no name changes how long the names starting with a word are.
-   */
-  longestFromWord(word: number): number {
-    if (word < this.longestStamps.length && this.longestStamps[word] === this.wordsFromState) return this.longestByWord[word];
-    const longest = this.longestFrom(keyOfWord(word));
-    this.longestStamps = withRoom(this.longestStamps, word + 1);
-    this.longestByWord = withRoom(this.longestByWord, word + 1);
-    this.longestStamps[word] = this.wordsFromState;
-    this.longestByWord[word] = longest;
-    return longest;
   }
 
   /** Records that a note defines `key` as entity `id`; returns true when the key's meaning changed. */
@@ -295,7 +270,6 @@ export class NameTable {
     this.notePeople.clear();
     this.notePeopleByShape.clear();
     this.wordsFrom.clear();
-    this.wordsFromState++;
     for (const key of this.knowledgeNames.keys()) this.noteLength(key);
     this.changed((changes) => changes.all());
   }

@@ -137,7 +137,7 @@ function resolveLine(
         i++;
         continue;
       }
-      const name = longestNameAt(keys, texts, words, from, i, names, flags[from + i]) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
+      const name = longestNameAt(keys, texts, i, names, flags[from + i]) ?? ownSurnameAt(keys, texts, i, ownPeople, names);
       if (!name) {
         i++;
         continue;
@@ -186,8 +186,6 @@ function namesAThing(next: string): boolean {
 function longestNameAt(
   keys: string[],
   texts: string[],
-  words: Int32Array,
-  from: number,
   start: number,
   names: NameTable,
   flags: number,
@@ -195,10 +193,9 @@ function longestNameAt(
   const exposed = (flags & EXPOSED) !== 0;
   const limit = Math.min(LONGEST_NAME_WORDS, keys.length - start);
   const capitalised = isCapitalised(texts[start]) || isNumber(texts[start]);
-  // Only as many words as the longest name starting with the first one (after a leading `the`); `keys`
-  // are the keys of the phrase's words, words[from] on.
-  const longest = names.longestFromWord(words[from + start]);
-  const longestAfterThe = keys[start] === 'the' && start + 1 < keys.length ? names.longestFromWord(words[from + start + 1]) : 0;
+  // Only as many words as the longest name starting with the first one (after a leading `the`).
+  const longest = names.longestFrom(keys[start]);
+  const longestAfterThe = keys[start] === 'the' && start + 1 < keys.length ? names.longestFrom(keys[start + 1]) : 0;
   for (let length = limit; length >= 1; length--) {
     const skip = length > 1 && keys[start] === 'the' ? 1 : 0;
     if (length - skip > (skip ? longestAfterThe : longest)) continue;
