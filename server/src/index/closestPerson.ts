@@ -24,19 +24,27 @@ export function personWord(key: string, id: string, form: string): PersonWord {
   return { key, id, form, sound: skeleton(key) };
 }
 
-/** People compared in the order given, with each key's letters (see letterMask) and length side by side. */
+/**
+ * People compared in the order given, with each key's letters (see letterMask), letter counts and
+ * length side by side in flat arrays: at tens of thousands of notes a group holds thousands of
+ * people, and reading each one's object to rule it out cost more than the edit distances.
+ */
 export class PersonGroup {
   private readonly masks: Int32Array;
   private readonly lengths: Uint16Array;
+  /** LETTERS.length counts per person, in order (see letterCounts). */
+  private readonly counts: Uint8Array;
   /** Skeleton → the people whose key has it, in order: another transliteration is found without a scan. */
   private readonly bySound = new Map<string, PersonWord[]>();
 
   constructor(readonly people: readonly PersonWord[]) {
     this.masks = new Int32Array(people.length);
     this.lengths = new Uint16Array(people.length);
+    this.counts = new Uint8Array(people.length * LETTERS.length);
     people.forEach((person, i) => {
       this.masks[i] = letterMask(person.key);
-      this.lengths[i] = Math.min(person.key.length, 0xffff);
+      this.lengths[i] = cappedLength(person.key);
+      this.counts.set(letterCounts(person.key), i * LETTERS.length);
       const same = this.bySound.get(person.sound);
       if (same) same.push(person);
       else this.bySound.set(person.sound, [person]);
@@ -50,16 +58,21 @@ export class PersonGroup {
 
   /**
    * The first person nearer to `key` than `bestDistance` edits, with the distance, or undefined.
-   * Letters one key has and the other lacks each cost an edit (two per substitution at most), and
-   * so does each letter of difference in length: people those bounds rule out are skipped.
+   * Each edit adds or removes at most one letter on each side, so the letters one key has beyond
+   * the other's (first by kind, then counted) and the difference in length each bound the edits
+   * from below: people those bounds rule out are skipped.
    */
   nearest(key: string, sound: string, bestDistance: number): { person: PersonWord; distance: number } | undefined {
     const mask = letterMask(key);
+    const counts = letterCounts(key);
+    const length = cappedLength(key);
     let best: { person: PersonWord; distance: number } | undefined;
     for (let i = 0; i < this.people.length && bestDistance > 1; i++) {
-      const length = this.lengths[i];
-      const edits = Math.min(mostEditsAllowed(key, this.people[i].key), bestDistance - 1);
-      if (Math.abs(key.length - length) > edits || bitCount(mask ^ this.masks[i]) > 2 * edits) continue;
+      const edits = Math.min(mostEditsAllowed(length, this.lengths[i]), bestDistance - 1);
+      if (Math.abs(length - this.lengths[i]) > edits) continue;
+      const other = this.masks[i];
+      if (bitCount(mask & ~other) > edits || bitCount(other & ~mask) > edits) continue;
+      if (bagDistance(counts, this.counts, i * LETTERS.length) > edits) continue;
       const person = this.people[i];
       const distance = misspellingDistance(key, person.key, sound, person.sound);
       if (distance < bestDistance) {
@@ -102,6 +115,36 @@ function bitCount(value: number): number {
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** A key's length as the groups keep it: capping both sides keeps a difference a lower bound. */
+function cappedLength(key: string): number {
+  return Math.min(key.length, 0xffff);
+}
+
+/** How many of each letter a–z a key holds, capped at 255 (on both sides, so still a lower bound). */
+function letterCounts(key: string): Uint8Array {
+  const counts = new Uint8Array(LETTERS.length);
+  for (let i = 0; i < key.length; i++) {
+    const letter = key.charCodeAt(i) - 97;
+    if (letter >= 0 && letter < LETTERS.length && counts[letter] < 255) counts[letter]++;
+  }
+  return counts;
+}
+
+/**
+ * The bag distance between a key's counts and the person's at `offset`: the more of the letters one
+ * has beyond the other. No fewer edits turn one into the other (a swap of two letters moves none).
+ */
+function bagDistance(counts: Uint8Array, all: Uint8Array, offset: number): number {
+  let extra = 0;
+  let missing = 0;
+  for (let letter = 0; letter < counts.length; letter++) {
+    const difference = counts[letter] - all[offset + letter];
+    if (difference > 0) extra += difference;
+    else missing -= difference;
+  }
+  return Math.max(extra, missing);
+}
 
 /** oneLetterFromAWord's answers: fuzzyPerson and fuzzyKnownPerson ask about the same words. */
 const nearWords = new WordCache<boolean>(50_000);

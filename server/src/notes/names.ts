@@ -180,11 +180,11 @@ export const MISSPELLING_LENGTH = 5;
 
 /**
  * The most edits misspellingDistance accepts between two keys of these lengths: the allowance, or
- * three when the start and the end may agree. Each edit changes at most two letters of a letterMask.
+ * three when the start and the end may agree.
  */
-export function mostEditsAllowed(candidate: string, known: string): number {
-  if (Math.min(candidate.length, known.length) < 6) return 1;
-  return known.length >= 7 && candidate.length >= 6 ? 3 : 2;
+export function mostEditsAllowed(candidateLength: number, knownLength: number): number {
+  if (Math.min(candidateLength, knownLength) < 6) return 1;
+  return knownLength >= 7 && candidateLength >= 6 ? 3 : 2;
 }
 
 /**
@@ -206,7 +206,7 @@ export function misspellingDistance(
   // `Stalins`, `Rosenbergs`: a plural or a possessive without its apostrophe, not a misspelling.
   if (a.length === b.length + 1 && a.endsWith('s') && a.startsWith(b)) return Infinity;
   const allowance = allowanceFor(a, b);
-  const distance = editDistance(a, b, mostEditsAllowed(a, b));
+  const distance = editDistance(a, b, mostEditsAllowed(a.length, b.length));
   if (distance <= allowance) return distance;
   const sameEnds = b.length >= 7 && a.length >= 6 && a.slice(0, 2) === b.slice(0, 2) && a.slice(-2) === b.slice(-2);
   return distance === 3 && sameEnds ? distance : Infinity;
