@@ -1,8 +1,8 @@
 // The fuzzy match's scan of a group of people: what its cheap bounds skip must be only people the
 // edit distance would have ruled out, so it answers as comparing with every person would.
 import * as assert from 'node:assert/strict';
-import { PersonGroup, personWord, type PersonWord } from '../../server/src/index/closestPerson';
-import { misspellingDistance, skeleton } from '../../server/src/notes/names';
+import { askedWord, PersonGroup, personWord, type PersonWord } from '../../server/src/index/closestPerson';
+import { misspellingDistance } from '../../server/src/notes/names';
 import { Random } from '../support/random';
 
 /** The first person nearest to `key` under `bestDistance`, each one compared in order. */
@@ -52,7 +52,7 @@ describe('closestPerson: a group of people', () => {
       const key = random.chance(0.7) ? misspelt(random.pick(people).key) : `k${word(4, 12)}`;
       for (const bestDistance of [Infinity, 3, 2]) {
         const expected = nearestByComparingAll(people, key, bestDistance);
-        const actual = group.nearest(key, skeleton(key), bestDistance);
+        const actual = group.nearest(askedWord(key), bestDistance);
         assert.deepEqual(actual, expected, `${key} under ${bestDistance}`);
         if (actual) found++;
       }
@@ -63,8 +63,8 @@ describe('closestPerson: a group of people', () => {
 
   it('finds a name whose letters repeat, misspelt by a letter more or less', () => {
     const group = new PersonGroup([personWord('kaaaaaaa', 'person:a', 'Kaaaaaaa'), personWord('kaaaaooo', 'person:o', 'Kaaaaooo')]);
-    assert.equal(group.nearest('kaaaaaa', skeleton('kaaaaaa'), Infinity)?.person.id, 'person:a');
-    assert.equal(group.nearest('kaaaaoooo', skeleton('kaaaaoooo'), Infinity)?.person.id, 'person:o');
-    assert.equal(group.nearest('koooooooo', skeleton('koooooooo'), Infinity), undefined);
+    assert.equal(group.nearest(askedWord('kaaaaaa'), Infinity)?.person.id, 'person:a');
+    assert.equal(group.nearest(askedWord('kaaaaoooo'), Infinity)?.person.id, 'person:o');
+    assert.equal(group.nearest(askedWord('koooooooo'), Infinity), undefined);
   });
 });

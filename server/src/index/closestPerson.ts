@@ -24,6 +24,23 @@ export function personWord(key: string, id: string, form: string): PersonWord {
   return { key, id, form, sound: skeleton(key) };
 }
 
+/** A word the fuzzy match is asked about, with what a group's scan compares, made once for every group. */
+export interface AskedWord {
+  key: string;
+  /** The key's skeleton (see skeleton). */
+  sound: string;
+  /** See letterMask. */
+  mask: number;
+  /** See letterCounts. */
+  counts: Uint8Array;
+  /** See cappedLength. */
+  length: number;
+}
+
+export function askedWord(key: string): AskedWord {
+  return { key, sound: skeleton(key), mask: letterMask(key), counts: letterCounts(key), length: cappedLength(key) };
+}
+
 /**
  * People compared in the order given, with each key's letters (see letterMask), letter counts and
  * length side by side in flat arrays: at tens of thousands of notes a group holds thousands of
@@ -62,10 +79,8 @@ export class PersonGroup {
    * the other's (first by kind, then counted) and the difference in length each bound the edits
    * from below: people those bounds rule out are skipped.
    */
-  nearest(key: string, sound: string, bestDistance: number): { person: PersonWord; distance: number } | undefined {
-    const mask = letterMask(key);
-    const counts = letterCounts(key);
-    const length = cappedLength(key);
+  nearest(asked: AskedWord, bestDistance: number): { person: PersonWord; distance: number } | undefined {
+    const { key, sound, mask, counts, length } = asked;
     let best: { person: PersonWord; distance: number } | undefined;
     for (let i = 0; i < this.people.length && bestDistance > 1; i++) {
       const edits = Math.min(mostEditsAllowed(length, this.lengths[i]), bestDistance - 1);
@@ -90,16 +105,16 @@ export class PersonGroup {
  */
 export function closestPerson(key: string, groups: readonly PersonGroup[]): NameTarget | undefined {
   if (key.length < MISSPELLING_LENGTH || COMMON_WORDS.has(key) || /\d/.test(key)) return undefined;
-  const sound = skeleton(key);
+  const asked = askedWord(key);
   // Another transliteration of the name (`Jughashvili` for `Dzhugashvili`) means them, and is no misspelling.
   for (const group of groups) {
-    const variant = group.variantOf(key, sound);
+    const variant = group.variantOf(key, asked.sound);
     if (variant) return { id: variant.id };
   }
   let best: PersonWord | undefined;
   let bestDistance = Infinity;
   for (const group of groups) {
-    const nearer = group.nearest(key, sound, bestDistance);
+    const nearer = group.nearest(asked, bestDistance);
     if (nearer) ({ person: best, distance: bestDistance } = nearer);
   }
   // `Wether` is whether misspelt, not Webster: a word one letter from an English word is that word, unless the name is as near.
