@@ -24,9 +24,16 @@ export class EntitySearch {
   private entries: SearchEntry[] = [];
   /** Per entry, its text as nameKey makes it: what is searched. */
   private keys: string[] = [];
-  /** Letter pair → the entries whose key has it, in order: lists while building, then flat arrays. */
-  private byPair = new Map<string, number[]>();
-  private postings = new Map<string, Int32Array>();
+  /**
+   * Letter pair (see letterPairs) → the entries whose key has it, in order. Built in two passes, the
+   * pairs counted and then the arrays filled at their size: growing a list per pair made most of the
+   * garbage of a rebuild at 300,000 entries.
+   */
+  private postings = new Map<number, Int32Array>();
+  /** While building: letter pair → how many entries have it (first pass), then how many its array holds so far. */
+  private pairCounts = new Map<number, number>();
+  /** Entries whose pairs are in their arrays (see continueRebuild). */
+  private postedUpTo = 0;
   /** Per entry, how many of the query's letter pairs it shares: one array reused, zeroed after each query. */
   private shared = new Uint16Array(0);
   /** The entries a query reached, in the order it reached them: reused like `shared`. */
@@ -56,10 +63,11 @@ export class EntitySearch {
     this.source = source[Symbol.iterator]();
     this.entries = [];
     this.keys = [];
-    this.byPair.clear();
     this.postings.clear();
+    this.pairCounts.clear();
     this.whole = undefined;
     this.indexedUpTo = 0;
+    this.postedUpTo = 0;
   }
 
   /** Reads and indexes entries for about `budgetMs`; true while some are left. */
@@ -77,26 +85,31 @@ export class EntitySearch {
     }
     const { entries } = this;
     const narrow = entries.length > NARROW_ABOVE;
+    // Each entry's key, and how many entries have each letter pair.
     while (this.indexedUpTo < entries.length) {
       const index = this.indexedUpTo++;
       const key = (this.keys[index] = nameKey(entries[index].text));
-      if (narrow) {
-        for (const pair of letterPairs(key)) {
-          const list = this.byPair.get(pair);
-          if (list) {
-            if (list[list.length - 1] !== index) list.push(index);
-          } else this.byPair.set(pair, [index]);
-        }
+      if (narrow) for (const pair of letterPairs(key)) this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
+      if (index % 256 === 255 && performance.now() - started > budgetMs) return true;
+    }
+    if (!narrow) return false;
+    if (this.postings.size === 0) {
+      for (const [pair, count] of this.pairCounts) {
+        this.postings.set(pair, new Int32Array(count));
+        this.pairCounts.set(pair, 0);
       }
-      if (index % 256 === 255 && performance.now() - started > budgetMs) break;
     }
-    if (this.indexedUpTo < entries.length) return true;
-    // Flat arrays: half the memory of lists of numbers, and nothing for the collector to trace.
-    for (const [pair, list] of this.byPair) {
-      this.postings.set(pair, Int32Array.from(list));
-      this.byPair.delete(pair);
-      if (performance.now() - started > budgetMs) return this.byPair.size > 0;
+    // Each entry into the arrays of its pairs, in the entries' order.
+    while (this.postedUpTo < entries.length) {
+      const index = this.postedUpTo++;
+      for (const pair of letterPairs(this.keys[index])) {
+        const at = this.pairCounts.get(pair)!;
+        this.postings.get(pair)![at] = index;
+        this.pairCounts.set(pair, at + 1);
+      }
+      if (index % 256 === 255 && performance.now() - started > budgetMs) return this.postedUpTo < entries.length;
     }
+    this.pairCounts.clear();
     return false;
   }
 
@@ -140,21 +153,21 @@ export class EntitySearch {
       const list = this.postings.get(pair);
       for (let i = 0; list && i < list.length; i++) if (shared[list[i]]++ === 0) reached[reachedCount++] = list[i];
     }
-    const needed = Math.max(1, Math.ceil(pairs.size / 3));
+    const needed = Math.max(1, Math.ceil(pairs.length / 3));
     // How many entries share each count, then how many of each count make the first MAX_CANDIDATES.
-    const perCount = new Int32Array(pairs.size + 1);
+    const perCount = new Int32Array(pairs.length + 1);
     for (let i = 0; i < reachedCount; i++) perCount[shared[reached[i]]]++;
-    const room = new Int32Array(pairs.size + 1);
+    const room = new Int32Array(pairs.length + 1);
     let left = MAX_CANDIDATES;
-    for (let count = pairs.size; count >= needed && left > 0; count--) {
+    for (let count = pairs.length; count >= needed && left > 0; count--) {
       room[count] = Math.min(perCount[count], left);
       left -= room[count];
     }
     // One pass in the order reached fills each count's places (a counting sort, stable).
-    const start = new Int32Array(pairs.size + 1);
-    for (let count = pairs.size; count >= 1; count--) start[count - 1] = start[count] + room[count];
+    const start = new Int32Array(pairs.length + 1);
+    for (let count = pairs.length; count >= 1; count--) start[count - 1] = start[count] + room[count];
     const found = new Array<number>(start[needed - 1]);
-    const filled = new Int32Array(pairs.size + 1);
+    const filled = new Int32Array(pairs.length + 1);
     for (let i = 0; i < reachedCount; i++) {
       const index = reached[i];
       const count = shared[index];
@@ -179,9 +192,20 @@ function adjust(score: number, query: string, key: string): number {
   return score;
 }
 
-function letterPairs(key: string): Set<string> {
-  const pairs = new Set<string>();
-  const padded = ` ${key} `;
-  for (let i = 0; i < padded.length - 1; i++) pairs.add(padded.slice(i, i + 2));
+/**
+ * The key's letter pairs, a space before and after it, each once in the order first met: two UTF-16
+ * code units in one number, so that no string is made per pair.
+ */
+function letterPairs(key: string): number[] {
+  const pairs: number[] = [];
+  let previous = SPACE;
+  for (let i = 0; i <= key.length; i++) {
+    const next = i < key.length ? key.charCodeAt(i) : SPACE;
+    const pair = previous * 0x10000 + next;
+    if (!pairs.includes(pair)) pairs.push(pair);
+    previous = next;
+  }
   return pairs;
 }
+
+const SPACE = 0x20;
