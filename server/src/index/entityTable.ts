@@ -96,23 +96,27 @@ export class EntityTable {
     this.changed(record);
   }
 
-  setMentions(id: string, uri: string, count: number): void {
+  /**
+   * The document now mentions the entity `count` times, and did `before` times (as the document's own
+   * counts say): the caller knows both, so the table does not look them up per entity and document.
+   */
+  setMentions(id: string, uri: string, count: number, before: number): void {
     const record = this.recordFor(id);
     const mentionedBefore = record.mentionDocuments !== undefined;
     record.mentionDocuments ??= new Tally();
-    record.mentions += count - record.mentionDocuments.get(uri);
+    record.mentions += count - before;
     record.mentionDocuments.set(uri, count);
     // How it is counted depends on whether it has mentions, not on how many.
     if (!mentionedBefore) this.changed(record);
   }
 
-  removeMentions(id: string, uri: string): void {
+  /** The document, which mentioned the entity `before` times, mentions it no more. */
+  removeMentions(id: string, uri: string, before: number): void {
     const record = this.records.get(id);
-    const count = record?.mentionDocuments?.get(uri);
-    if (!record || !count) return;
-    record.mentions -= count;
-    record.mentionDocuments!.set(uri, 0);
-    if (record.mentionDocuments!.size === 0) record.mentionDocuments = undefined;
+    if (!record?.mentionDocuments || before === 0) return;
+    record.mentions -= before;
+    record.mentionDocuments.set(uri, 0);
+    if (record.mentionDocuments.size === 0) record.mentionDocuments = undefined;
     this.changed(record);
   }
 

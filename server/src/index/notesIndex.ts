@@ -790,12 +790,13 @@ export class NotesIndex {
   private setMentions(document: IndexedDocument, now: DocumentMentions | undefined): void {
     const before = document.counted?.counts() ?? NO_COUNTS;
     const after = now?.counts() ?? NO_COUNTS;
-    for (const id of before.keys()) {
-      if (!after.has(id)) this.entityTable.removeMentions(id, document.uri);
+    for (const [id, count] of before) {
+      if (!after.has(id)) this.entityTable.removeMentions(id, document.uri, count);
       this.locationLists.forget(id);
     }
     for (const [id, count] of after) {
-      if (before.get(id) !== count) this.entityTable.setMentions(id, document.uri, count);
+      const countBefore = before.get(id) ?? 0;
+      if (countBefore !== count) this.entityTable.setMentions(id, document.uri, count, countBefore);
       this.locationLists.forget(id);
     }
     if (document.counted) this.countVariants(document.counted, -1);
