@@ -60,9 +60,11 @@ export class PersonGroup {
     this.lengths = new Uint16Array(people.length);
     this.counts = new Uint8Array(people.length * LETTERS.length);
     people.forEach((person, i) => {
-      this.masks[i] = letterMask(person.key);
-      this.lengths[i] = cappedLength(person.key);
-      this.counts.set(letterCounts(person.key), i * LETTERS.length);
+      // Measured as a word asked about is: the bounds hold only between like measures (both capped alike).
+      const { mask, length, counts } = askedWord(person.key);
+      this.masks[i] = mask;
+      this.lengths[i] = length;
+      this.counts.set(counts, i * LETTERS.length);
       const same = this.bySound.get(person.sound);
       if (same) same.push(person);
       else this.bySound.set(person.sound, [person]);
