@@ -6,6 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import { KnowledgeBase } from '../../server/src/knowledge/base';
+import { NotesIndex } from '../../server/src/index/notesIndex';
 import { NoteDocument } from '../../server/src/notes/document';
 import { extractFacts, type NotesFacts } from '../../server/src/notes/extract';
 import { storedFacts, type StoredFacts } from '../../server/src/notes/storedFacts';
@@ -137,12 +139,21 @@ describe('factsCache: the index kept between sessions', () => {
   });
 
   it('gives back arrays of their own, not views that would hold the whole file in memory', async () => {
-    await writeFactsCache(file, key, [{ uri: URI, hash, facts }]);
+    const index = new NotesIndex(new KnowledgeBase([], new Set()));
+    index.setDocument(URI, NOTE, 'markdown');
+    index.mentionsIn(URI);
+    await writeFactsCache(file, key, [{ uri: URI, hash, facts: index.factsOf(URI)! }], undefined, index.resolutionToKeep());
     const kept = (await FactsCache.read(file, key)).cache?.take(URI, hash, note.lines.length);
-    const parts = [kept?.facts.phrases.parts(), kept?.facts.years.parts()];
-    const arrays = parts.flatMap((p): unknown[] => Object.values(p ?? {})).filter((value) => ArrayBuffer.isView(value));
-    assert.ok(arrays.length >= 6, `${arrays.length} typed arrays`);
-    for (const array of arrays) assert.equal(array.buffer.byteLength, array.byteLength);
+    const mentions = kept?.resolution?.mentions;
+    assert.ok(mentions && mentions.which.length > 0, 'the mentions were kept');
+    const parts = [kept.facts.phrases.parts(), kept.facts.years.parts(), mentions];
+    const arrays = parts.flatMap((p): unknown[] => Object.values(p)).filter((value) => ArrayBuffer.isView(value));
+    assert.ok(arrays.length >= 9, `${arrays.length} typed arrays`);
+    // Their buffers hold them and no more (but for a few bytes between them, each kept at a multiple of 8).
+    const buffers = new Set(arrays.map((array) => array.buffer));
+    const held = [...buffers].reduce((sum, buffer) => sum + buffer.byteLength, 0);
+    const needed = arrays.reduce((sum, array) => sum + array.byteLength, 0);
+    assert.ok(held <= needed + 8 * arrays.length, `${held} bytes held for ${needed}`);
   });
 
   it('says nothing is wrong when there is no file yet', async () => {
@@ -192,24 +203,31 @@ describe('factsCache: the index kept between sessions', () => {
 
   it('never uses a crafted record, even with a right checksum', async () => {
     const { value: good, texts } = stored(facts);
-    const wizard = texts.number('wizard');
     const table = texts.texts();
     const lines = note.lines.length;
-    const first = good.definitions[0];
-    /** The first definition with field `at` (see storedDefinition) replaced. */
-    const withField = (at: number, value: unknown): StoredFacts => ({
+    const { fields, lookupKeys, texts: explanations } = good.definitions;
+    /** The first definition with its number `at` (see Field in storedDefinition) replaced. */
+    const withField = (at: number, value: number): StoredFacts => ({
       ...good,
-      definitions: [first.map((field, i) => (i === at ? value : field))],
+      definitions: { ...good.definitions, fields: fields.map((field, i) => (i === at ? value : field)) },
     });
+    const withDefinitions = (parts: object): StoredFacts => ({ ...good, definitions: { ...good.definitions, ...parts } });
     const crafted: [string, unknown][] = [
       ['not an object', 'Kamenev'],
       ['an array', [good]],
-      ['a definition as an object', { ...good, definitions: [facts.definitions[0]] }],
-      ['a definition past the last line', withField(7, [400, 0, 400, 3])],
-      ['a definition of no kind we know', withField(0, wizard)],
+      ['definitions as objects', { ...good, definitions: facts.definitions }],
+      ['a definition past the last line', withField(7, 400)],
+      ['a definition of no kind we know', withField(0, 99)],
       ['a name numbered past the text table', withField(1, table.length + 10)],
-      ['a name that is a number, not text', withField(1, 1.5)],
-      ['lookup keys that are not numbers', withField(3, [{ toString: 'x' }])],
+      ['a name that is missing', withField(1, -1)],
+      ['more lookup keys than were stored', withField(3, lookupKeys.length + 1)],
+      ['a definition with no lookup key', withField(3, 0)],
+      ['defendants that were not stored', withField(13, 2)],
+      ['described neither yes nor no', withField(6, 2)],
+      ['numbers as a plain array', withDefinitions({ fields: [...fields] })],
+      ['lookup keys that are not numbers', withDefinitions({ lookupKeys: [{ toString: 'x' }] })],
+      ['an explanation that is not text', withDefinitions({ texts: explanations.map(() => 5) })],
+      ['fewer explanations than definitions', withDefinitions({ texts: explanations.slice(1) })],
       ['phrase bounds past the words', { ...good, phrases: { ...good.phrases, bounds: Int32Array.from([0, 9999]) } }],
       ['phrase positions as plain arrays', { ...good, phrases: { ...good.phrases, lines: [...good.phrases.lines] } }],
       [

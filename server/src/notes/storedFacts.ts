@@ -2,16 +2,15 @@
 // what comes back is facts of that very note: a cache file is never trusted, so every field is
 // checked for its type and every position for falling inside the note. Words, names and keys are
 // numbers into the text table all notes share (see textTable).
-import { ENTITY_KINDS, type NoteDefinition, type NotesFacts } from './extract';
+import type { NotesFacts } from './extract';
 import { LineYears, type LineYearsParts } from './lineYears';
-import type { Range } from 'vscode-languageserver-types';
 import { NamePhrases, type NamePhrasesParts } from './phrases';
-import { definitionFromStored, storedDefinition, type StoredDefinition } from './storedDefinition';
+import { definitionsFromStored, storedDefinitions, type StoredDefinitions } from './storedDefinition';
 import type { TextNumbers } from './textTable';
 import { wordNumbersAt } from './wordNumbers';
 
 export interface StoredFacts {
-  definitions: StoredDefinition[];
+  definitions: StoredDefinitions;
   /** The words as numbers into the text table. */
   phrases: Omit<NamePhrasesParts, 'words'> & { words: Int32Array };
   years: LineYearsParts;
@@ -21,7 +20,7 @@ export interface StoredFacts {
 export function storedFacts(facts: NotesFacts, texts: TextNumbers): StoredFacts {
   const phrases = facts.phrases.parts();
   return {
-    definitions: facts.definitions.map((d) => storedDefinition(d, texts)),
+    definitions: storedDefinitions(facts.definitions, texts),
     phrases: { ...phrases, words: texts.numberedWords(phrases.words) },
     years: facts.years.parts(),
     frontMatter: facts.frontMatter,
@@ -33,44 +32,20 @@ export function storedFacts(facts: NotesFacts, texts: TextNumbers): StoredFacts 
  * numbers into `table` (see textTableFromStored); else undefined.
  */
 export function factsFromStored(value: unknown, lineCount: number, table: readonly string[]): NotesFacts | undefined {
-  if (!isObject(value) || !Array.isArray(value.definitions)) return undefined;
+  if (!isObject(value)) return undefined;
   const { years, frontMatter } = value;
-  const definitions = value.definitions.map((d) => definitionFromStored(d, table));
-  if (!definitions.every((d) => isDefinition(d, lineCount))) return undefined;
+  const definitions = definitionsFromStored(value.definitions, table, lineCount);
+  if (!definitions) return undefined;
   const phrases = phrasesFromStored(value.phrases, table);
   if (!isPhrases(phrases, lineCount) || !isYears(years, lineCount)) return undefined;
   if (!isObject(frontMatter) || !Object.values(frontMatter).every((v) => typeof v === 'string')) return undefined;
   return {
-    definitions: definitions as NoteDefinition[],
+    definitions,
     phrases: NamePhrases.fromParts(phrases),
     years: LineYears.fromParts(years),
     // Own keys only, as data: a key `__proto__` stays a key.
     frontMatter: Object.fromEntries(Object.entries(frontMatter as Record<string, string>)),
   };
-}
-
-const STRENGTHS = new Set(['defined', 'named', 'ifKnown']);
-
-function isDefinition(value: unknown, lineCount: number): boolean {
-  if (!isObject(value)) return false;
-  const d = value;
-  return (
-    ENTITY_KINDS.includes(d.kind as NoteDefinition['kind']) &&
-    typeof d.name === 'string' &&
-    typeof d.key === 'string' &&
-    Array.isArray(d.lookupKeys) &&
-    d.lookupKeys.length > 0 &&
-    d.lookupKeys.every((k) => typeof k === 'string') &&
-    STRENGTHS.has(d.strength as string) &&
-    typeof d.described === 'boolean' &&
-    isRange(d.range, lineCount) &&
-    isObject(d.contextLines) &&
-    isLine(d.contextLines.from, lineCount) &&
-    isLine(d.contextLines.to, lineCount) &&
-    ['surnameKey', 'text', 'year', 'date', 'trialKey', 'section'].every((k) => d[k] === undefined || typeof d[k] === 'string') &&
-    (d.defendants === undefined ||
-      (Array.isArray(d.defendants) && d.defendants.every((s) => isObject(s) && typeof s.text === 'string' && isRange(s.range, lineCount))))
-  );
 }
 
 /** The phrases with their words as word numbers; undefined when a number is no word of the table. */
@@ -106,18 +81,8 @@ function isYears(value: unknown, lineCount: number): value is LineYearsParts {
   return true;
 }
 
-function isRange(value: unknown, lineCount: number): value is Range {
-  if (!isObject(value) || !isObject(value.start) || !isObject(value.end)) return false;
-  const { start, end } = value;
-  return isLine(start.line, lineCount) && isLine(end.line, lineCount) && isOffset(start.character) && isOffset(end.character);
-}
-
 function isLine(value: unknown, lineCount: number): boolean {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) < lineCount;
-}
-
-function isOffset(value: unknown): boolean {
-  return Number.isInteger(value) && (value as number) >= 0;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

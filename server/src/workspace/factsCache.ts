@@ -22,7 +22,7 @@ import type { FileStat } from './workspace';
 
 const MAGIC = Buffer.from('history-notes facts cache\n');
 /** Bumped whenever what extraction produces, or the header, changes shape or meaning. */
-export const FORMAT = 3;
+export const FORMAT = 4;
 const DIGEST_BYTES = 32;
 export const CACHE_FILE_NAME = 'index-facts.cache';
 /** The longest stretch of serialising between two pauses. */
@@ -184,35 +184,58 @@ export class FactsCache {
     if (!note || note.hash !== hash) return undefined;
     let record: unknown;
     try {
-      record = deserializeCopies(this.records.subarray(note.start, note.end));
+      record = v8.deserialize(this.records.subarray(note.start, note.end));
     } catch {
       return undefined;
     }
     if (!isObject(record)) return undefined;
+    ownKeptArrays(record);
     const facts = factsFromStored(record.facts, lineCount, this.texts);
     if (!facts) return undefined;
     return { facts, resolution: record.resolution === undefined ? undefined : resolutionFromStored(record.resolution, facts, this.texts) };
   }
 }
 
-/** DefaultDeserializer's reading of a typed array: a view into the bytes read, where they are aligned. */
-const readView = (v8.DefaultDeserializer.prototype as unknown as { _readHostObject: (this: v8.Deserializer) => unknown })._readHostObject;
-
-/** Reads typed arrays as copies (see deserializeCopies). */
-class CopyingDeserializer extends v8.DefaultDeserializer {
-  _readHostObject(): unknown {
-    return (readView.call(this) as Int32Array).slice();
-  }
-}
+/** Where a record's arrays that a note keeps lie in it (the rest are read into other forms and let go). */
+const KEPT_ARRAYS: readonly (readonly string[])[] = [
+  ['facts', 'phrases', 'lines'],
+  ['facts', 'phrases', 'starts'],
+  ['facts', 'phrases', 'flags'],
+  ['facts', 'phrases', 'bounds'],
+  ['facts', 'years', 'lines'],
+  ['facts', 'years', 'years'],
+  ['resolution', 'mentions', 'which'],
+  ['resolution', 'mentions', 'first'],
+  ['resolution', 'mentions', 'end'],
+];
 
 /**
- * v8.deserialize, but each typed array its own copy: a view into the record would keep the whole
- * cache file (171 MB at 10,000 notes) in memory for as long as its note is indexed.
+ * v8.deserialize reads a typed array as a view into the bytes read (the whole cache file, 160 MB at
+ * 10,000 notes), or into a shared pool where unaligned: the arrays a note keeps are copied, all into one
+ * buffer of the note's own, one allocation a note rather than one an array.
  */
-function deserializeCopies(bytes: Buffer): unknown {
-  const deserializer = new CopyingDeserializer(bytes);
-  deserializer.readHeader();
-  return deserializer.readValue();
+function ownKeptArrays(record: Record<string, unknown>): void {
+  const found: { holder: Record<string, unknown>; field: string; array: ArrayBufferView }[] = [];
+  for (const path of KEPT_ARRAYS) {
+    let holder: unknown = record;
+    for (const step of path.slice(0, -1)) holder = isObject(holder) ? holder[step] : undefined;
+    const field = path[path.length - 1];
+    const array = isObject(holder) ? holder[field] : undefined;
+    if (isObject(holder) && ArrayBuffer.isView(array) && !(array instanceof DataView)) found.push({ holder, field, array });
+  }
+  const startOf = (offset: number): number => Math.ceil(offset / 8) * 8;
+  const bytes = new Uint8Array(found.reduce((offset, { array }) => startOf(offset) + array.byteLength, 0));
+  let offset = 0;
+  for (const { holder, field, array } of found) {
+    offset = startOf(offset);
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
+    const { BYTES_PER_ELEMENT, constructor } = array as unknown as {
+      BYTES_PER_ELEMENT: number;
+      constructor: new (buffer: ArrayBuffer, at: number, length: number) => unknown;
+    };
+    holder[field] = new constructor(bytes.buffer, offset, array.byteLength / BYTES_PER_ELEMENT);
+    offset += array.byteLength;
+  }
 }
 
 /** The header's fingerprints, when they are well-formed. */
