@@ -544,9 +544,10 @@ export class NotesIndex {
       for (const text of new Set([entry.name, ...(entry.aliases ?? []), ...(entry.misspellings ?? [])])) yield { id: entry.id, text };
     }
     for (const id of this.entityTable.ids()) {
-      const forms = this.entityTable.get(id)?.forms;
-      if (!forms || knowledge.get(id)) continue;
-      for (const text of forms.keys()) yield { id, text };
+      const record = this.entityTable.get(id);
+      if (!record?.forms || knowledge.get(id)) continue;
+      // A form is the name of one of the entity's definitions at least, and that has its key.
+      for (const text of record.forms.keys()) yield { id, text, key: record.definitions.find((d) => d.note.name === text)?.note.key };
     }
   }
 
