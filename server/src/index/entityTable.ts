@@ -8,9 +8,16 @@ import { Tally } from './tally';
 
 const KIND_BIT: Record<EntityKind, number> = { person: 1, trial: 2, cause: 4, event: 8, organisation: 16, place: 32 };
 
+/** Definitions an entity has before its list grows by push (see EntityRecord.definitions). */
+const SHORT_LIST = 8;
+
 export class EntityRecord {
-  /** Its definitions in the notes, in no particular order (removing one moves the last into its place). */
-  readonly definitions: Definition[] = [];
+  /**
+   * Its definitions in the notes, in no particular order (removing one moves the last into its place).
+   * A short list is made again at its length (as concat makes it): grown by push or spread, a list
+   * of one or two has room for 17 (4 MB at 3,000 notes).
+   */
+  definitions: Definition[] = [];
   /** Whether `definitions` is in document order, as the last request for them left it. */
   sorted = true;
   /** The kinds its definitions give it, as bits. */
@@ -64,7 +71,8 @@ export class EntityTable {
     const list = record.definitions;
     // Notes come in the order of their paths, so definitions mostly arrive sorted: no sort to make later.
     record.sorted = list.length === 0 || (record.sorted && compareLocations(list[list.length - 1], definition) <= 0);
-    list.push(definition);
+    if (list.length < SHORT_LIST) record.definitions = list.concat(definition);
+    else list.push(definition);
     record.definedBits |= KIND_BIT[kind];
     if (!known) {
       record.noteKind ??= kind;
