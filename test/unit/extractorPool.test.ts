@@ -12,6 +12,7 @@ import { DiskWorkspace } from '../../server/src/workspace/disk';
 import { ExtractorPool } from '../../server/src/workspace/extractorPool';
 import { bundledKnowledgeFiles, DEFAULT_FILE_SETTINGS, FileMatcher, formatOf, toUri } from '../../server/src/workspace/files';
 import { loadWorkspace, type LoadedWorkspace } from '../../server/src/workspace/load';
+import { bytesHeld, typedArrays } from '../support/arrayBuffers';
 import { answers } from '../support/indexAnswers';
 import { DATA, FIXTURES, SAMPLES } from '../support/paths';
 import { copiesOfNotes, removeWorkspace } from '../support/workspace';
@@ -41,6 +42,12 @@ describe('Reading notes in worker threads', function () {
         const fromWorker = (await sent[i])?.(note.lines.length);
         assert.ok(fromWorker, path.basename(file));
         assert.deepEqual(fromWorker, extractFacts(note.lines, note.notes, vocabulary), path.basename(file));
+        // What the note keeps of them came in one buffer, holding no more than it (but a few bytes between arrays).
+        const { words, ...kept } = fromWorker.phrases.parts();
+        const arrays = typedArrays([...Object.values(kept), ...Object.values(fromWorker.years.parts())]);
+        const { held, needed } = bytesHeld(arrays);
+        assert.ok(held <= needed + 8 * arrays.length && new Set(arrays.map((a) => a.buffer)).size === 1, path.basename(file));
+        assert.notEqual(words.buffer, arrays[0].buffer, 'the words, numbered anew, are not in it');
       }
       assert.deepEqual(pool.problems, []);
     } finally {

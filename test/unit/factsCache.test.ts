@@ -13,6 +13,7 @@ import { extractFacts, type NotesFacts } from '../../server/src/notes/extract';
 import { storedFacts, type StoredFacts } from '../../server/src/notes/storedFacts';
 import { TextNumbers } from '../../server/src/notes/textTable';
 import { cacheKey, FactsCache, FORMAT, textHash, writeFactsCache } from '../../server/src/workspace/factsCache';
+import { bytesHeld, typedArrays } from '../support/arrayBuffers';
 
 const NOTE = [
   '# The Great Terror',
@@ -146,13 +147,10 @@ describe('factsCache: the index kept between sessions', () => {
     const kept = (await FactsCache.read(file, key)).cache?.take(URI, hash, note.lines.length);
     const mentions = kept?.resolution?.mentions;
     assert.ok(mentions && mentions.which.length > 0, 'the mentions were kept');
-    const parts = [kept.facts.phrases.parts(), kept.facts.years.parts(), mentions];
-    const arrays = parts.flatMap((p): unknown[] => Object.values(p)).filter((value) => ArrayBuffer.isView(value));
+    const arrays = typedArrays([kept.facts.phrases.parts(), kept.facts.years.parts(), mentions].flatMap((p) => Object.values(p)));
     assert.ok(arrays.length >= 9, `${arrays.length} typed arrays`);
     // Their buffers hold them and no more (but for a few bytes between them, each kept at a multiple of 8).
-    const buffers = new Set(arrays.map((array) => array.buffer));
-    const held = [...buffers].reduce((sum, buffer) => sum + buffer.byteLength, 0);
-    const needed = arrays.reduce((sum, array) => sum + array.byteLength, 0);
+    const { held, needed } = bytesHeld(arrays);
     assert.ok(held <= needed + 8 * arrays.length, `${held} bytes held for ${needed}`);
   });
 

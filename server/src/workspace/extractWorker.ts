@@ -9,6 +9,7 @@ import { TextNumbers } from '../notes/textTable';
 import { english } from '../words/english';
 import { peopleNames } from '../words/surnames';
 import type { ExtractReply, ToWorker } from './extractorPool';
+import { KEPT_ARRAYS, PASSING_ARRAYS, packArrays } from './packedArrays';
 import { lowerThisThreadsPriority } from './workerPriority';
 
 // Sent before the first note (see ExtractorPool.useVocabulary).
@@ -31,12 +32,16 @@ parentPort?.on('message', (message: ToWorker) => {
   const { id, text, format } = message;
   const known = texts.size;
   let reply: ExtractReply;
+  let buffers: ArrayBuffer[] = [];
   try {
     const note = new NoteDocument('', text, format);
     const facts = storedFacts(extractFacts(note.lines, note.notes, vocabulary), texts);
     reply = { id, newTexts: texts.texts(known), facts };
+    // Moved, not copied: the indexing thread receives two buffers a note rather than one an array, and
+    // keeps the one the note's arrays need.
+    buffers = [packArrays(reply, KEPT_ARRAYS), packArrays(reply, PASSING_ARRAYS)];
   } catch (error) {
     reply = { id, newTexts: texts.texts(known), problem: String((error as Error)?.stack ?? error) };
   }
-  parentPort?.postMessage(reply);
+  parentPort?.postMessage(reply, buffers);
 });
