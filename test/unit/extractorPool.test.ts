@@ -44,7 +44,7 @@ describe('Reading notes in worker threads', function () {
         assert.deepEqual(fromWorker, extractFacts(note.lines, note.notes, vocabulary), path.basename(file));
         // What the note keeps of them came in one buffer, holding no more than it (but a few bytes between arrays).
         const { words, ...kept } = fromWorker.phrases.parts();
-        const arrays = typedArrays([...Object.values(kept), ...Object.values(fromWorker.years.parts())]);
+        const arrays = typedArrays(kept, fromWorker.years.parts());
         const { held, needed } = bytesHeld(arrays);
         assert.ok(held <= needed + 8 * arrays.length && new Set(arrays.map((a) => a.buffer)).size === 1, path.basename(file));
         assert.notEqual(words.buffer, arrays[0].buffer, 'the words, numbered anew, are not in it');

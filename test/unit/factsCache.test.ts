@@ -147,7 +147,7 @@ describe('factsCache: the index kept between sessions', () => {
     const kept = (await FactsCache.read(file, key)).cache?.take(URI, hash, note.lines.length);
     const mentions = kept?.resolution?.mentions;
     assert.ok(mentions && mentions.which.length > 0, 'the mentions were kept');
-    const arrays = typedArrays([kept.facts.phrases.parts(), kept.facts.years.parts(), mentions].flatMap((p) => Object.values(p)));
+    const arrays = typedArrays(kept.facts.phrases.parts(), kept.facts.years.parts(), mentions);
     assert.ok(arrays.length >= 9, `${arrays.length} typed arrays`);
     // Their buffers hold them and no more (but for a few bytes between them, each kept at a multiple of 8).
     const { held, needed } = bytesHeld(arrays);
