@@ -8,15 +8,21 @@ import { Tally } from './tally';
 
 const KIND_BIT: Record<EntityKind, number> = { person: 1, trial: 2, cause: 4, event: 8, organisation: 16, place: 32 };
 
-/** Definitions an entity has before its list grows by push (see EntityRecord.definitions). */
+/** Lists kept at their length while this short (see withItem). */
 const SHORT_LIST = 8;
 
+/**
+ * `list` with `item` at its end. A short list is made again at its length (as concat makes it): grown by
+ * push or spread, a list of one or two has room for 17 (4 MB at 3,000 notes for lists of definitions).
+ */
+function withItem<T>(list: T[], item: T): T[] {
+  if (list.length < SHORT_LIST) return list.concat([item]);
+  list.push(item);
+  return list;
+}
+
 export class EntityRecord {
-  /**
-   * Its definitions in the notes, in no particular order (removing one moves the last into its place).
-   * A short list is made again at its length (as concat makes it): grown by push or spread, a list
-   * of one or two has room for 17 (4 MB at 3,000 notes).
-   */
+  /** Its definitions in the notes, in no particular order (removing one moves the last into its place). */
   definitions: Definition[] = [];
   /** Whether `definitions` is in document order, as the last request for them left it. */
   sorted = true;
@@ -25,8 +31,11 @@ export class EntityRecord {
   /** For an entity only the notes define: the kind it was first defined as, and its spellings with how often. */
   noteKind?: EntityKind;
   forms?: Tally;
-  /** Document → how many mentions there; undefined while none. */
-  mentionDocuments?: Tally;
+  /**
+   * The documents that mention it, by number (see EntityTable.documentNumber), in no particular order;
+   * undefined while none. Numbers, not a map of uris: one is added per entity and note on a first index.
+   */
+  mentionedIn?: number[];
   mentions = 0;
   /** Misspellings it is mentioned by (`Zionev`), with how many mentions; undefined while none. */
   variants?: Tally;
@@ -50,6 +59,9 @@ export interface KindCounts {
 
 export class EntityTable {
   private readonly records = new Map<string, EntityRecord>();
+  /** Each document's number, given when first seen and kept (see documentNumber). */
+  private readonly documentNumbers = new Map<string, number>();
+  private readonly documentUris: string[] = [];
   private counted = 0;
   private readonly byKind: Record<EntityKind, number> = { person: 0, trial: 0, cause: 0, event: 0, organisation: 0, place: 0 };
 
@@ -71,8 +83,7 @@ export class EntityTable {
     const list = record.definitions;
     // Notes come in the order of their paths, so definitions mostly arrive sorted: no sort to make later.
     record.sorted = list.length === 0 || (record.sorted && compareLocations(list[list.length - 1], definition) <= 0);
-    if (list.length < SHORT_LIST) record.definitions = list.concat(definition);
-    else list.push(definition);
+    record.definitions = withItem(list, definition);
     record.definedBits |= KIND_BIT[kind];
     if (!known) {
       record.noteKind ??= kind;
@@ -104,27 +115,47 @@ export class EntityTable {
     this.changed(record);
   }
 
+  /** The number a document's mentions are counted by: made on first sight, and the same for the same uri after. */
+  documentNumber(uri: string): number {
+    let number = this.documentNumbers.get(uri);
+    if (number === undefined) {
+      this.documentNumbers.set(uri, (number = this.documentUris.length));
+      this.documentUris.push(uri);
+    }
+    return number;
+  }
+
+  /** The documents that mention the entity, in no particular order. */
+  documentsMentioning(id: string): string[] {
+    return (this.records.get(id)?.mentionedIn ?? []).map((number) => this.documentUris[number]);
+  }
+
   /**
-   * The document now mentions the entity `count` times, and did `before` times (as the document's own
-   * counts say): the caller knows both, so the table does not look them up per entity and document.
+   * The document numbered `document` now mentions the entity `count` times, and did `before` times (as the
+   * document's own counts say): the caller knows both, so the table does not look them up per entity and document.
    */
-  setMentions(id: string, uri: string, count: number, before: number): void {
+  setMentions(id: string, document: number, count: number, before: number): void {
+    if (count === 0) return this.removeMentions(id, document, before);
     const record = this.recordFor(id);
-    const mentionedBefore = record.mentionDocuments !== undefined;
-    record.mentionDocuments ??= new Tally();
+    const mentionedBefore = record.mentionedIn !== undefined;
     record.mentions += count - before;
-    record.mentionDocuments.set(uri, count);
+    if (before === 0) record.mentionedIn = withItem(record.mentionedIn ?? [], document);
     // How it is counted depends on whether it has mentions, not on how many.
     if (!mentionedBefore) this.changed(record);
   }
 
-  /** The document, which mentioned the entity `before` times, mentions it no more. */
-  removeMentions(id: string, uri: string, before: number): void {
+  /** The document numbered `document`, which mentioned the entity `before` times, mentions it no more. */
+  removeMentions(id: string, document: number, before: number): void {
     const record = this.records.get(id);
-    if (!record?.mentionDocuments || before === 0) return;
+    const list = record?.mentionedIn;
+    if (!list || before === 0) return;
     record.mentions -= before;
-    record.mentionDocuments.set(uri, 0);
-    if (record.mentionDocuments.size === 0) record.mentionDocuments = undefined;
+    const at = list.indexOf(document);
+    if (at !== -1) {
+      list[at] = list[list.length - 1];
+      list.pop();
+    }
+    if (list.length === 0) record.mentionedIn = undefined;
     this.changed(record);
   }
 
@@ -172,11 +203,11 @@ export class EntityTable {
       }
       record.countedBits = bits;
     }
-    if (record.definitions.length === 0 && record.mentionDocuments === undefined) this.records.delete(record.id);
+    if (record.definitions.length === 0 && record.mentionedIn === undefined) this.records.delete(record.id);
   }
 
   private bitsOf(record: EntityRecord): number {
-    if (record.definitions.length === 0 && record.mentionDocuments === undefined) return 0;
+    if (record.definitions.length === 0 && record.mentionedIn === undefined) return 0;
     const primary = this.knownKind(record.id) ?? record.noteKind;
     return primary ? KIND_BIT[primary] | record.definedBits : 0;
   }

@@ -359,7 +359,7 @@ export class NotesIndex {
   private collectMentions<T>(id: string, make: (mentions: DocumentMentions, i: number) => T): T[] {
     this.ensureResolved();
     const made: T[] = [];
-    const uris = [...(this.entityTable.get(id)?.mentionDocuments?.keys() ?? [])].sort(byText);
+    const uris = this.entityTable.documentsMentioning(id).sort(byText);
     for (const uri of uris) {
       const mentions = this.documents.get(uri)?.mentions;
       mentions?.collect(id, made, (i) => make(mentions, i));
@@ -370,7 +370,7 @@ export class NotesIndex {
   mentionCount(id: string): { mentions: number; documents: number } {
     this.ensureResolved();
     const record = this.entityTable.get(id);
-    return { mentions: record?.mentions ?? 0, documents: record?.mentionDocuments?.size ?? 0 };
+    return { mentions: record?.mentions ?? 0, documents: record?.mentionedIn?.length ?? 0 };
   }
 
   mentionsIn(uri: string): Mention[] {
@@ -791,13 +791,14 @@ export class NotesIndex {
   private setMentions(document: IndexedDocument, now: DocumentMentions | undefined): void {
     const before = document.counted?.counts() ?? NO_COUNTS;
     const after = now?.counts() ?? NO_COUNTS;
+    const number = this.entityTable.documentNumber(document.uri);
     for (const [id, count] of before) {
-      if (!after.has(id)) this.entityTable.removeMentions(id, document.uri, count);
+      if (!after.has(id)) this.entityTable.removeMentions(id, number, count);
       this.locationLists.forget(id);
     }
     for (const [id, count] of after) {
       const countBefore = before.get(id) ?? 0;
-      if (countBefore !== count) this.entityTable.setMentions(id, document.uri, count, countBefore);
+      if (countBefore !== count) this.entityTable.setMentions(id, number, count, countBefore);
       this.locationLists.forget(id);
     }
     if (document.counted) this.countVariants(document.counted, -1);
