@@ -21,6 +21,15 @@ function withItem<T>(list: T[], item: T): T[] {
   return list;
 }
 
+/** Takes `item` out of `list`, whose order does not matter, moving the last into its place; false when absent. */
+function withoutItem<T>(list: T[], item: T): boolean {
+  const at = list.indexOf(item);
+  if (at === -1) return false;
+  list[at] = list[list.length - 1];
+  list.pop();
+  return true;
+}
+
 export class EntityRecord {
   /** Its definitions in the notes, in no particular order (removing one moves the last into its place). */
   definitions: Definition[] = [];
@@ -97,10 +106,7 @@ export class EntityTable {
     const record = this.records.get(definition.entityId);
     if (!record) return;
     const list = record.definitions;
-    const at = list.indexOf(definition);
-    if (at === -1) return;
-    list[at] = list[list.length - 1];
-    list.pop();
+    if (!withoutItem(list, definition)) return;
     record.sorted = list.length <= 1;
     const { kind, name } = definition.note;
     if (!list.some((d) => d.note.kind === kind)) record.definedBits &= ~KIND_BIT[kind];
@@ -150,11 +156,7 @@ export class EntityTable {
     const list = record?.mentionedIn;
     if (!list || before === 0) return;
     record.mentions -= before;
-    const at = list.indexOf(document);
-    if (at !== -1) {
-      list[at] = list[list.length - 1];
-      list.pop();
-    }
+    withoutItem(list, document);
     if (list.length === 0) record.mentionedIn = undefined;
     this.changed(record);
   }
