@@ -151,6 +151,18 @@ export class DocumentMentions {
     return this.phrases.texts(first, this.end[i]).join(' ');
   }
 
+  /** Whether mention `i` is written `text`, asked without making its words into one text. */
+  writtenAs(i: number, text: string): boolean {
+    let at = 0;
+    for (let w = this.first[i]; w < this.end[i]; w++) {
+      if (at > 0 && text.charCodeAt(at++) !== 32) return false;
+      const word = this.phrases.word(w);
+      if (!text.startsWith(word, at)) return false;
+      at += word.length;
+    }
+    return at === text.length;
+  }
+
   all(id?: string): Mention[] {
     const mentions: Mention[] = [];
     if (id !== undefined) this.collect(id, mentions, (i) => this.mention(i));
@@ -239,7 +251,7 @@ export class MentionsOnLine {
         seen.ids[k] !== document.id(i) ||
         seen.places[2 * k] !== document.startCharacter(i) ||
         seen.places[2 * k + 1] !== document.endCharacter(i) ||
-        seen.surfaces[k] !== document.surface(i)
+        !document.writtenAs(i, seen.surfaces[k])
       )
         return false;
     }

@@ -792,15 +792,16 @@ export class NotesIndex {
     const before = document.counted?.counts() ?? NO_COUNTS;
     const after = now?.counts() ?? NO_COUNTS;
     const number = this.entityTable.documentNumber(document.uri);
-    for (const [id, count] of before) {
+    // forEach: for…of would make a [key, value] pair for each entity of an edited note at each edit.
+    before.forEach((count, id) => {
       if (!after.has(id)) this.entityTable.removeMentions(id, number, count);
       this.locationLists.forget(id);
-    }
-    for (const [id, count] of after) {
+    });
+    after.forEach((count, id) => {
       const countBefore = before.get(id) ?? 0;
       if (countBefore !== count) this.entityTable.setMentions(id, number, count, countBefore);
       this.locationLists.forget(id);
-    }
+    });
     if (document.counted) this.countVariants(document.counted, -1);
     if (now) this.countVariants(now, 1);
     document.mentions = document.counted = now;

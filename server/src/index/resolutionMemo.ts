@@ -33,13 +33,15 @@ export class ResolutionMemo {
   }
 
   /**
-   * The mentions found on the line, by `resolve` unless kept: a line's runs and nearest year are all
-   * its resolution depends on besides the names (see resolvePhrases).
+   * The mentions found on the line before, else undefined (and keep keeps them): a line's runs and
+   * nearest year are all its resolution depends on besides the names (see resolvePhrases).
    */
-  line(runs: LineRuns, year: number | undefined, resolve: () => readonly LineMention[]): readonly LineMention[] {
-    const byYear = this.lines.get(runs, () => new Map());
-    let found = byYear.get(year);
-    if (found === undefined) byYear.set(year, (found = resolve()));
+  line(runs: LineRuns, year: number | undefined): readonly LineMention[] | undefined {
+    return this.lines.find(runs)?.get(year);
+  }
+
+  keep(runs: LineRuns, year: number | undefined, found: readonly LineMention[]): readonly LineMention[] {
+    (this.lines.find(runs) ?? this.lines.keep(runs, new Map())).set(year, found);
     return found;
   }
 }

@@ -88,15 +88,16 @@ export function resolvePhrases(
     let next = p + 1;
     while (next < phrases.count && phrases.lines[bounds[next]] === line) next++;
     const year = years?.near(line);
-    const first = p;
     if (memo && runsByLine) {
-      const onLine = memo.line(runsByLine[lineNumber], year, () => {
+      const runs = runsByLine[lineNumber];
+      let onLine = memo.line(runs, year);
+      if (!onLine) {
         const lineFound: LineMention[] = [];
-        resolveLine(phrases, first, next, names, ownPeople, year, bounds[first], lineFound);
-        return lineFound;
-      });
-      if (onLine.length > 0) kept.push({ found: onLine, base: bounds[first] });
-    } else resolveLine(phrases, first, next, names, ownPeople, year, 0, found);
+        resolveLine(phrases, p, next, names, ownPeople, year, bounds[p], lineFound);
+        onLine = memo.keep(runs, year, lineFound);
+      }
+      if (onLine.length > 0) kept.push({ found: onLine, base: bounds[p] });
+    } else resolveLine(phrases, p, next, names, ownPeople, year, 0, found);
     p = next;
   }
   // `Hadley cell` in geography notes is no misspelt Halsey: a guess at a pack person's misspelling needs

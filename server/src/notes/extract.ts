@@ -52,9 +52,11 @@ export function extractFacts(lines: readonly string[], notes: ParsedNotes, vocab
     definitions.push(...(memo && section.heading ? memo.definitionsOf(lines, section, kinds[i], i, make) : make()));
   });
   // People named by shape and events in bold in running text, unless the note defines them already.
-  const defined = new Set(definitions.map((d) => `${d.kind === 'person' ? 'person' : 'event'} ${d.key}`));
-  definitions.push(...peopleInText(lines, notes, phrases, memo).filter((d) => !defined.has(`person ${d.key}`)));
-  if (notes.format === 'markdown') definitions.push(...eventsInBold(lines, notes).filter((d) => !defined.has(`event ${d.key}`)));
+  const definedPeople = new Set<string>();
+  const definedOthers = new Set<string>();
+  for (const d of definitions) (d.kind === 'person' ? definedPeople : definedOthers).add(d.key);
+  definitions.push(...peopleInText(lines, notes, phrases, memo).filter((d) => !definedPeople.has(d.key)));
+  if (notes.format === 'markdown') definitions.push(...eventsInBold(lines, notes).filter((d) => !definedOthers.has(d.key)));
   return { definitions, phrases, years: LineYears.of(lines, notes.skippedLines), frontMatter: notes.frontMatter };
 }
 

@@ -14,15 +14,25 @@ export class KeptLookup<T, K = string> {
     this.reading++;
   }
 
-  /** The entry for `key`, looked up, else made. */
-  get(key: K, make: () => T): T {
+  /** The entry for `key`, looked up (it is kept for the next reading), else undefined. */
+  find(key: K): T | undefined {
     const entry = this.entries.get(key);
-    if (entry !== undefined) {
-      entry.reading = this.reading;
-      return entry.value;
-    }
-    const value = make();
+    if (entry === undefined) return undefined;
+    entry.reading = this.reading;
+    return entry.value;
+  }
+
+  /**
+   * Keeps `value` for `key` and returns it. With find, rather than one call taking a function to make
+   * the value: a function made for each line of a note, at each edit, is memory for the collector.
+   */
+  keep(key: K, value: T): T {
     this.entries.set(key, { value, reading: this.reading });
     return value;
+  }
+
+  /** The entry for `key`, looked up, else made. */
+  get(key: K, make: () => T): T {
+    return this.find(key) ?? this.keep(key, make());
   }
 }

@@ -34,7 +34,6 @@ export class LineMemo {
   private reads = new KeptLookup<LineRead>();
   private runs = new KeptLookup<LineRuns>();
   private people = new KeptLookup<NamedOnLine[]>();
-  private sections = new KeptLookup<SectionRead>();
   /** The sections the last reading and this one looked up, in the note's order. */
   private sectionsBefore: SectionSeen[] = [];
   private sectionsNow: SectionSeen[] = [];
@@ -53,7 +52,6 @@ export class LineMemo {
     }
     this.runs.next();
     this.people.next();
-    this.sections.next();
     this.sectionsBefore = this.sectionsNow;
     this.sectionsNow = [];
     this.keys = [];
@@ -64,18 +62,28 @@ export class LineMemo {
     this.reads.next();
   }
 
-  /** What `text` reads as, at some line: looked up, else read at `line`. */
-  readOf(text: string, line: number, read: () => LineReading): LineRead {
-    return this.reads.get(text, () => ({ line, ...read() }));
+  /** What `text` read as, and at which line, when the last reading or this one read it; else undefined. */
+  readOf(text: string): LineRead | undefined {
+    return this.reads.find(text);
   }
 
-  /** The runs of `line`, whose text is `text`: looked up, else made. */
-  runsOf(line: number, text: string, heading: boolean, make: () => LineRuns): LineRuns {
+  /** Keeps what `text` reads as at `line`. */
+  keepRead(text: string, line: number, reading: LineReading): void {
+    this.reads.keep(text, { line, ...reading });
+  }
+
+  /** The runs of `line`, whose text is `text`, when found before; else undefined, and keepRuns keeps them. */
+  runsOf(line: number, text: string, heading: boolean): LineRuns | undefined {
     // A heading's words are all exposed: the same text reads differently as a heading. No line holds a
     // line break, so a heading's key is never a plain line's, and a plain line's key is its text as it is.
     const key = heading ? `\n${text}` : text;
     this.keys[line] = key;
-    return this.runs.get(key, make);
+    return this.runs.find(key);
+  }
+
+  /** Keeps the runs found on `line` (after runsOf). */
+  keepRuns(line: number, runs: LineRuns): LineRuns {
+    return this.runs.keep(this.keys[line], runs);
   }
 
   /** The given names of the monarchs the note names: they change what a line names (see peopleInText). */
@@ -86,17 +94,23 @@ export class LineMemo {
     this.monarchs = signature;
   }
 
-  /** The people named by shape on `line`, whose runs runsOf gave: looked up, else made. */
-  peopleOn(line: number, make: () => NamedOnLine[]): NamedOnLine[] {
+  /** The people named by shape on `line`, whose runs runsOf gave, when found before; else undefined. */
+  peopleOn(line: number): NamedOnLine[] | undefined {
     const key = this.keys[line];
-    return key === undefined ? make() : this.people.get(key, make);
+    return key === undefined ? undefined : this.people.find(key);
+  }
+
+  /** Keeps the people named by shape on `line` (after runsOf). */
+  keepPeople(line: number, people: NamedOnLine[]): void {
+    const key = this.keys[line];
+    if (key !== undefined) this.people.keep(key, people);
   }
 
   /**
-   * The definitions of a section with a heading: looked up by its kind and its lines, else made. A
-   * heading starts the parse afresh (no code block, table or blank line before it counts), so what a
-   * section defines depends on those alone; the section before the first heading follows the front
-   * matter and a plain note's title, so it is always read again.
+   * The definitions of a section with a heading: those the last reading made of the same kind and
+   * lines, else made. A heading starts the parse afresh (no code block, table or blank line before it
+   * counts), so what a section defines depends on those alone; the section before the first heading
+   * follows the front matter and a plain note's title, so it is always read again.
    */
   definitionsOf(
     lines: readonly string[],
@@ -107,17 +121,24 @@ export class LineMemo {
   ): readonly NoteDefinition[] {
     const { start, end } = section.range;
     const texts = lines.slice(start.line, end.line + 1);
-    // Most edits leave a section where it was among the others: comparing its lines costs less than
-    // joining them into a key.
-    const before = this.sectionsBefore.at(ordinal);
-    const read =
-      before !== undefined && before.kind === kind && sameList(before.texts, texts)
-        ? before.read
-        : this.sections.get(`${kind ?? ''}\n${texts.join('\n')}`, () => ({ line: start.line, definitions: make() }));
+    const read = this.readBefore(ordinal, kind, texts) ?? { line: start.line, definitions: make() };
     this.sectionsNow[ordinal] = { kind, texts, read };
     // Unmoved, they are the very definitions read before: a caller comparing them finds them at once (see sameDefinition).
     const moved = start.line - read.line;
     return moved === 0 ? read.definitions : read.definitions.map((definition) => movedDefinition(definition, moved));
+  }
+
+  /**
+   * What the last reading made of the same section: one in the same place among the others, or one
+   * place on (a heading added or taken away before it). Its lines are compared rather than joined into
+   * a key: a key made for the edited section at each edit was the most memory an edit took.
+   */
+  private readBefore(ordinal: number, kind: EntityKind | undefined, texts: readonly string[]): SectionRead | undefined {
+    for (const place of [ordinal, ordinal - 1, ordinal + 1]) {
+      const before = this.sectionsBefore[place];
+      if (before !== undefined && before.kind === kind && sameList(before.texts, texts)) return before.read;
+    }
+    return undefined;
   }
 }
 

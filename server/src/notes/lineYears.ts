@@ -3,7 +3,7 @@
 import { sameList } from './lists';
 
 /** A four-digit year from 1000 to 2099, not part of a longer number or word. */
-const YEAR = /(?<![\p{L}\p{N}])(1\d{3}|20\d{2})(?![\p{L}\p{N}])/gu;
+const YEAR = /(?<![\p{L}\p{N}])(?:1\d{3}|20\d{2})(?![\p{L}\p{N}])/u;
 /** What YEAR needs at the least: most lines have no four digits, and this costs far less to ask. */
 const FOUR_DIGITS = /[12]\d{3}/;
 
@@ -24,11 +24,11 @@ export class LineYears {
     const years: number[] = [];
     lines.forEach((text, line) => {
       if (skipped.has(line) || !FOUR_DIGITS.test(text)) return;
-      YEAR.lastIndex = 0;
-      const match = YEAR.exec(text);
-      if (!match) return;
+      // Where, rather than a match: no list made for each line with a year, at each edit of an open note.
+      const where = text.search(YEAR);
+      if (where < 0) return;
       at.push(line);
-      years.push(Number(match[1]));
+      years.push(fourDigits(text, where));
     });
     return new LineYears(Int32Array.from(at), Int16Array.from(years));
   }
@@ -64,4 +64,11 @@ export class LineYears {
     }
     return this.years[above >= 0 ? above : 0];
   }
+}
+
+/** The number the four digits at `at` write. */
+function fourDigits(text: string, at: number): number {
+  let value = 0;
+  for (let i = at; i < at + 4; i++) value = 10 * value + text.charCodeAt(i) - 48;
+  return value;
 }

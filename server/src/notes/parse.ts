@@ -5,7 +5,7 @@ import { detach } from './strings';
 import type { Bullet, Heading, NotesFormat, Paragraph, ParsedNotes, Section, Sentence, TableRow, TextSpan } from './model';
 import { splitBulletContent } from './bullet';
 import type { LineMemo, LineRead, LineReading } from './lineMemo';
-import { lineRange, movedSpan, splitLines, trimmedSpan } from './spans';
+import { lineRange, movedSpan, splitLines, trimmedLength, trimmedSpan } from './spans';
 import { wordCount } from './wordCount';
 
 const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -88,8 +88,13 @@ export function parseLines(noteLines: readonly string[], format: NotesFormat, me
       previousBlank = false;
       continue;
     }
-    const kept = memo?.readOf(raw, line, () => readLine(raw, line, format));
-    const read = kept ? readFrom(kept, raw, line) : readLine(raw, line, format);
+    const kept = memo?.readOf(raw);
+    let read: LineReading;
+    if (kept) read = readFrom(kept, raw, line);
+    else {
+      read = readLine(raw, line, format);
+      memo?.keepRead(raw, line, read);
+    }
     if (read.bullet) section.bullets.push(read.bullet);
     else section.paragraphs.push(read.paragraph);
     previousBlank = false;
@@ -165,7 +170,8 @@ function readHeading(
     return undefined;
   }
   // Plain text: a short standalone line with no final full stop, after a blank line.
-  if (!previousBlank || PLAIN_BULLET.test(raw)) return undefined;
+  // Most lines of running text are longer than a heading can be: told so before a span is made of them.
+  if (!previousBlank || trimmedLength(raw, 0, raw.length) > MAX_PLAIN_HEADING_CHARS || PLAIN_BULLET.test(raw)) return undefined;
   const textSpan = trimmedSpan(raw, line, 0, raw.length);
   if (!textSpan || !looksLikePlainHeading(textSpan.text)) return undefined;
   const next = lines[line + 1];

@@ -150,9 +150,12 @@ export function peopleInText(lines: readonly string[], notes: ParsedNotes, phras
     let next = p + 1;
     while (next < phrases.count && phrases.lines[bounds[next]] === line) next++;
     const text = lines[line];
-    const first = p;
-    const make = (): NamedOnLine[] => namedOnLine(phrases, first, next, text, monarchs);
-    for (const person of memo ? memo.peopleOn(line, make) : make()) {
+    let named = memo?.peopleOn(line);
+    if (!named) {
+      named = namedOnLine(phrases, p, next, text, monarchs);
+      memo?.keepPeople(line, named);
+    }
+    for (const person of named) {
       if (found.has(person.key)) continue;
       const { name, from } = person;
       const range = { start: { line, character: from }, end: { line, character: from + name.length } };

@@ -79,7 +79,7 @@ export function scanPhrases(
     if (notes.skippedLines.has(line)) continue;
     const heading = headingLines.has(line);
     if (memo) {
-      const runs = memo.runsOf(line, lines[line], heading, () => lineRuns(lines[line], heading, vocabulary));
+      const runs = memo.runsOf(line, lines[line], heading) ?? memo.keepRuns(line, lineRuns(lines[line], heading, vocabulary));
       if (runs.words.length > 0) {
         runLines.push(line);
         runsByLine.push(runs);

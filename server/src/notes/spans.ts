@@ -28,6 +28,13 @@ export function trimmedSpan(lineText: string, line: number, start: number, end: 
   return start < end ? span(lineText.slice(start, end), line, start) : undefined;
 }
 
+/** The length trimmedSpan's text would have, without making it. */
+export function trimmedLength(lineText: string, start: number, end: number): number {
+  while (start < end && isSpace(lineText.charCodeAt(start))) start++;
+  while (end > start && isSpace(lineText.charCodeAt(end - 1))) end--;
+  return end - start;
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xfeff || code === 0xa0;
 }
