@@ -93,26 +93,34 @@ export class NamePhrases {
       words += runs.words.length;
       phraseCount += runs.bounds.length - 1;
     }
-    const phrases = new NamePhrases();
-    phrases.words = new Int32Array(words);
-    phrases.lines = new Int32Array(words);
-    phrases.starts = new Int32Array(words);
-    phrases.flags = new Uint8Array(words);
-    phrases.bounds = new Int32Array(phraseCount + 1);
-    phrases.boundList = [];
-    madeOfRuns.set(phrases, runsByLine);
+    // One buffer for the five arrays, in locals while they are filled: a note being edited makes them at every edit.
+    const buffer = new ArrayBuffer(4 * (3 * words + phraseCount + 1) + words);
+    const wordNumbers = new Int32Array(buffer, 0, words);
+    const wordLines = new Int32Array(buffer, 4 * words, words);
+    const wordStarts = new Int32Array(buffer, 8 * words, words);
+    const phraseBounds = new Int32Array(buffer, 12 * words, phraseCount + 1);
+    const wordFlags = new Uint8Array(buffer, 4 * (3 * words + phraseCount + 1), words);
     let w = 0;
     let p = 1;
     runsByLine.forEach(({ words: numbers, starts, flags, bounds }, i) => {
       const first = w;
+      const line = lines[i];
       for (let k = 0; k < numbers.length; k++, w++) {
-        phrases.words[w] = numbers[k];
-        phrases.lines[w] = lines[i];
-        phrases.starts[w] = starts[k];
-        phrases.flags[w] = flags[k];
+        wordNumbers[w] = numbers[k];
+        wordLines[w] = line;
+        wordStarts[w] = starts[k];
+        wordFlags[w] = flags[k];
       }
-      for (let r = 1; r < bounds.length; r++) phrases.bounds[p++] = first + bounds[r];
+      for (let r = 1; r < bounds.length; r++) phraseBounds[p++] = first + bounds[r];
     });
+    const phrases = new NamePhrases();
+    phrases.words = wordNumbers;
+    phrases.lines = wordLines;
+    phrases.starts = wordStarts;
+    phrases.flags = wordFlags;
+    phrases.bounds = phraseBounds;
+    phrases.boundList = [];
+    madeOfRuns.set(phrases, runsByLine);
     return phrases;
   }
 
