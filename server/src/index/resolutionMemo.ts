@@ -40,6 +40,7 @@ export class ResolutionMemo {
     return this.lines.find(runs)?.get(year);
   }
 
+  /** Keeps the mentions found on a line that `line` had none for, and returns them. */
   keep(runs: LineRuns, year: number | undefined, found: readonly LineMention[]): readonly LineMention[] {
     (this.lines.find(runs) ?? this.lines.keep(runs, new Map())).set(year, found);
     return found;

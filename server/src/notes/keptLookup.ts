@@ -23,16 +23,11 @@ export class KeptLookup<T, K = string> {
   }
 
   /**
-   * Keeps `value` for `key` and returns it. With find, rather than one call taking a function to make
-   * the value: a function made for each line of a note, at each edit, is memory for the collector.
+   * Keeps `value` for `key` and returns it. Two calls, find then keep, rather than one taking a function
+   * to make the value: a function made for each line of a note, at each edit, is memory for the collector.
    */
   keep(key: K, value: T): T {
     this.entries.set(key, { value, reading: this.reading });
     return value;
-  }
-
-  /** The entry for `key`, looked up, else made. */
-  get(key: K, make: () => T): T {
-    return this.find(key) ?? this.keep(key, make());
   }
 }
