@@ -3,6 +3,7 @@
 // how many entities there are of each kind, so the counts sent with every index change cost nothing.
 import { ENTITY_KINDS, type EntityKind } from '../notes/extract';
 import { compareLocations } from '../notes/ranges';
+import { TextNumbers } from '../notes/textTable';
 import type { Definition } from './model';
 import { Tally } from './tally';
 
@@ -69,8 +70,7 @@ export interface KindCounts {
 export class EntityTable {
   private readonly records = new Map<string, EntityRecord>();
   /** Each document's number, given when first seen and kept (see documentNumber). */
-  private readonly documentNumbers = new Map<string, number>();
-  private readonly documentUris: string[] = [];
+  private readonly documentNumbers = new TextNumbers();
   private counted = 0;
   private readonly byKind: Record<EntityKind, number> = { person: 0, trial: 0, cause: 0, event: 0, organisation: 0, place: 0 };
 
@@ -123,17 +123,12 @@ export class EntityTable {
 
   /** The number a document's mentions are counted by: made on first sight, and the same for the same uri after. */
   documentNumber(uri: string): number {
-    let number = this.documentNumbers.get(uri);
-    if (number === undefined) {
-      this.documentNumbers.set(uri, (number = this.documentUris.length));
-      this.documentUris.push(uri);
-    }
-    return number;
+    return this.documentNumbers.number(uri);
   }
 
   /** The documents that mention the entity, in no particular order. */
   documentsMentioning(id: string): string[] {
-    return (this.records.get(id)?.mentionedIn ?? []).map((number) => this.documentUris[number]);
+    return (this.records.get(id)?.mentionedIn ?? []).map((number) => this.documentNumbers.text(number));
   }
 
   /**

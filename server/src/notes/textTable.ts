@@ -4,7 +4,7 @@
 import { grownToHold } from './grownArray';
 import { wordText } from './wordNumbers';
 
-/** The table as records are written: each text's number, given on first sight. */
+/** The table as records are written: each text's number, given on first sight (the entity table numbers documents so too). */
 export class TextNumbers {
   private readonly numbers = new Map<string, number>();
   private readonly list: string[] = [];
@@ -43,6 +43,11 @@ export class TextNumbers {
     const number = this.number(wordText(word));
     this.byWord[word] = number + 1;
     return number;
+  }
+
+  /** The text numbered `number`. */
+  text(number: number): string {
+    return this.list[number];
   }
 
   /** The table, text number i at i, from text number `from` on. */
