@@ -26,6 +26,8 @@ export interface ServerOptions {
   dataDir: string;
   /** Whether answers written are still leaving for the client, where the transport can tell (see RequestTraffic). */
   outputPending?: () => boolean;
+  /** Collects the young generation if it is nearly full, where the process allows (see youngCollection). */
+  collectYoung?: () => void;
 }
 
 /** What the client said it can do, in `initialize`. */
@@ -108,6 +110,7 @@ function sessionHost(wiring: Wiring, abilities: ClientAbilities, options: Server
   const { connection, logError } = wiring;
   return {
     outputPending: options.outputPending,
+    collectYoung: options.collectYoung,
     log: (message) => connection.console.log(message),
     publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }).catch(logError),
     progress: async (title) => {

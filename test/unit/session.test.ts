@@ -19,6 +19,8 @@ class RecordingHost implements SessionHost {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly changes: (IndexCounts & { version: number })[] = [];
   readonly logs: string[] = [];
+  /** How many times the session asked for the young generation to be collected. */
+  collections = 0;
   ready?: IndexReadyParams;
   private waiters: (() => void)[] = [];
 
@@ -37,6 +39,10 @@ class RecordingHost implements SessionHost {
   }
   indexChanged(counts: IndexCounts & { version: number }): void {
     this.changes.push(counts);
+    this.wake();
+  }
+  collectYoung(): void {
+    this.collections++;
     this.wake();
   }
 
@@ -126,6 +132,21 @@ describe('session: over a workspace in memory', () => {
     session.changed(document(events, timeline(1513), 3));
     session.flush();
     assert.deepEqual(messages(), ['Zionev: did you mean Zinoviev?']);
+  });
+
+  it('asks for the young generation to be collected once edits pause, not while they come', async () => {
+    const notes = toUri('/notes/terror.txt');
+    session.opened(document(notes, TERROR));
+    assert.equal(host.collections, 0);
+    session.changed(document(notes, `${TERROR}\nMore.\n`, 2));
+    session.flush();
+    session.changed(document(notes, `${TERROR}\nMore to come.\n`, 3));
+    session.flush();
+    // Asked after the edits, not during them: none yet, then one for the two.
+    assert.equal(host.collections, 0);
+    await host.until(() => host.collections > 0);
+    await host.until(() => host.changes.length > 0);
+    assert.equal(host.collections, 1);
   });
 
   it('follows a note written and a folder deleted in the workspace', async () => {

@@ -33,6 +33,8 @@ export interface SessionHost {
   indexChanged(counts: IndexCounts & { version: number }): void;
   /** Whether answers written are still leaving for the client: background work waits for them. */
   outputPending?(): boolean;
+  /** Collects the young generation if it is nearly full (see youngCollection): called once edits pause. */
+  collectYoung?(): void;
 }
 
 const EDIT_DELAY_MS = 150;
@@ -43,6 +45,8 @@ const SYNC_SEARCH_LIMIT = 10_000;
 /** Short: a request that comes during a slice waits for it, and a hover or completion itself takes 1-3 ms. */
 const RESOLVE_SLICE_MS = 4;
 const CHANGED_NOTIFY_DELAY_MS = 100;
+/** How long after an edit the server counts as idle, for collecting the young generation. */
+const COLLECT_YOUNG_DELAY_MS = 10;
 
 export class Session {
   index = new NotesIndex();
@@ -56,6 +60,7 @@ export class Session {
   private essays: EssayMatcher;
   private matcher: FileMatcher;
   private changedTimer?: NodeJS.Timeout;
+  private collectTimer?: NodeJS.Timeout;
   private readonly keeper: IndexKeeper;
   private firstIndexDone = false;
   private loading?: Promise<void>;
@@ -169,6 +174,7 @@ export class Session {
     this.index.editDocument(document.uri, document.getText(), formatOf(document.uri));
     this.publisher.note(this.index, document.uri, this.settings, true);
     this.scheduleChanged();
+    this.collectYoungOnceIdle();
   }
 
   changed(document: OpenDocument): void {
@@ -217,6 +223,7 @@ export class Session {
     this.index.editDocument(document.uri, document.lines ?? document.getText(), formatOf(document.uri));
     this.publishOpen(document.uri);
     this.scheduleChanged();
+    this.collectYoungOnceIdle();
   }
 
   // ---- files changed in the workspace
@@ -402,7 +409,15 @@ export class Session {
     }, CHANGED_NOTIFY_DELAY_MS);
   }
 
+  /** After an edit: once no other edit comes for a moment, the young generation is collected if it is nearly full. */
+  private collectYoungOnceIdle(): void {
+    if (!this.host.collectYoung) return;
+    clearTimeout(this.collectTimer);
+    this.collectTimer = setTimeout(() => this.host.collectYoung?.(), COLLECT_YOUNG_DELAY_MS);
+  }
+
   dispose(): void {
+    clearTimeout(this.collectTimer);
     this.edits.dispose();
     this.watching.dispose();
     if (this.changedTimer) clearTimeout(this.changedTimer);
