@@ -1,15 +1,15 @@
 // Collecting the young generation between edits rather than inside one. An edit of the bench's 100 KB
-// note allocates about 0.7 MB, so V8 collects its young generation every 20 edits or so, and the
-// collection (1.5-3.5 ms) fell between an edit's work and the write of its diagnostics in 12 of 300
-// edits measured: the student waits for it. Collected once the server is idle and the generation
-// nearly full, it comes after an edit's answer instead. Needs V8's `gc`, which the process exposes on
-// request; where it cannot, nothing changes.
+// note allocates about 0.5 MB, so V8 collects its young generation (16 MB there) every 20 edits or so,
+// and that collection (1.4-3.5 ms) fell inside an edit's round trip, from didChange to its diagnostics,
+// in 12 of 300 edits measured: the student waits for it. Collected once the server is idle and the
+// generation nearly full, it comes after an edit's answer instead. Needs V8's `gc`, which the process
+// exposes on request; where it cannot, nothing changes.
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 type Collect = (options: { type: 'minor' | 'major' }) => void;
 
-/** The share of the young generation left free below which it is collected: V8 grows it to 16 MB under load, a quarter of which is several edits. */
+/** The share of the young generation left free below which it is collected: a quarter of 16 MB is several edits. */
 const LEFT_SHARE = 0.25;
 
 /** A function that collects the young generation when it is nearly full, or undefined where V8's `gc` is out of reach. */
