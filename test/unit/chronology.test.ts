@@ -223,6 +223,16 @@ describe('chronology: a note being edited, whose lines are read again only when 
     assert.deepEqual(where(chronologyProblems(index, URI)), ['3:23 1936', '5:23 1936']);
   });
 
+  it('moves the problems of a line kept through an edit above it, and reads the lines the edit wrote', () => {
+    const index = indexOf(essay(TRIAL));
+    index.editDocument(URI, essay(TRIAL), 'plain');
+    assert.deepEqual(where(chronologyProblems(index, URI)), ['2:23 1936']);
+    index.editDocument(URI, `My essay\n\nA line before it, from 1936.\n${TRIAL}\n`, 'plain');
+    assert.deepEqual(where(chronologyProblems(index, URI)), ['3:23 1936']);
+    index.editDocument(URI, `My essay\n\nThe Trial of the 21 in 1937.\n${TRIAL}\n`, 'plain');
+    assert.deepEqual(where(chronologyProblems(index, URI)), ['2:23 1937', '3:23 1936']);
+  });
+
   it('reads the lines again when the notes change the date they are checked against', () => {
     const EVENTS_URI = 'file:///notes/norman%20conquest.txt';
     const events = (year: number): string => `The Norman Conquest\n\nEvents\n\n  • ${year} – Battle of Hastings (14 October)\n`;

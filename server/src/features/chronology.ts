@@ -21,7 +21,9 @@ import type { Range } from 'vscode-languageserver-types';
 import type { KnownEntry } from '../knowledge/base';
 import type { NotesIndex } from '../index/notesIndex';
 import type { Entity, Location, Mention } from '../index/model';
-import type { MentionsSeen } from '../index/mentions';
+import type { LineResolutions, MentionsSeen } from '../index/mentions';
+import type { LineMention } from '../index/resolutionMemo';
+import { KeptLookup } from '../notes/keptLookup';
 import { formatDate, formatSpan } from './dates';
 import { mayTieYears, type Span, type WrittenYear } from '../notes/yearPhrases';
 import { actingYearOn, eventYearsOn, lifeYearsOn } from './yearReadings';
@@ -72,7 +74,18 @@ interface RecordedSpan {
 interface LineProblemsMemo {
   definitionsVersion: number;
   byText: Map<string, { line: number; seen: MentionsSeen; problems: ChronologyProblem[] }>;
+  /** For notes being edited, by uri: each line's problems by where its mentions came from (see LineResolutions). */
+  byResolution: Map<string, ResolutionsSeen>;
 }
+
+/** What a note's lines gave, by the memo's array each took its mentions from, while guesses are kept or dropped alike. */
+interface ResolutionsSeen {
+  namesSomeone: boolean;
+  lines: KeptLookup<{ line: number; problems: readonly ChronologyProblem[] }, readonly LineMention[]>;
+}
+
+/** Notes being edited whose lines a memo follows at once; then it starts again. */
+const EDITED_NOTES_LIMIT = 8;
 
 const memos = new WeakMap<NotesIndex, LineProblemsMemo>();
 /** Lines a memo holds at most; then it starts again (a check of a whole folder reads each line once). */
@@ -81,7 +94,7 @@ const MEMO_LIMIT = 20_000;
 function memoOf(index: NotesIndex): LineProblemsMemo {
   let memo = memos.get(index);
   if (!memo || memo.definitionsVersion !== index.definitionsVersion || memo.byText.size >= MEMO_LIMIT) {
-    memo = { definitionsVersion: index.definitionsVersion, byText: new Map() };
+    memo = { definitionsVersion: index.definitionsVersion, byText: new Map(), byResolution: new Map() };
     memos.set(index, memo);
   }
   return memo;
@@ -90,6 +103,8 @@ function memoOf(index: NotesIndex): LineProblemsMemo {
 /** The problems a note's lines have, in document order. They are shared: never change them. */
 export function chronologyProblems(index: NotesIndex, uri: string): ChronologyProblem[] {
   const lines = index.document(uri)?.lines ?? [];
+  const resolutions = index.lineResolutions(uri);
+  if (resolutions) return editedNoteProblems(index, uri, lines, resolutions);
   // Only a line with a year can contradict a date: the mentions on the others are never looked at.
   const onYearLines = index.mentionsByLine(uri, (line) => line < lines.length && mayTieYears(lines[line]));
   const memo = memoOf(index);
@@ -105,6 +120,42 @@ export function chronologyProblems(index: NotesIndex, uri: string): ChronologyPr
     }
     for (const problem of made.problems) problems.push(made.line === line ? problem : movedTo(problem, line));
   }
+  return problems;
+}
+
+/**
+ * For a note being edited: a line whose mentions came from the same memo array as at the last reading
+ * has the same text and mentions, so its problems are taken as they were (moved with the line), and
+ * only the lines resolved afresh are read: no line's text or mentions are compared, as the check by
+ * text does for every line with a year.
+ */
+function editedNoteProblems(index: NotesIndex, uri: string, lines: readonly string[], resolutions: LineResolutions): ChronologyProblem[] {
+  const memo = memoOf(index);
+  let seen = memo.byResolution.get(uri);
+  if (!seen || seen.namesSomeone !== resolutions.namesSomeone) {
+    if (memo.byResolution.size >= EDITED_NOTES_LIMIT) memo.byResolution.clear();
+    seen = { namesSomeone: resolutions.namesSomeone, lines: new KeptLookup() };
+    memo.byResolution.set(uri, seen);
+  }
+  seen.lines.next();
+  const { found } = resolutions;
+  const made = found.map((mentions) => seen.lines.find(mentions));
+  const fresh = new Map<number, number>();
+  made.forEach((entry, k) => entry ?? fresh.set(resolutions.lines[k], k));
+  if (fresh.size > 0) {
+    const lookups = new Lookups(index);
+    // A line whose guesses were all dropped has no mentions: no problems.
+    for (const k of fresh.values()) made[k] = seen.lines.keep(found[k], { line: resolutions.lines[k], problems: [] });
+    for (const onLine of index.mentionsByLine(uri, (line) => fresh.has(line) && mayTieYears(lines[line]))) {
+      const k = fresh.get(onLine.line)!;
+      made[k] = seen.lines.keep(found[k], { line: onLine.line, problems: lineProblems(lines[onLine.line], onLine.mentions(), lookups) });
+    }
+  }
+  const problems: ChronologyProblem[] = [];
+  made.forEach((entry, k) => {
+    const line = resolutions.lines[k];
+    for (const problem of entry!.problems) problems.push(entry!.line === line ? problem : movedTo(problem, line));
+  });
   return problems;
 }
 

@@ -4,6 +4,7 @@ import { grownToHold } from '../notes/grownArray';
 import { sameList } from '../notes/lists';
 import type { NamePhrases } from '../notes/phrases';
 import type { Location, Mention } from './model';
+import type { LineMention } from './resolutionMemo';
 
 /** Sealed mentions as plain data, to keep between sessions: each entity id once, and per mention which. */
 export interface DocumentMentionsParts {
@@ -12,6 +13,18 @@ export interface DocumentMentionsParts {
   first: Int32Array;
   end: Int32Array;
   suggestions: [number, string][];
+}
+
+/**
+ * How a note resolved through a ResolutionMemo got its mentions: each line with mentions (ascending)
+ * and the memo's array it took them from. The memo gives the same array while a line's runs (its text)
+ * and nearest year are as they were, so with the same `namesSomeone` (which drops guesses) the same
+ * array means the same mentions on that line.
+ */
+export interface LineResolutions {
+  lines: readonly number[];
+  found: readonly (readonly LineMention[])[];
+  namesSomeone: boolean;
 }
 
 /** Mentions as they are added: entity numbers by id, and typed arrays with room for them, cut to size at seal. */
@@ -53,6 +66,8 @@ export class DocumentMentions {
   private adding?: Adding;
   /** Only misspelt mentions have a suggestion. */
   readonly suggestions = new Map<number, string>();
+  /** For a note being edited (resolved through a memo): where each line's mentions came from. */
+  lineResolutions?: LineResolutions;
 
   /** `room`: how many mentions are likely to be added (more may be): an edited note's are made again at each edit. */
   constructor(

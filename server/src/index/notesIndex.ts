@@ -18,7 +18,7 @@ import { compareLocations, contains } from '../notes/ranges';
 import { NoteDocument, type UnreadText } from '../notes/document';
 import { LineMemo } from '../notes/lineMemo';
 import { ResolutionMemo } from './resolutionMemo';
-import { DocumentMentions, type MentionsOnLine } from './mentions';
+import { DocumentMentions, type LineResolutions, type MentionsOnLine } from './mentions';
 import { LocationLists } from './locationLists';
 import { knowledgeFingerprint, NamesDigest } from './namesDigest';
 import { WordSignature } from './wordSignature';
@@ -392,6 +392,16 @@ export class NotesIndex {
   mentionsByLine(uri: string, keep: (line: number) => boolean): MentionsOnLine[] {
     this.ensureResolved(uri);
     return this.documents.get(uri)?.mentions?.byLine(keep) ?? [];
+  }
+
+  /**
+   * For a note being edited: where its lines' mentions came from (see LineResolutions); undefined
+   * while its mentions are those of an earlier reading (names being defined again), whose lines may have moved.
+   */
+  lineResolutions(uri: string): LineResolutions | undefined {
+    this.ensureResolved(uri);
+    const document = this.documents.get(uri);
+    return document?.mentions?.phrases === document?.facts.phrases ? document?.mentions?.lineResolutions : undefined;
   }
 
   /** The mentions with a suggestion (see Mention), in document order. */

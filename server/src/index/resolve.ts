@@ -78,6 +78,8 @@ export function resolvePhrases(
   const found: LineMention[] = [];
   // A memo's mentions count their words from their line's first: kept as they are, with that first word.
   const kept: { found: readonly LineMention[]; base: number }[] = [{ found, base: 0 }];
+  // Through a memo: the lines with mentions and the memo's array for each, for the chronology check (see LineResolutions).
+  const resolvedLines: number[] = [];
   const { bounds } = phrases;
   // Only phrases made of a LineMemo's runs can be looked up by them.
   const runsByLine = memo && runsOfLines(phrases);
@@ -96,7 +98,10 @@ export function resolvePhrases(
         resolveLine(phrases, p, next, names, ownPeople, year, bounds[p], lineFound);
         onLine = memo.keep(runs, year, lineFound);
       }
-      if (onLine.length > 0) kept.push({ found: onLine, base: bounds[p] });
+      if (onLine.length > 0) {
+        kept.push({ found: onLine, base: bounds[p] });
+        resolvedLines.push(line);
+      }
     } else resolveLine(phrases, p, next, names, ownPeople, year, 0, found);
     p = next;
   }
@@ -111,7 +116,9 @@ export function resolvePhrases(
   for (const { found, base } of kept)
     for (const m of found)
       if (namesSomeone || !m.guess || !names.isKnowledgePerson(m.id)) mentions.add(m.id, m.first + base, m.end + base, m.suggestion);
-  return mentions.seal();
+  mentions.seal();
+  if (memo) mentions.lineResolutions = { lines: resolvedLines, found: kept.slice(1).map((line) => line.found), namesSomeone };
+  return mentions;
 }
 
 /** Resolves phrases [first, last) of one line; mentions count their words from `base`. */
