@@ -141,7 +141,9 @@ function editedNoteProblems(index: NotesIndex, uri: string, lines: readonly stri
   const { found } = resolutions;
   const made = found.map((mentions) => seen.lines.find(mentions));
   const fresh = new Map<number, number>();
-  made.forEach((entry, k) => entry ?? fresh.set(resolutions.lines[k], k));
+  made.forEach((entry, k) => {
+    if (!entry) fresh.set(resolutions.lines[k], k);
+  });
   if (fresh.size > 0) {
     const lookups = new Lookups(index);
     // A line whose guesses were all dropped has no mentions: no problems.
