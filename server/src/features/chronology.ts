@@ -118,7 +118,7 @@ export function chronologyProblems(index: NotesIndex, uri: string): ChronologyPr
       // A copy of the line: a slice of the note's text would keep all of that version alive.
       memo.byText.set(detach(lines[line]), made);
     }
-    for (const problem of made.problems) problems.push(made.line === line ? problem : movedTo(problem, line));
+    addAt(problems, made, line);
   }
   return problems;
 }
@@ -154,10 +154,7 @@ function editedNoteProblems(index: NotesIndex, uri: string, lines: readonly stri
     }
   }
   const problems: ChronologyProblem[] = [];
-  made.forEach((entry, k) => {
-    const line = resolutions.lines[k];
-    for (const problem of entry!.problems) problems.push(entry!.line === line ? problem : movedTo(problem, line));
-  });
+  made.forEach((entry, k) => addAt(problems, entry!, resolutions.lines[k]));
   return problems;
 }
 
@@ -204,6 +201,11 @@ function lineProblems(line: string, mentions: Mention[], lookups: Lookups): Chro
 }
 
 /** A line's problem found when the line stood elsewhere in the note. */
+/** Adds the problems a line had where it was read to `problems`, at `line`, where it is now. */
+function addAt(problems: ChronologyProblem[], made: { line: number; problems: readonly ChronologyProblem[] }, line: number): void {
+  for (const problem of made.problems) problems.push(made.line === line ? problem : movedTo(problem, line));
+}
+
 function movedTo(problem: ChronologyProblem, line: number): ChronologyProblem {
   return { ...problem, range: movedRange(problem.range, line - problem.range.start.line) };
 }

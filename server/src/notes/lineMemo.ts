@@ -30,6 +30,9 @@ export type LineReading = { bullet: Bullet; paragraph?: undefined } | { bullet?:
 /** A line's reading, and the line it was read at. */
 export type LineRead = LineReading & { line: number };
 
+/** Where a section may have been among the others at the last reading: in its place, or one place on either side. */
+const PLACES_BEFORE = [0, -1, 1];
+
 export class LineMemo {
   private reads = new KeptLookup<LineRead>();
   private runs = new KeptLookup<LineRuns>();
@@ -134,8 +137,8 @@ export class LineMemo {
    * a key: a key made for the edited section at each edit was the most memory an edit took.
    */
   private readBefore(ordinal: number, kind: EntityKind | undefined, texts: readonly string[]): SectionRead | undefined {
-    for (const place of [ordinal, ordinal - 1, ordinal + 1]) {
-      const before = this.sectionsBefore[place];
+    for (const offset of PLACES_BEFORE) {
+      const before = this.sectionsBefore[ordinal + offset];
       if (before !== undefined && before.kind === kind && sameList(before.texts, texts)) return before.read;
     }
     return undefined;

@@ -23,16 +23,27 @@ export function lineRange(line: number, start: number, end: number): Range {
 
 /** Trims a piece of a line and returns it with its range, or undefined when nothing is left. */
 export function trimmedSpan(lineText: string, line: number, start: number, end: number): TextSpan | undefined {
-  while (start < end && isSpace(lineText.charCodeAt(start))) start++;
-  while (end > start && isSpace(lineText.charCodeAt(end - 1))) end--;
+  start = trimmedStart(lineText, start, end);
+  end = trimmedEnd(lineText, start, end);
   return start < end ? span(lineText.slice(start, end), line, start) : undefined;
 }
 
 /** The length trimmedSpan's text would have, without making it. */
 export function trimmedLength(lineText: string, start: number, end: number): number {
+  start = trimmedStart(lineText, start, end);
+  return trimmedEnd(lineText, start, end) - start;
+}
+
+/** Where [start, end) of a line starts once spaces are trimmed. */
+function trimmedStart(lineText: string, start: number, end: number): number {
   while (start < end && isSpace(lineText.charCodeAt(start))) start++;
+  return start;
+}
+
+/** Where [start, end) of a line ends once spaces are trimmed. */
+function trimmedEnd(lineText: string, start: number, end: number): number {
   while (end > start && isSpace(lineText.charCodeAt(end - 1))) end--;
-  return end - start;
+  return end;
 }
 
 function isSpace(code: number): boolean {
